@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+import { run } from '../run.js';
+
+// `sunco-plan ...` is exactly `sunco plan ...`.
+void run(['plan', ...process.argv.slice(2)], 'sunco-plan');

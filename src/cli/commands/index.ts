@@ -1,0 +1,19 @@
+import type { CommandModule } from 'yargs';
+import { applyCommand } from './apply.js';
+import { emulatorCommand } from './emulator.js';
+import { planCommand } from './plan.js';
+import { validateCommand } from './validate.js';
+import { operationsCommands } from './operations/index.js';
+
+/**
+ * Every top-level command. Command modules stay light: their handlers import the
+ * implementation lazily, so `sunco --version` and `--help` start fast.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const commands: CommandModule<any, any>[] = [
+  validateCommand,
+  planCommand,
+  applyCommand,
+  emulatorCommand,
+  ...operationsCommands,
+];

@@ -1,0 +1,36 @@
+import { Readable } from 'node:stream';
+import type { CliIO } from '../../src/cli/io.js';
+import { run } from '../../src/cli/run.js';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  stdin?: string;
+  stdoutIsTTY?: boolean;
+  stdinIsTTY?: boolean;
+  scriptName?: string;
+}
+
+/** Run a sunco command line in-process, capturing stdout/stderr and the exit code. */
+export async function runCli(args: string[], opts: RunOptions = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdin: Readable.from([opts.stdin ?? '']),
+    env: { ...(opts.env ?? {}) },
+    cwd: opts.cwd ?? process.cwd(),
+    stdoutIsTTY: opts.stdoutIsTTY ?? false,
+    stdinIsTTY: opts.stdinIsTTY ?? false,
+    exitCode: 0,
+  };
+  const code = await run(args, opts.scriptName ?? 'sunco', io);
+  return { code, stdout, stderr };
+}
