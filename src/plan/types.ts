@@ -1,0 +1,126 @@
+/**
+ * A plan is plain, serializable data (DESIGN.md, "Plans"). The planner produces it purely
+ * from (desired, live); renderers print it; `--out` saves it; the applier executes `steps`
+ * as they are. A plan never holds a secret value: write-only values appear as
+ * SecretRef placeholders and are re-resolved from the config at apply time.
+ */
+
+export type KindName =
+  | 'app'
+  | 'app-key'
+  | 'integration'
+  | 'integration-key'
+  | 'webhook'
+  | 'switchboard'
+  | 'switchboard-integration';
+
+export type ChangeAction = 'create' | 'update' | 'replace' | 'delete' | 'unmanaged';
+
+export interface FieldDiff {
+  /** API field name, dotted for nested values (settings.multiConvoEnabled, metadata.team). */
+  field: string;
+  /** Absent for creates, and for write-only values (unknown live value). */
+  before?: unknown;
+  /** Absent for deletes. For sensitive fields this is never the value: see `sensitive`. */
+  after?: unknown;
+  /** Shown as (sensitive): write-only fields, secrets and values from variables. */
+  sensitive?: boolean;
+  /** This field's change is why the resource is replaced. */
+  forcesReplacement?: boolean;
+}
+
+/** What the plan shows: one entry per resource that changes, or is unmanaged. */
+export interface Change {
+  address: string;
+  kind: KindName;
+  action: ChangeAction;
+  fields: FieldDiff[];
+  /** For replace: names the field(s) that force it. For unmanaged: why it is listed. */
+  reason?: string;
+  /** The live object's id, when one exists. */
+  liveId?: string;
+}
+
+/** In a step's path: `{{address}}` is replaced by that resource's id (live, or created earlier in the run). */
+export type PathTemplate = string;
+
+/** In a step's body: replaced by the id of the resource at `address`. */
+export interface IdRef {
+  $ref: string;
+}
+
+/** In a step's body: replaced by the config's value at `address#field` (a write-only value). */
+export interface SecretRef {
+  $secret: string;
+}
+
+/** Where, in a create's JSON response, to find an id or a generated secret. Dotted path, e.g. "integration.webhooks.0.id". */
+export type ResponsePath = string;
+
+export interface CreatedResource {
+  address: string;
+  idPath: ResponsePath;
+  /** A secret the API generates and may never return again: saved to --secrets-out at once. */
+  secretPath?: ResponsePath;
+}
+
+/**
+ * How to find a resource whose create response was lost (timeout, reset, 5xx after commit):
+ * list `listPath` (paginated, items under `itemsKey`) and adopt the single item whose
+ * fields equal `match`. Two matches: fail rather than guess.
+ */
+export interface AdoptQuery {
+  listPath: PathTemplate;
+  itemsKey: string;
+  match: Record<string, unknown>;
+}
+
+export type StepOperation = 'create' | 'update' | 'delete' | 'link';
+
+export interface Step {
+  /** Unique within the plan, e.g. "app.support.integration.bot:create". */
+  id: string;
+  address: string;
+  kind: KindName;
+  /** `link` is the follow-up PATCH that closes a cycle the API forces (RESOURCES.md). */
+  operation: StepOperation;
+  method: 'POST' | 'PATCH' | 'DELETE';
+  path: PathTemplate;
+  /** JSON with IdRef / SecretRef placeholders. */
+  body?: unknown;
+  /** Step ids that must succeed first. */
+  dependsOn: string[];
+  /** Logical app name: its `credentials` are used for this call when the config gives them. */
+  app: string;
+  /** For creates: the resources the response creates (several for a custom integration's inline webhook). */
+  creates?: CreatedResource[];
+  /** For creates: how to adopt the resource if the response is lost. */
+  adopt?: AdoptQuery;
+}
+
+export interface PlanSummary {
+  create: number;
+  update: number;
+  replace: number;
+  delete: number;
+  unmanaged: number;
+}
+
+export interface Plan {
+  formatVersion: 1;
+  summary: PlanSummary;
+  /** In the order they are shown. */
+  changes: Change[];
+  /** In an order the applier can execute as is (a topological order of dependsOn). */
+  steps: Step[];
+  /** HTTP requests made to read live state. */
+  requests: number;
+  /** Ids of live resources the steps refer to, by address (resolves `{{address}}` / IdRef for existing resources). */
+  liveIds: Record<string, string>;
+  /** LoadedConfig.fingerprint of the config the plan was made from. */
+  configFingerprint: string;
+  /** Hash of the live state read, to refuse a stale plan file. */
+  stateFingerprint: string;
+  /** What the plan was made with, so `sunco-apply PLANFILE` re-reads the same scope. */
+  options: { prune: boolean; targets: string[] };
+}

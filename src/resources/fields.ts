@@ -1,0 +1,257 @@
+/**
+ * Field rules per resource kind and per integration type, transcribed from
+ * RESOURCES.md (derived from the official spec 17.12.1). The planner, the config schema
+ * and the emulator all read this one table.
+ *
+ * create:   'required' | 'optional' | 'none' (read-only, never sent)
+ * update:   'yes' (PATCHable) | 'replace' (changing it forces delete + create) | 'none' (read-only)
+ * readBack: whether GET returns it; writeOnly fields are never returned (tokens, passwords)
+ * default:  the value the API fills in when the field is omitted
+ */
+import type { IntegrationType } from '../config/types.js';
+
+export interface FieldSpec {
+  name: string;
+  type: 'string' | 'boolean' | 'integer' | 'number' | 'array' | 'object';
+  create: 'required' | 'optional' | 'none';
+  update: 'yes' | 'replace' | 'none';
+  readBack: boolean;
+  writeOnly?: true;
+  default?: string | number | boolean;
+}
+
+export const KIND_FIELDS = {
+  app: [
+    { name: 'displayName', type: 'string', create: 'required', update: 'yes', readBack: true },
+    { name: 'settings', type: 'object', create: 'optional', update: 'yes', readBack: true },
+    { name: 'metadata', type: 'object', create: 'optional', update: 'yes', readBack: true },
+  ],
+  appSettings: [
+    { name: 'conversationRetentionSeconds', type: 'integer', create: 'optional', update: 'yes', readBack: true },
+    { name: 'maskCreditCardNumbers', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+    { name: 'useAnimalNames', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+    { name: 'echoPostback', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+    { name: 'ignoreAutoConversationStart', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+    { name: 'multiConvoEnabled', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+    { name: 'appLocalizationEnabled', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+    { name: 'endSessionEnabled', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+    { name: 'disableConversationReopen', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+  ],
+  appKey: [
+    { name: 'displayName', type: 'string', create: 'required', update: 'replace', readBack: true },
+    { name: 'secret', type: 'string', create: 'none', update: 'none', readBack: true },
+  ],
+  webhook: [
+    { name: 'version', type: 'string', create: 'none', update: 'none', readBack: true },
+    { name: 'target', type: 'string', create: 'required', update: 'yes', readBack: true },
+    { name: 'triggers', type: 'array', create: 'required', update: 'yes', readBack: true },
+    { name: 'secret', type: 'string', create: 'none', update: 'none', readBack: true },
+    { name: 'includeFullUser', type: 'boolean', create: 'optional', update: 'yes', readBack: true, default: false },
+    { name: 'includeFullSource', type: 'boolean', create: 'optional', update: 'yes', readBack: true, default: false },
+  ],
+  integrationKey: [
+    { name: 'displayName', type: 'string', create: 'required', update: 'replace', readBack: true },
+    { name: 'secret', type: 'string', create: 'none', update: 'none', readBack: true },
+  ],
+  switchboard: [
+    { name: 'enabled', type: 'boolean', create: 'none', update: 'yes', readBack: true },
+    { name: 'defaultSwitchboardIntegrationId', type: 'string', create: 'none', update: 'yes', readBack: true },
+  ],
+  switchboardIntegration: [
+    { name: 'name', type: 'string', create: 'required', update: 'yes', readBack: true },
+    { name: 'integrationId', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'integrationType', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'deliverStandbyEvents', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+    { name: 'nextSwitchboardIntegrationId', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'messageHistoryCount', type: 'integer', create: 'optional', update: 'yes', readBack: true },
+  ],
+} satisfies Record<string, FieldSpec[]>;
+
+export const INTEGRATION_FIELDS: Record<IntegrationType, FieldSpec[]> = {
+  android: [
+    { name: 'displayName', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'projectId', type: 'string', create: 'optional', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'clientEmail', type: 'string', create: 'optional', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'privateKey', type: 'string', create: 'optional', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'serverKey', type: 'string', create: 'optional', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'senderId', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'canUserSeeConversationList', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+    { name: 'canUserCreateMoreConversations', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+    { name: 'attachmentsEnabled', type: 'boolean', create: 'none', update: 'none', readBack: true },
+    { name: 'defaultResponderId', type: 'string', create: 'optional', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'defaultResponder', type: 'object', create: 'none', update: 'none', readBack: true },
+    { name: 'showAIDisclaimer', type: 'boolean', create: 'optional', update: 'yes', readBack: true, default: true },
+  ],
+  apple: [
+    { name: 'displayName', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'businessId', type: 'string', create: 'required', update: 'replace', readBack: true },
+    { name: 'apiSecret', type: 'string', create: 'required', update: 'replace', readBack: false, writeOnly: true },
+    { name: 'mspId', type: 'string', create: 'required', update: 'replace', readBack: true },
+    { name: 'authenticationMessageSecret', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'defaultResponderId', type: 'string', create: 'optional', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'defaultResponder', type: 'object', create: 'none', update: 'none', readBack: true },
+    { name: 'showAIDisclaimer', type: 'boolean', create: 'optional', update: 'yes', readBack: true, default: true },
+  ],
+  custom: [
+    { name: 'displayName', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'webhooks', type: 'array', create: 'required', update: 'replace', readBack: true },
+  ],
+  instagram: [
+    { name: 'displayName', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'pageAccessToken', type: 'string', create: 'required', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'appId', type: 'string', create: 'required', update: 'replace', readBack: true },
+    { name: 'appSecret', type: 'string', create: 'required', update: 'replace', readBack: false, writeOnly: true },
+    { name: 'businessName', type: 'string', create: 'none', update: 'none', readBack: true },
+    { name: 'businessUsername', type: 'string', create: 'none', update: 'none', readBack: true },
+    { name: 'pageId', type: 'string', create: 'none', update: 'none', readBack: true },
+    { name: 'businessId', type: 'string', create: 'none', update: 'none', readBack: true },
+    { name: 'username', type: 'string', create: 'none', update: 'none', readBack: true },
+    { name: 'userId', type: 'string', create: 'none', update: 'none', readBack: true },
+    { name: 'storyRepliesEnabled', type: 'boolean', create: 'optional', update: 'yes', readBack: true, default: true },
+    { name: 'storyMentionsEnabled', type: 'boolean', create: 'optional', update: 'yes', readBack: true, default: true },
+    { name: 'defaultResponderId', type: 'string', create: 'optional', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'defaultResponder', type: 'object', create: 'none', update: 'none', readBack: true },
+    { name: 'showAIDisclaimer', type: 'boolean', create: 'optional', update: 'yes', readBack: true, default: true },
+  ],
+  ios: [
+    { name: 'displayName', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'certificate', type: 'string', create: 'optional', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'password', type: 'string', create: 'optional', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'production', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+    { name: 'autoUpdateBadge', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+    { name: 'canUserSeeConversationList', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+    { name: 'canUserCreateMoreConversations', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+    { name: 'attachmentsEnabled', type: 'boolean', create: 'none', update: 'none', readBack: true },
+    { name: 'defaultResponderId', type: 'string', create: 'optional', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'defaultResponder', type: 'object', create: 'none', update: 'none', readBack: true },
+    { name: 'showAIDisclaimer', type: 'boolean', create: 'optional', update: 'yes', readBack: true, default: true },
+  ],
+  line: [
+    { name: 'displayName', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'channelId', type: 'string', create: 'optional', update: 'replace', readBack: true },
+    { name: 'channelSecret', type: 'string', create: 'optional', update: 'replace', readBack: true },
+    { name: 'channelAccessToken', type: 'string', create: 'optional', update: 'replace', readBack: true },
+    { name: 'serviceCode', type: 'string', create: 'optional', update: 'replace', readBack: true },
+    { name: 'switcherSecret', type: 'string', create: 'optional', update: 'replace', readBack: true },
+    { name: 'qrCodeUrl', type: 'string', create: 'optional', update: 'replace', readBack: true },
+    { name: 'lineId', type: 'string', create: 'none', update: 'none', readBack: true },
+    { name: 'defaultResponderId', type: 'string', create: 'optional', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'defaultResponder', type: 'object', create: 'none', update: 'none', readBack: true },
+    { name: 'showAIDisclaimer', type: 'boolean', create: 'optional', update: 'yes', readBack: true, default: true },
+  ],
+  mailgun: [
+    { name: 'displayName', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'apiKey', type: 'string', create: 'required', update: 'replace', readBack: false, writeOnly: true },
+    { name: 'signingKey', type: 'string', create: 'optional', update: 'replace', readBack: true },
+    { name: 'domain', type: 'string', create: 'required', update: 'replace', readBack: true },
+    { name: 'incomingAddress', type: 'string', create: 'required', update: 'replace', readBack: true },
+    { name: 'hideUnsubscribeLink', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+    { name: 'fromAddress', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'defaultResponderId', type: 'string', create: 'optional', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'defaultResponder', type: 'object', create: 'none', update: 'none', readBack: true },
+    { name: 'showAIDisclaimer', type: 'boolean', create: 'optional', update: 'yes', readBack: true, default: true },
+  ],
+  messagebird: [
+    { name: 'displayName', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'accessKey', type: 'string', create: 'required', update: 'replace', readBack: false, writeOnly: true },
+    { name: 'signingKey', type: 'string', create: 'required', update: 'replace', readBack: false, writeOnly: true },
+    { name: 'originator', type: 'string', create: 'required', update: 'replace', readBack: true },
+    { name: 'webhookSecret', type: 'string', create: 'none', update: 'none', readBack: true },
+    { name: 'defaultResponderId', type: 'string', create: 'optional', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'defaultResponder', type: 'object', create: 'none', update: 'none', readBack: true },
+    { name: 'showAIDisclaimer', type: 'boolean', create: 'optional', update: 'yes', readBack: true, default: true },
+  ],
+  messenger: [
+    { name: 'displayName', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'pageAccessToken', type: 'string', create: 'required', update: 'yes', readBack: true },
+    { name: 'appId', type: 'string', create: 'required', update: 'replace', readBack: true },
+    { name: 'appSecret', type: 'string', create: 'required', update: 'replace', readBack: false, writeOnly: true },
+    { name: 'pageId', type: 'number', create: 'optional', update: 'replace', readBack: true },
+    { name: 'pageName', type: 'string', create: 'optional', update: 'replace', readBack: true },
+    { name: 'defaultResponderId', type: 'string', create: 'optional', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'defaultResponder', type: 'object', create: 'none', update: 'none', readBack: true },
+    { name: 'showAIDisclaimer', type: 'boolean', create: 'optional', update: 'yes', readBack: true, default: true },
+  ],
+  telegram: [
+    { name: 'displayName', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'token', type: 'string', create: 'required', update: 'replace', readBack: false, writeOnly: true },
+    { name: 'username', type: 'string', create: 'none', update: 'none', readBack: true },
+    { name: 'botId', type: 'string', create: 'none', update: 'none', readBack: true },
+    { name: 'defaultResponderId', type: 'string', create: 'optional', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'defaultResponder', type: 'object', create: 'none', update: 'none', readBack: true },
+    { name: 'showAIDisclaimer', type: 'boolean', create: 'optional', update: 'yes', readBack: true, default: true },
+  ],
+  twilio: [
+    { name: 'displayName', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'accountSid', type: 'string', create: 'required', update: 'replace', readBack: true },
+    { name: 'authToken', type: 'string', create: 'required', update: 'replace', readBack: false, writeOnly: true },
+    { name: 'phoneNumberSid', type: 'string', create: 'optional', update: 'replace', readBack: true },
+    { name: 'messagingServiceSid', type: 'string', create: 'optional', update: 'replace', readBack: true },
+    { name: 'defaultResponderId', type: 'string', create: 'optional', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'defaultResponder', type: 'object', create: 'none', update: 'none', readBack: true },
+    { name: 'showAIDisclaimer', type: 'boolean', create: 'optional', update: 'yes', readBack: true, default: true },
+  ],
+  twitter: [
+    { name: 'displayName', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'tier', type: 'string', create: 'required', update: 'replace', readBack: true },
+    { name: 'envName', type: 'string', create: 'none', update: 'none', readBack: true },
+    { name: 'consumerKey', type: 'string', create: 'required', update: 'replace', readBack: false, writeOnly: true },
+    { name: 'consumerSecret', type: 'string', create: 'required', update: 'replace', readBack: false, writeOnly: true },
+    { name: 'accessTokenKey', type: 'string', create: 'required', update: 'replace', readBack: false, writeOnly: true },
+    { name: 'accessTokenSecret', type: 'string', create: 'required', update: 'replace', readBack: false, writeOnly: true },
+    { name: 'defaultResponderId', type: 'string', create: 'optional', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'defaultResponder', type: 'object', create: 'none', update: 'none', readBack: true },
+    { name: 'showAIDisclaimer', type: 'boolean', create: 'optional', update: 'yes', readBack: true, default: true },
+  ],
+  unity: [
+    { name: 'displayName', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'canUserSeeConversationList', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+    { name: 'canUserCreateMoreConversations', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+    { name: 'attachmentsEnabled', type: 'boolean', create: 'none', update: 'none', readBack: true },
+    { name: 'defaultResponderId', type: 'string', create: 'optional', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'defaultResponder', type: 'object', create: 'none', update: 'none', readBack: true },
+    { name: 'showAIDisclaimer', type: 'boolean', create: 'optional', update: 'yes', readBack: true, default: true },
+  ],
+  viber: [
+    { name: 'displayName', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'token', type: 'string', create: 'required', update: 'replace', readBack: false, writeOnly: true },
+    { name: 'uri', type: 'string', create: 'none', update: 'none', readBack: true },
+    { name: 'accountId', type: 'string', create: 'none', update: 'none', readBack: true },
+    { name: 'defaultResponderId', type: 'string', create: 'optional', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'defaultResponder', type: 'object', create: 'none', update: 'none', readBack: true },
+    { name: 'showAIDisclaimer', type: 'boolean', create: 'optional', update: 'yes', readBack: true, default: true },
+  ],
+  web: [
+    { name: 'displayName', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'brandColor', type: 'string', create: 'optional', update: 'yes', readBack: true, default: "65758e" },
+    { name: 'fixedIntroPane', type: 'boolean', create: 'optional', update: 'yes', readBack: true, default: false },
+    { name: 'conversationColor', type: 'string', create: 'optional', update: 'yes', readBack: true, default: "0099ff" },
+    { name: 'actionColor', type: 'string', create: 'optional', update: 'yes', readBack: true, default: "0099ff" },
+    { name: 'displayStyle', type: 'string', create: 'optional', update: 'yes', readBack: true, default: "button" },
+    { name: 'buttonIconUrl', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'buttonWidth', type: 'string', create: 'optional', update: 'yes', readBack: true, default: "58" },
+    { name: 'buttonHeight', type: 'string', create: 'optional', update: 'yes', readBack: true, default: "58" },
+    { name: 'integrationOrder', type: 'array', create: 'optional', update: 'yes', readBack: true },
+    { name: 'businessName', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'businessIconUrl', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'backgroundImageUrl', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'originWhitelist', type: 'array', create: 'optional', update: 'yes', readBack: true },
+    { name: 'prechatCapture', type: 'object', create: 'optional', update: 'yes', readBack: true },
+    { name: 'canUserSeeConversationList', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+    { name: 'canUserCreateMoreConversations', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+    { name: 'attachmentsEnabled', type: 'boolean', create: 'none', update: 'none', readBack: true },
+    { name: 'defaultResponderId', type: 'string', create: 'optional', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'defaultResponder', type: 'object', create: 'none', update: 'none', readBack: true },
+    { name: 'showAIDisclaimer', type: 'boolean', create: 'optional', update: 'yes', readBack: true, default: true },
+  ],
+  whatsapp: [
+    { name: 'displayName', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'hsmFallbackLanguage', type: 'string', create: 'optional', update: 'yes', readBack: true, default: "en_US" },
+    { name: 'accountId', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'accountManagementAccessToken', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'phoneNumber', type: 'string', create: 'none', update: 'none', readBack: true },
+    { name: 'defaultResponderId', type: 'string', create: 'optional', update: 'yes', readBack: false, writeOnly: true },
+    { name: 'defaultResponder', type: 'object', create: 'none', update: 'none', readBack: true },
+    { name: 'showAIDisclaimer', type: 'boolean', create: 'optional', update: 'yes', readBack: true, default: true },
+  ],
+};
