@@ -73,6 +73,8 @@ export interface AdoptQuery {
   listPath: PathTemplate;
   itemsKey: string;
   match: Record<string, unknown>;
+  /** Live ids that must not be adopted (e.g. the old object of a create-before-delete replace). */
+  excludeIds?: string[];
 }
 
 export type StepOperation = 'create' | 'update' | 'delete' | 'link';
