@@ -1,0 +1,76 @@
+import { REDACTED, SECRET_KEY_PATTERN, redactString, redactValue } from './redact.js';
+
+/** Longest body text shown per debug line: enough to see what happened, not a flood. */
+const MAX_BODY_CHARS = 2000;
+
+/**
+ * Formats the --debug lines: one per request, one per response (or network fault), one per
+ * retry wait. Everything passes through redaction: secret-looking JSON fields by name, and
+ * every known key secret by value. Headers are never logged, so neither is Authorization.
+ */
+export class DebugLog {
+  constructor(
+    private readonly sink: ((line: string) => void) | undefined,
+    private readonly secrets: () => Iterable<string>,
+  ) {}
+
+  get enabled(): boolean {
+    return this.sink !== undefined;
+  }
+
+  request(method: string, url: string, attempt: number, body: string | undefined, rawType?: string): void {
+    if (!this.sink) return;
+    const retry = attempt > 1 ? ` (attempt ${attempt})` : '';
+    const shown = rawType ? ` body=<${rawType}>` : body !== undefined ? ` body=${this.body(body)}` : '';
+    this.emit(`→ ${method} ${displayUrl(url)}${retry}${shown}`);
+  }
+
+  response(method: string, url: string, status: number, ms: number, body: string, note = ''): void {
+    if (!this.sink) return;
+    const shown = body.trim() === '' ? '' : ` body=${this.body(body)}`;
+    this.emit(`← ${status} ${method} ${displayUrl(url)} ${ms} ms${note ? ` ${note}` : ''}${shown}`);
+  }
+
+  fault(method: string, url: string, what: string, ms: number): void {
+    if (!this.sink) return;
+    this.emit(`✗ ${method} ${displayUrl(url)} ${what} ${ms} ms`);
+  }
+
+  wait(ms: number, reason: string): void {
+    if (!this.sink) return;
+    this.emit(`… waiting ${ms} ms before retrying: ${reason}`);
+  }
+
+  private emit(line: string): void {
+    this.sink?.(`[debug] ${redactString(line, this.secrets())}`);
+  }
+
+  /** JSON bodies are redacted field by field; anything else is shown as a single-line snippet. */
+  private body(text: string): string {
+    let shown: string;
+    try {
+      shown = JSON.stringify(redactValue(JSON.parse(text)));
+    } catch {
+      // A non-JSON body may still carry key=value secrets (form posts, error pages echoing input).
+      shown = JSON.stringify(oneLine(text).replace(SECRET_PAIR, `$1${REDACTED}`));
+    }
+    // Redact by value before truncating, so a cut cannot leave half a secret behind.
+    shown = redactString(shown, this.secrets());
+    return shown.length > MAX_BODY_CHARS ? `${shown.slice(0, MAX_BODY_CHARS)}…(${shown.length} chars)` : shown;
+  }
+}
+
+const SECRET_PAIR = new RegExp(`((?:${SECRET_KEY_PATTERN.source})[\\w-]*["']?\\s*[=:]\\s*["']?)[^&"'\\s,;}]+`, 'gi');
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Query strings are easier to read with brackets unescaped (page[size] rather than page%5Bsize%5D). */
+function displayUrl(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}

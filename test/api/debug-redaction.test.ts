@@ -1,0 +1,105 @@
+import nock from 'nock';
+import { describe, expect, it } from 'vitest';
+import { redactValue } from '../../src/api/redact.js';
+import { BASE, KEY, rejection, testClient, useNock } from './helpers.js';
+
+useNock();
+
+const WEBHOOK_SECRET = 'whsec-7f3a9c1e5b2d4f6a8c0e';
+const AUTH_TOKEN = 'twilio-token-0a1b2c3d4e5f';
+const APP_KEY_SECRET = 'appkey-secret-9z8y7x6w5v4u';
+const PASSWORD = 'pa55w0rd-value-qwerty';
+
+describe('--debug output', () => {
+  it('logs method, URL, status and duration, and no secret anywhere', async () => {
+    nock(BASE)
+      .post('/v2/apps/a/integrations', (b: Record<string, unknown>) => b.authToken === AUTH_TOKEN)
+      .reply(201, { integration: { id: 'i1', type: 'twilio', authToken: AUTH_TOKEN, displayName: 'SMS' } })
+      .post('/v2/apps/a/integrations/i1/webhooks')
+      .reply(201, { webhook: { id: 'w1', target: 'https://bot.example/x', secret: WEBHOOK_SECRET } })
+      .post('/v2/apps/a/keys')
+      .reply(201, { key: { id: 'app_k', displayName: 'ci', secret: APP_KEY_SECRET } })
+      .patch('/v2/apps/a/integrations/i2')
+      .reply(400, { errors: [{ code: 'bad_request', title: `invalid password ${PASSWORD} and key ${KEY.secret}` }] })
+      .get('/v2/apps/a')
+      .query(true)
+      .reply(503, `<html>oops token=${AUTH_TOKEN} echo ${KEY.secret}</html>`)
+      .get('/v2/apps/a')
+      .query(true)
+      .reply(200, { app: { id: 'a', metadata: { note: `contains ${KEY.secret}` } } });
+
+    const { client, debug } = testClient();
+    await client.post('/v2/apps/a/integrations', { type: 'twilio', accountSid: 'AC1', authToken: AUTH_TOKEN, nested: [{ password: PASSWORD }] });
+    await client.post('/v2/apps/a/integrations/i1/webhooks', { target: 'https://bot.example/x', triggers: ['conversation:message'] });
+    await client.post('/v2/apps/a/keys', { displayName: 'ci' });
+    const err = await rejection(client.patch('/v2/apps/a/integrations/i2', { serverKey: 'fcm-server-key-abcdef', certificate: 'MIIB-cert-data' }));
+    await client.get('/v2/apps/a', { query: { q: KEY.secret } });
+
+    const out = debug.join('\n');
+    for (const secret of [WEBHOOK_SECRET, AUTH_TOKEN, APP_KEY_SECRET, PASSWORD, KEY.secret, 'fcm-server-key-abcdef', 'MIIB-cert-data', encodeURIComponent(KEY.secret)]) {
+      expect(out).not.toContain(secret);
+    }
+    const basic = Buffer.from(`${KEY.keyId}:${KEY.secret}`).toString('base64');
+    expect(out).not.toContain(basic);
+    expect(out).not.toMatch(/authorization|Basic |Bearer /i);
+    // The error shown to the user does not echo the key secret either.
+    expect((err as Error).message).not.toContain(KEY.secret);
+
+    expect(out).toContain('→ POST https://api.smooch.io/v2/apps/a/integrations');
+    expect(out).toMatch(/← 201 POST https:\/\/api\.smooch\.io\/v2\/apps\/a\/integrations \d+ ms/);
+    expect(out).toMatch(/← 400 PATCH https:\/\/api\.smooch\.io\/v2\/apps\/a\/integrations\/i2 \d+ ms/);
+    expect(out).toMatch(/← 503 GET https:\/\/api\.smooch\.io\/v2\/apps\/a\?q=\(redacted\) \d+ ms/);
+    expect(out).toMatch(/← 200 GET .*\/v2\/apps\/a/);
+    expect(out).toContain('"authToken":"(redacted)"');
+    expect(out).toContain('"secret":"(redacted)"');
+    expect(out).toContain('"accountSid":"AC1"'); // non-secret fields stay readable
+    expect(out).toMatch(/waiting \d+ ms before retrying: 503/);
+    // One line per request and per response (plus the retry wait).
+    expect(debug.filter((l) => l.includes('→ '))).toHaveLength(6);
+    expect(debug.filter((l) => l.includes('← '))).toHaveLength(6);
+  });
+
+  it('redacts the JWT it signs as well', async () => {
+    let token = '';
+    nock(BASE)
+      .get('/v2/apps/a')
+      .reply(function () {
+        token = String(this.req.headers.authorization).slice(7);
+        return [200, { echo: token }];
+      });
+    const { client, debug } = testClient({ auth: 'jwt' });
+    await client.get('/v2/apps/a');
+    expect(token.length).toBeGreaterThan(20);
+    expect(debug.join('\n')).not.toContain(token);
+  });
+
+  it('logs nothing when debug is off', async () => {
+    nock(BASE).get('/v2/apps/a').reply(200, {});
+    const { client, debug } = testClient({ debug: undefined });
+    await client.get('/v2/apps/a');
+    expect(debug).toEqual([]);
+  });
+
+  it('redactValue matches secret-looking keys recursively, keeping the rest', () => {
+    expect(
+      redactValue({ a: 1, pageAccessToken: 'x', nested: { privateKey: 'k', apiKey: 'k', accessKey: 'k', signingKey: 'k', consumerKey: 'k', list: [{ Authorization: 'x', ok: true }] } }),
+    ).toEqual({
+      a: 1,
+      pageAccessToken: '(redacted)',
+      nested: { privateKey: '(redacted)', apiKey: '(redacted)', accessKey: '(redacted)', signingKey: '(redacted)', consumerKey: '(redacted)', list: [{ Authorization: '(redacted)', ok: true }] },
+    });
+  });
+});
+
+describe('long bodies', () => {
+  it('truncates a long body without leaving part of a secret at the cut', async () => {
+    // Place the key secret across the 2000-character truncation point.
+    const pad = 'p'.repeat(2000 - '{"app":{"note":"'.length - 10);
+    nock(BASE).get('/v2/apps/a').reply(200, { app: { note: `${pad}${KEY.secret}${'q'.repeat(3000)}` } });
+    const { client, debug } = testClient();
+    await client.get('/v2/apps/a');
+    const line = debug.find((l) => l.startsWith('[debug] ← 200'))!;
+    expect(line).toMatch(/…\(\d+ chars\)$/);
+    expect(line).not.toContain(KEY.secret.slice(0, 6));
+  });
+});
