@@ -1,11 +1,17 @@
 import type { CommandModule } from 'yargs';
-import { UserError } from '../../errors.js';
+import { type ConfigArgs, withConfigOptions } from '../../config/options.js';
 
-// Placeholder until the owning issue lands; replaced wholesale by its implementation.
-export const validateCommand: CommandModule = {
+export interface ValidateArgs extends ConfigArgs {
+  json?: boolean;
+}
+
+/** `sunco validate`: load and check the config; makes no API call. */
+export const validateCommand: CommandModule<object, ValidateArgs> = {
   command: 'validate',
-  describe: '(validate: not implemented yet)',
-  handler: () => {
-    throw new UserError('sunco validate is not implemented yet');
+  describe: 'Check the config (YAML, variables, schema, references) without calling the API',
+  builder: (y) => withConfigOptions(y).option('json', { type: 'boolean', describe: 'Print {"valid", "errors"} as JSON on stdout' }),
+  handler: async (args) => {
+    const { runValidate } = await import('../../config/validate-command.js');
+    await runValidate(args);
   },
 };

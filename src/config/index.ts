@@ -1,0 +1,70 @@
+/**
+ * The config language's entry point: files → YAML (positions kept) → variables resolved →
+ * schema → merge → reference rules → LoadedConfig. Every issue of every stage that can run
+ * is collected and thrown at once as a ConfigError; no API call is ever made here.
+ */
+import { ConfigError, type ConfigIssue } from './issues.js';
+import { fingerprint } from './fingerprint.js';
+import { mergeFiles } from './merge.js';
+import { parseYamlFile, type ParsedFile } from './parse-yaml.js';
+import { readConfigFiles } from './read-files.js';
+import { checkReferences } from './references.js';
+import { schemaIssues } from './schema-issues.js';
+import { validateSchema } from './schema-validate.js';
+import { collectSources } from './sources.js';
+import type { LoadedConfig } from './types.js';
+import { collectVariables } from './var-sources.js';
+
+export { ConfigError, formatIssue, issuesToJson, type ConfigIssue, type JsonIssue } from './issues.js';
+export type { LoadedConfig } from './types.js';
+
+export interface LoadConfigOptions {
+  /** A YAML file or a directory of them; default `sunco.yaml` in cwd. */
+  path?: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** `--var-file` paths (dotenv, or a YAML mapping for .yaml/.yml/.json), in order. */
+  varFiles?: string[];
+  /** `--var KEY=VALUE`, in order; the last one wins. */
+  vars?: string[];
+}
+
+export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
+  const issues: ConfigIssue[] = [];
+  const vars = await collectVariables(options, issues);
+  const sources = await readConfigFiles(options.path, options.cwd, issues);
+  const parsed: ParsedFile[] = [];
+  for (const source of sources) {
+    const file = parseYamlFile(source, vars, issues);
+    if (file) parsed.push(file);
+  }
+  let schemaOk = parsed.length === sources.length && sources.length > 0;
+  for (const file of parsed) {
+    const found = schemaIssues(file, await validateSchema(file));
+    if (found.length > 0) schemaOk = false;
+    issues.push(...found);
+  }
+  // Reference rules read the typed model, so they run only once every file has the right shape.
+  if (schemaOk) {
+    const mergeIssues: ConfigIssue[] = [];
+    const merged = mergeFiles(parsed, mergeIssues);
+    issues.push(...mergeIssues);
+    if (mergeIssues.length === 0) issues.push(...checkReferences(merged));
+    if (issues.length === 0) {
+      const { sources: positions, sensitive } = collectSources(parsed);
+      return {
+        config: merged.config,
+        files: parsed.map((f) => f.source.shown),
+        sources: positions,
+        sensitive,
+        fingerprint: fingerprint(merged.config),
+      };
+    }
+  }
+  throw new ConfigError(issues.length > 0 ? sortIssues(issues) : [{ file: '', line: 0, column: 0, code: 'internal', message: 'config could not be loaded', frame: '' }]);
+}
+
+/** Flag-level issues (no position) first, then by file, line and column. */
+function sortIssues(issues: ConfigIssue[]): ConfigIssue[] {
+  return [...issues].sort((a, b) => (a.line === 0 ? 0 : 1) - (b.line === 0 ? 0 : 1) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}

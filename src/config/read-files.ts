@@ -1,0 +1,54 @@
+/**
+ * Which files make up the config: `-f` names a YAML file or a directory whose
+ * `*.yaml`/`*.yml` files (sorted, not recursive) are merged. Default: `sunco.yaml` in cwd.
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { ConfigIssue } from './issues.js';
+import { displayPath } from './paths.js';
+
+/** Bigger files are refused before parsing: a config this size is a mistake or an attack. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export interface SourceFile {
+  /** Absolute path. */
+  path: string;
+  /** As shown in messages (relative to cwd when inside it). */
+  shown: string;
+  text: string;
+}
+
+export async function readConfigFiles(path: string | undefined, cwd: string, issues: ConfigIssue[]): Promise<SourceFile[]> {
+  const target = resolve(cwd, path ?? 'sunco.yaml');
+  const shown = displayPath(target, cwd);
+  const fail = (code: string, message: string, file = shown): SourceFile[] => {
+    issues.push({ file, line: 0, column: 0, code, message, frame: '' });
+    return [];
+  };
+  let info;
+  try {
+    info = await stat(target);
+  } catch {
+    return path === undefined
+      ? fail('file_missing', `config file ${shown} not found (use -f to name a file or a directory)`)
+      : fail('file_missing', `config file or directory ${shown} not found`);
+  }
+  let paths = [target];
+  if (info.isDirectory()) {
+    const names = (await readdir(target)).filter((n) => /\.ya?ml$/i.test(n)).sort();
+    if (names.length === 0) return fail('file_missing', `directory ${shown} holds no *.yaml or *.yml file`);
+    paths = names.map((n) => join(target, n));
+  }
+  const files: SourceFile[] = [];
+  for (const p of paths) {
+    const s = displayPath(p, cwd);
+    const st = await stat(p);
+    if (!st.isFile()) continue;
+    if (st.size > MAX_FILE_BYTES) {
+      fail('file_too_large', `${s} is ${st.size} bytes; config files are limited to ${MAX_FILE_BYTES} bytes (1 MiB)`, s);
+      continue;
+    }
+    files.push({ path: p, shown: s, text: await readFile(p, 'utf8') });
+  }
+  return files;
+}

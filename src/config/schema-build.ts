@@ -1,0 +1,177 @@
+/**
+ * Builds the JSON Schema (draft-07) of the config language from the field table in
+ * src/resources/fields.ts plus the hand-written parts below. scripts/gen-schema.mjs writes
+ * it to schema/sunco.schema.json; a test checks the committed file equals this output.
+ * Integrations use an if/then chain keyed on `type` (not oneOf): ajv then reports a misspelt
+ * field once, inside the matching type, instead of one error per alternative.
+ */
+import { INTEGRATION_FIELDS, KIND_FIELDS, type FieldSpec } from '../resources/fields.js';
+import { INTEGRATION_TYPES, type IntegrationType } from './types.js';
+import { APP_SETTINGS_DOCS, INTEGRATION_FIELD_DOCS, WEBHOOK_TRIGGERS } from './schema-descriptions.js';
+
+type Schema = Record<string, unknown>;
+const ref = (name: string): Schema => ({ $ref: `#/definitions/${name}` });
+const NAME_PATTERN = '^[A-Za-z0-9_-]{1,128}$';
+
+/** A map of logical names → entries. Names become address segments, so no dots. */
+function namedMap(description: string, item: Schema, extra: Schema = {}): Schema {
+  return { type: 'object', description, propertyNames: { pattern: NAME_PATTERN }, additionalProperties: item, ...extra };
+}
+
+const common = (kind: string, ignorable: string[]): Schema => ({
+  id: { type: 'string', minLength: 1, description: `Pin this ${kind} to an existing live object by its id instead of matching it by its natural key.` },
+  protect: { type: 'boolean', description: `A plan that would delete or replace this ${kind} fails.` },
+  ignoreChanges: {
+    type: 'array', uniqueItems: true, items: { enum: ignorable },
+    description: `Fields of this ${kind} whose live value is left alone (someone else owns them).`,
+  },
+});
+
+/** Fields an `ignoreChanges` list may name, per kind (config names; references by their config name). */
+export function ignorableFields(kind: 'app' | 'key' | 'webhook' | 'switchboardIntegration' | IntegrationType): string[] {
+  switch (kind) {
+    case 'app': return ['displayName', 'settings', 'metadata'];
+    case 'key': return ['displayName'];
+    case 'webhook': return ['target', 'triggers', 'includeFullUser', 'includeFullSource'];
+    case 'switchboardIntegration': return ['integration', 'integrationType', 'deliverStandbyEvents', 'next', 'messageHistoryCount'];
+    default: return [...writableFields(kind).map((f) => f.name).filter((n) => n !== 'webhooks'), 'defaultResponder'];
+  }
+}
+
+/** Fields a config may set for an integration type: read-only ones (create 'none') excluded. */
+export function writableFields(type: IntegrationType): FieldSpec[] {
+  return INTEGRATION_FIELDS[type].filter((f) => f.create !== 'none' && f.name !== 'defaultResponderId');
+}
+
+function fieldSchema(f: FieldSpec): Schema {
+  const notes = [
+    INTEGRATION_FIELD_DOCS[f.name] ?? f.name,
+    f.create === 'required' ? 'Required.' : '',
+    f.update === 'replace' ? 'Changing it replaces the integration.' : '',
+    f.writeOnly ? 'Write-only: never read back; keep it in a ${VARIABLE}.' : '',
+    f.default !== undefined ? `Default: ${String(f.default)}.` : '',
+  ].filter(Boolean);
+  const s: Schema = { type: f.type, description: notes.join(' ') };
+  if (f.type === 'array') s.items = { type: 'string' };
+  return s;
+}
+
+function integrationType(type: IntegrationType): Schema {
+  const fields = writableFields(type).filter((f) => f.name !== 'webhooks');
+  const properties: Schema = {
+    type: { const: type, description: 'The integration type. Never changes: a different type is a different integration.' },
+    displayName: fieldSchema({ name: 'displayName', type: 'string', create: 'optional', update: 'yes', readBack: true }),
+    ...Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f)])),
+    defaultResponder: { type: 'string', description: 'The switchboard integration (by name) that responds by default on this channel. API: defaultResponderId.' },
+    ...common('integration', ignorableFields(type)),
+  };
+  const s: Schema = { type: 'object', description: `A ${type} integration.`, properties, additionalProperties: false };
+  const required = fields.filter((f) => f.create === 'required').map((f) => f.name);
+  if (type === 'custom') {
+    properties.webhooks = namedMap(INTEGRATION_FIELD_DOCS.webhooks, ref('webhook'), { minProperties: 1 });
+    properties.keys = namedMap('custom: API keys of this integration, by logical name.', ref('key'));
+    required.push('webhooks');
+  }
+  if (required.length > 0) s.required = required;
+  return s;
+}
+
+export function buildSchema(): Schema {
+  const definitions: Schema = {
+    key: {
+      type: 'object', description: 'An API key. Its secret is returned once, on create, and written to --secrets-out.',
+      required: ['displayName'], additionalProperties: false,
+      properties: { displayName: { type: 'string', minLength: 1, description: 'The key\'s name; its identity. Changing it replaces the key.' }, ...common('key', ignorableFields('key')) },
+    },
+    webhook: {
+      type: 'object', description: 'A webhook of a custom integration. Its secret is returned on create.',
+      required: ['target', 'triggers'], additionalProperties: false,
+      properties: {
+        target: { type: 'string', format: 'uri', description: 'The URL events are POSTed to; its identity within the integration.' },
+        triggers: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...WEBHOOK_TRIGGERS] }, description: 'The events sent to the target.' },
+        includeFullUser: { type: 'boolean', description: 'Include the full user object in payloads. Default: false.' },
+        includeFullSource: { type: 'boolean', description: 'Include the full source object in payloads. Default: false.' },
+        ...common('webhook', ignorableFields('webhook')),
+      },
+    },
+    integration: {
+      type: 'object', description: 'An integration (channel). The fields allowed depend on `type`.',
+      required: ['type'],
+      properties: { type: { enum: [...INTEGRATION_TYPES], description: 'The integration type.' } },
+      allOf: INTEGRATION_TYPES.map((t) => ({ if: { properties: { type: { const: t } }, required: ['type'] }, then: ref(`integration-${t}`) })),
+    },
+    ...Object.fromEntries(INTEGRATION_TYPES.map((t) => [`integration-${t}`, integrationType(t)])),
+    switchboardIntegration: {
+      type: 'object', description: 'A switchboard integration; its name (the map key) is used in control transfer.',
+      additionalProperties: false,
+      properties: {
+        integration: { type: 'string', description: 'The integration (by logical name, same app) that receives events. API: integrationId.' },
+        integrationType: { type: 'string', description: 'Instead of `integration`: an integration type, e.g. zd:agentWorkspace or an OAuth client id.' },
+        deliverStandbyEvents: { type: 'boolean', description: 'Deliver events while not in control. Default: true.' },
+        next: { type: 'string', description: 'The switchboard integration (by name) that control passes to next. API: nextSwitchboardIntegrationId.' },
+        messageHistoryCount: { type: 'integer', minimum: 1, maximum: 10, description: 'Number of messages of history passed on with control (1-10).' },
+        ...common('switchboard integration', ignorableFields('switchboardIntegration')),
+      },
+    },
+    switchboard: {
+      type: 'object', description: 'The app\'s switchboard (one per app).', additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean', description: 'Whether the switchboard routes events. Enabling needs a `default`.' },
+        default: { type: 'string', description: 'The default switchboard integration (by name). API: defaultSwitchboardIntegrationId.' },
+        integrations: namedMap('Switchboard integrations, by name (at most 10).', ref('switchboardIntegration'), { maxProperties: 10 }),
+        id: { type: 'string', minLength: 1, description: 'Pin to an existing switchboard by its id.' },
+        protect: { type: 'boolean', description: 'A plan that would delete this switchboard fails.' },
+      },
+    },
+    settings: {
+      type: 'object', description: 'App settings.', additionalProperties: false,
+      properties: Object.fromEntries(KIND_FIELDS.appSettings.map((f) => [f.name, {
+        type: f.type, description: APP_SETTINGS_DOCS[f.name] ?? f.name, ...(f.type === 'integer' ? { minimum: 0 } : {}),
+      }])),
+    },
+    metadata: {
+      type: 'object', description: 'Flat app metadata: string, number, boolean or null values; at most 4096 bytes as JSON.',
+      additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
+    },
+    credentials: {
+      type: 'object', description: 'Credentials used for calls on this app instead of the global ones. Use ${VARIABLES}.',
+      required: ['keyId', 'secret'], additionalProperties: false,
+      properties: {
+        keyId: { type: 'string', minLength: 1, description: 'Key id (app_…, act_…, svc_…).' },
+        secret: { type: 'string', minLength: 1, description: 'Key secret.' },
+      },
+    },
+    app: {
+      type: 'object', description: 'An app. Its identity is `displayName` unless pinned by `id`.', additionalProperties: false,
+      properties: {
+        displayName: { type: 'string', minLength: 1, description: 'The app\'s name; its identity unless `id` is set. Required unless `absent`.' },
+        ...common('app', ignorableFields('app')),
+        absent: { type: 'boolean', description: 'Delete this app, and with it all its conversations. An absent app declares nothing else.' },
+        prune: { type: 'boolean', description: 'Delete live resources of this app that the config does not declare.' },
+        settings: ref('settings'),
+        metadata: ref('metadata'),
+        credentials: ref('credentials'),
+        keys: namedMap('App API keys, by logical name (account credentials only).', ref('key')),
+        integrations: namedMap('Integrations, by logical name.', ref('integration')),
+        switchboard: ref('switchboard'),
+      },
+      if: { properties: { absent: { const: true } }, required: ['absent'] },
+      else: { required: ['displayName'] },
+    },
+  };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'sunco configuration',
+    description: 'Sunshine Conversations configuration as code (sunco). Variables: ${VAR}, ${VAR:-default}, ${VAR:?message}; $${ is a literal ${.',
+    type: 'object',
+    required: ['version', 'apps'],
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string', description: 'The JSON Schema of this file (for editors).' },
+      version: { const: 1, description: 'The config language version. Always 1.' },
+      prune: { type: 'boolean', description: 'Delete live resources inside declared apps that the config does not declare (like --prune).' },
+      apps: namedMap('Apps, by logical name (address app.<name>).', ref('app')),
+    },
+    definitions,
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * `sunco validate`: loads the config exactly as plan/apply would, with no API call.
+ * Text: `OK: <n> apps, <m> resources in <files>` or every issue (exit 1).
+ * --json: {"valid": bool, "errors": [...]} on stdout, exit 1 when invalid.
+ */
+import { getIO } from '../cli/io.js';
+import { ConfigError, issuesToJson, loadConfig } from './index.js';
+import { configOptionsFrom, type ConfigArgs } from './options.js';
+import type { SuncoConfig } from './types.js';
+
+export async function runValidate(args: ConfigArgs & { json?: boolean }): Promise<void> {
+  const io = getIO();
+  try {
+    const loaded = await loadConfig(configOptionsFrom(args, io));
+    const apps = Object.keys(loaded.config.apps).length;
+    if (args.json) io.stdout.write(`${JSON.stringify({ valid: true, errors: [] }, null, 2)}\n`);
+    else io.stdout.write(`OK: ${apps} ${apps === 1 ? 'app' : 'apps'}, ${countResources(loaded.config)} resources in ${loaded.files.join(', ')}\n`);
+  } catch (err) {
+    if (!(err instanceof ConfigError) || !args.json) throw err;
+    io.stdout.write(`${JSON.stringify({ valid: false, errors: issuesToJson(err.errors) }, null, 2)}\n`);
+    io.exitCode = 1;
+  }
+}
+
+/** Entries below the apps: keys, integrations, webhooks, integration keys, switchboards and their integrations. */
+export function countResources(config: SuncoConfig): number {
+  let n = 0;
+  for (const app of Object.values(config.apps)) {
+    n += Object.keys(app.keys ?? {}).length;
+    for (const integ of Object.values(app.integrations ?? {})) {
+      n += 1 + Object.keys(integ.webhooks ?? {}).length + Object.keys(integ.keys ?? {}).length;
+    }
+    if (app.switchboard) n += 1 + Object.keys(app.switchboard.integrations ?? {}).length;
+  }
+  return n;
+}

@@ -1,0 +1,94 @@
+/**
+ * Where variables come from, later wins: the environment, then each `--var-file`
+ * (dotenv or YAML mapping, by extension), then each `--var KEY=VALUE`.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+import { parseDotenv } from './dotenv.js';
+import { codeFrame, type ConfigIssue } from './issues.js';
+import { isVariableName } from './interpolate.js';
+import { displayPath } from './paths.js';
+
+export interface VarSourceOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  varFiles?: string[];
+  vars?: string[];
+}
+
+export async function collectVariables(opts: VarSourceOptions, issues: ConfigIssue[]): Promise<Map<string, string>> {
+  const vars = new Map<string, string>();
+  for (const [k, v] of Object.entries(opts.env)) if (v !== undefined) vars.set(k, v);
+  for (const f of opts.varFiles ?? []) {
+    const path = resolve(opts.cwd, f);
+    const shown = displayPath(path, opts.cwd);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      issues.push({ file: shown, line: 0, column: 0, code: 'var_file_missing', message: `cannot read variable file ${shown}`, frame: '' });
+      continue;
+    }
+    const parsed = /^\.(ya?ml|json)$/i.test(extname(path)) ? parseYamlVars(text) : parseDotenv(text);
+    // Variable files hold secrets: frames show their lines with every value masked.
+    const masked = text.split(/\r?\n/).map(maskValue).join('\n');
+    for (const p of parsed.problems) {
+      issues.push({ file: shown, line: p.line, column: p.column, code: 'var_file_syntax', message: p.message, frame: codeFrame(masked, p.line, p.column) });
+    }
+    for (const [k, v] of parsed.values) vars.set(k, v);
+  }
+  for (const kv of opts.vars ?? []) {
+    const eq = kv.indexOf('=');
+    const name = eq < 0 ? kv : kv.slice(0, eq);
+    if (eq < 0 || !isVariableName(name)) {
+      issues.push({ file: '', line: 0, column: 0, code: 'bad_var_flag', message: `--var "${kv}": expected NAME=VALUE`, frame: '' });
+      continue;
+    }
+    vars.set(name, kv.slice(eq + 1));
+  }
+  return vars;
+}
+
+export interface ParsedVars {
+  values: Map<string, string>;
+  problems: Array<{ line: number; column: number; message: string }>;
+}
+
+/** A YAML variable file is one flat mapping of scalars. */
+function parseYamlVars(text: string): ParsedVars {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
+  const values = new Map<string, string>();
+  const problems: ParsedVars['problems'] = [];
+  const at = (offset: number, message: string) => {
+    const { line, col } = lc.linePos(offset);
+    problems.push({ line, column: col, message });
+  };
+  for (const e of doc.errors) at(e.pos[0], e.message.split('\n')[0]);
+  if (problems.length > 0) return { values, problems };
+  if (doc.contents === null) return { values, problems };
+  if (!isMap(doc.contents)) {
+    at(doc.contents.range?.[0] ?? 0, 'a YAML variable file must be a mapping of NAME: value');
+    return { values, problems };
+  }
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const keyOffset = isScalar(pair.key) ? (pair.key.range?.[0] ?? 0) : 0;
+    if (!isVariableName(key)) {
+      at(keyOffset, `invalid variable name "${key}"`);
+      continue;
+    }
+    const v = pair.value;
+    if (v === null || (isScalar(v) && v.value === null)) values.set(key, '');
+    else if (isScalar(v) && !v.tag) values.set(key, String(v.value));
+    else at(v.range?.[0] ?? keyOffset, `variable ${key} must be a plain value (string, number or boolean)`);
+  }
+  return { values, problems };
+}
+
+/** `KEY=value` / `KEY: value` → the value replaced by `*` of the same length (columns kept). */
+function maskValue(line: string): string {
+  const m = /^(\s*(?:export\s+)?[^=:#\s]+\s*[=:]\s*)(.*)$/.exec(line);
+  return m ? m[1] + m[2].replace(/[^\s]/g, '*') : line;
+}

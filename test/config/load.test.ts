@@ -1,0 +1,158 @@
+/** Loading valid configs: examples, variables and their sources, sensitive fields, fingerprint, positions. */
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/index.js';
+import { cleanup, issuesOf, load } from './helpers.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const y = (...lines: string[]) => `${lines.join('\n')}\n`;
+const sms = (authToken: string, extra: string[] = []) => y(
+  'version: 1', 'apps:', '  a:', '    displayName: A', '    integrations:', '      sms:', '        type: twilio',
+  '        accountSid: AC1', `        authToken: ${authToken}`, ...extra,
+);
+
+afterAll(cleanup);
+
+describe('examples', () => {
+  it.each(['web.yaml', 'bot.yaml', 'handoff.yaml', 'split'])('examples/%s is valid', async (path) => {
+    const loaded = await loadConfig({ cwd: root, env: {}, path: `examples/${path}` });
+    expect(Object.keys(loaded.config.apps).length).toBeGreaterThan(0);
+  });
+
+  it('multichannel.yaml is valid with its env example, and coerces a whole-variable boolean', async () => {
+    const loaded = await loadConfig({ cwd: root, env: {}, path: 'examples/multichannel.yaml', varFiles: ['examples/multichannel.env.example'] });
+    const integ = loaded.config.apps.support.integrations ?? {};
+    expect(integ.telegram.token).toBe('123456:example-telegram-token');
+    expect(integ.telegram.showAIDisclaimer).toBe(true);
+    expect(loaded.config.apps.support.displayName).toBe('Acme Support');
+    expect(loaded.sensitive.has('app.support.integration.telegram#token')).toBe(true);
+  });
+
+  it('the split directory merges both files in sorted order', async () => {
+    const loaded = await loadConfig({ cwd: root, env: {}, path: 'examples/split' });
+    expect(loaded.files).toEqual(['examples/split/sales.yaml', 'examples/split/support.yaml']);
+    expect(Object.keys(loaded.config.apps).sort()).toEqual(['sales', 'support']);
+    expect(loaded.config.prune).toBe(false);
+    expect(loaded.sources.get('app.support')).toEqual({ file: 'examples/split/support.yaml', line: 7, column: 3 });
+  });
+
+  it('the model matches the DESIGN.md shape', async () => {
+    const loaded = await loadConfig({ cwd: root, env: {}, path: 'examples/handoff.yaml' });
+    expect(loaded.config.apps.support.switchboard).toEqual({
+      enabled: true, default: 'bot',
+      integrations: {
+        bot: { integration: 'bot', deliverStandbyEvents: false, next: 'agent' },
+        agent: { integrationType: 'zd:agentWorkspace', deliverStandbyEvents: false, messageHistoryCount: 10, next: 'bot' },
+      },
+    });
+  });
+});
+
+describe('variables', () => {
+  it('later sources win: environment < --var-file (in order) < --var', async () => {
+    const files = { 'sunco.yaml': sms('${TOK}', ['        phoneNumberSid: ${PN}', '        messagingServiceSid: ${MS}']), 'one.env': 'TOK=file1\nPN=file1\n', 'two.yaml': 'TOK: file2\n' };
+    const loaded = await load(files, { env: { TOK: 'env', PN: 'env', MS: 'env' }, varFiles: ['one.env', 'two.yaml'], vars: ['TOK=flag'] });
+    const s = loaded.config.apps.a.integrations?.sms ?? { type: 'twilio' };
+    expect([s.authToken, s.phoneNumberSid, s.messagingServiceSid]).toEqual(['flag', 'file1', 'env']);
+  });
+
+  it('defaults apply when unset or empty; $${ is a literal ${; text around references is kept', async () => {
+    const loaded = await load({ 'sunco.yaml': sms('"pre-${A:-dflt}-${B:-x}-$${NOT_A_VAR}"') }, { env: { B: '' } });
+    expect(loaded.config.apps.a.integrations?.sms.authToken).toBe('pre-dflt-x-${NOT_A_VAR}');
+  });
+
+  it('a literal $${ alone is not a variable use, so not sensitive', async () => {
+    const loaded = await load({ 'sunco.yaml': sms('"$${HOME}"') });
+    expect(loaded.config.apps.a.integrations?.sms.authToken).toBe('${HOME}');
+    expect(loaded.sensitive.size).toBe(0);
+  });
+
+  it('dotenv: quotes, escapes, export and comments', async () => {
+    const env = 'export A="x\\ny" # c\nB=\'lit $x #no\'\nC=plain value # comment\n# D=1\n';
+    const loaded = await load({ 'sunco.yaml': sms('"${A}|${B}|${C}|${D:-none}"'), 'v.env': env }, { varFiles: ['v.env'] });
+    expect(loaded.config.apps.a.integrations?.sms.authToken).toBe('x\ny|lit $x #no|plain value|none');
+  });
+
+  it('whole-scalar variables are coerced only where the schema wants a boolean or integer', async () => {
+    const files = { 'sunco.yaml': y('version: 1', 'apps:', '  a:', '    displayName: ${N}', '    protect: ${P}', '    settings: { conversationRetentionSeconds: "${N}" }') };
+    const loaded = await load(files, { vars: ['N=42', 'P=true'] });
+    expect(loaded.config.apps.a).toMatchObject({ displayName: '42', protect: true, settings: { conversationRetentionSeconds: 42 } });
+    const bad = await issuesOf(files, { vars: ['N=42', 'P=yes'] });
+    expect(bad.map((i) => [i.code, i.line, i.column])).toEqual([['wrong_type', 5, 14]]);
+  });
+
+  it('every missing variable is reported at once, with its address', async () => {
+    const issues = await issuesOf({ 'sunco.yaml': sms('${T1}', ['        phoneNumberSid: ${T2}']) });
+    expect(issues.map((i) => [i.code, i.line, i.address, i.message.split(' (')[0]])).toEqual([
+      ['missing_variable', 9, 'app.a.integration.sms', 'variable T1 is not set'],
+      ['missing_variable', 10, 'app.a.integration.sms', 'variable T2 is not set'],
+    ]);
+  });
+});
+
+describe('sensitive, fingerprint and sources', () => {
+  const files = { 'sunco.yaml': y(
+    'version: 1', 'apps:', '  a:', '    displayName: A', '    metadata: { team: "${TEAM}", fixed: x }',
+    '    credentials: { keyId: app_1, secret: "${SECRET}" }', '    integrations:', '      sms:', '        type: twilio',
+    '        accountSid: AC1', '        authToken: ${TOKEN}',
+  ) };
+  const env = { TEAM: 'support', SECRET: 's3cr3t', TOKEN: 'tok' };
+
+  it('marks every field whose value came from a variable, and nothing else', async () => {
+    const loaded = await load(files, { env });
+    expect([...loaded.sensitive].sort()).toEqual([
+      'app.a#credentials', 'app.a#credentials.secret', 'app.a#metadata', 'app.a#metadata.team', 'app.a.integration.sms#authToken',
+    ]);
+  });
+
+  it('per-app credentials secrets are sensitive even when literal', async () => {
+    const loaded = await load({ 'sunco.yaml': y('version: 1', 'apps:', '  a:', '    displayName: A', '    credentials: { keyId: app_1, secret: literal }') });
+    expect([...loaded.sensitive].sort()).toEqual(['app.a#credentials', 'app.a#credentials.secret']);
+    expect(loaded.config.apps.a.credentials).toEqual({ keyId: 'app_1', secret: 'literal' });
+  });
+
+  it('the fingerprint is stable, changes with a variable value, and does not reveal it', async () => {
+    const a = await load(files, { env });
+    const b = await load(files, { env: { ...env } });
+    const c = await load(files, { env: { ...env, TOKEN: 'tok2' } });
+    expect(a.fingerprint).toBe(b.fingerprint);
+    expect(c.fingerprint).not.toBe(a.fingerprint);
+    expect(a.fingerprint).toMatch(/^hmac-sha256:[0-9a-f]{64}$/);
+    for (const v of Object.values(env)) expect(a.fingerprint).not.toContain(v);
+  });
+
+  it('the fingerprint ignores key order and comments', async () => {
+    const a = await load({ 'sunco.yaml': y('version: 1', 'apps:', '  a: { displayName: A, protect: true }') });
+    const b = await load({ 'sunco.yaml': y('# comment', 'apps:', '  a:', '    protect: true', '    displayName: A', 'version: 1') });
+    expect(a.fingerprint).toBe(b.fingerprint);
+  });
+
+  it('sources hold every entry and field, nested fields included', async () => {
+    const loaded = await load(files, { env });
+    const at = (k: string) => { const p = loaded.sources.get(k); return p && [p.file, p.line, p.column]; };
+    expect(at('app.a')).toEqual(['sunco.yaml', 3, 3]);
+    expect(at('app.a#metadata.team')).toEqual(['sunco.yaml', 5, 17]);
+    expect(at('app.a.integration.sms')).toEqual(['sunco.yaml', 8, 7]);
+    expect(at('app.a.integration.sms#authToken')).toEqual(['sunco.yaml', 11, 9]);
+  });
+
+  it('sources and issues name files relative to cwd', async () => {
+    const issues = await issuesOf({ 'conf/main.yaml': y('version: 1', 'apps:', '  a: { displayName: A, protect: 1 }') }, { path: 'conf/main.yaml' });
+    expect(issues[0]).toMatchObject({ file: 'conf/main.yaml', line: 3, column: 33, code: 'wrong_type' });
+  });
+});
+
+describe('issue collection', () => {
+  it('a missing variable in a reference is reported once, as a variable issue', async () => {
+    const issues = await issuesOf({ 'sunco.yaml': y('version: 1', 'apps:', '  a:', '    displayName: A', '    switchboard:', '      default: ${DEF}', '      integrations: { agent: { integrationType: x, next: agnt } }') });
+    expect(issues.map((i) => [i.code, i.line])).toEqual([['missing_variable', 6], ['unknown_reference', 7]]);
+  });
+
+  it('collects issues from every file and every stage that can run', async () => {
+    const issues = await issuesOf({
+      'c/1.yaml': y('version: 1', 'apps:', '  a: { displayName: A, protet: true }'),
+      'c/2.yaml': y('version: 1', 'apps:', '  b: { displayName: "${MISSING}" }', '  c:', '    displayName: C', '    integrations: { w: { type: web, brandColr: x } }'),
+    }, { path: 'c' });
+    expect(issues.map((i) => `${i.file}:${i.line}:${i.code}`)).toEqual(['c/1.yaml:3:unknown_field', 'c/2.yaml:3:missing_variable', 'c/2.yaml:6:unknown_field']);
+  });
+});

@@ -1,0 +1,82 @@
+/** `sunco validate` through the real CLI wiring (in-process): text, --json, exit codes. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { cleanup, tempConfig } from './helpers.js';
+
+const good = 'version: 1\napps:\n  a:\n    displayName: A\n    integrations:\n      sms: { type: twilio, accountSid: AC1, authToken: "${TOKEN}" }\n      web: { type: web }\n';
+const bad = 'version: 1\napps:\n  a:\n    displayName: A\n    integrations:\n      web: { type: web, brandColour: x }\n      sms: { type: twilio, accountSid: AC1, authToken: "${TOKEN}" }\n';
+
+afterAll(cleanup);
+
+describe('sunco validate', () => {
+  it('prints one OK line and exits 0 for a valid config (default file sunco.yaml)', async () => {
+    const cwd = await tempConfig({ 'sunco.yaml': good });
+    const r = await runCli(['validate'], { cwd, env: { TOKEN: 'super-secret-token' } });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toBe('OK: 1 app, 2 resources in sunco.yaml\n');
+  });
+
+  it('takes -f, --var-file and --var', async () => {
+    const cwd = await tempConfig({ 'conf/main.yaml': good, 'v.env': 'TOKEN=from-file\n' });
+    expect((await runCli(['validate', '-f', 'conf/main.yaml', '--var-file', 'v.env'], { cwd })).code).toBe(0);
+    expect((await runCli(['validate', '--file', 'conf', '--var', 'TOKEN=x'], { cwd })).stdout).toBe('OK: 1 app, 2 resources in conf/main.yaml\n');
+  });
+
+  it('repeats --var and --var-file; the last one wins', async () => {
+    // protect must be a boolean: only the last value of each source is valid.
+    const cwd = await tempConfig({ 'sunco.yaml': 'version: 1\napps:\n  a: { displayName: A, protect: "${P}" }\n', 'a.env': 'P=nope\n', 'b.env': 'P=true\n' });
+    expect((await runCli(['validate', '--var-file', 'a.env', '--var-file', 'b.env'], { cwd })).code).toBe(0);
+    expect((await runCli(['validate', '--var-file', 'b.env', '--var-file', 'a.env'], { cwd })).code).toBe(1);
+    expect((await runCli(['validate', '--var', 'P=nope', '--var', 'P=false'], { cwd })).code).toBe(0);
+    expect((await runCli(['validate', '--var-file', 'b.env', '--var', 'P=nope'], { cwd })).code).toBe(1);
+    const greedy = await runCli(['validate', '--var', 'P=true', 'Q=2'], { cwd });
+    expect(greedy.code).toBe(1);
+    expect(greedy.stderr).toContain('Unknown argument: Q=2');
+  });
+
+  it('prints every issue with position, frame and hint, and exits 1', async () => {
+    const cwd = await tempConfig({ 'sunco.yaml': bad });
+    const r = await runCli(['validate'], { cwd, env: {} });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Error: Invalid configuration: 2 errors');
+    expect(r.stderr).toContain('sunco.yaml:6:25: app.a.integration.web: unknown field "brandColour" in a web integration\n  6 |');
+    expect(r.stderr).toContain('  hint: did you mean "brandColor"?');
+    expect(r.stderr).toMatch(/sunco\.yaml:7:57: app\.a\.integration\.sms: variable TOKEN is not set/);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('--json prints {valid, errors} on stdout, exit 1 when invalid', async () => {
+    const cwd = await tempConfig({ 'sunco.yaml': bad });
+    const r = await runCli(['validate', '--json'], { cwd, env: {} });
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { valid: boolean; errors: Array<Record<string, unknown>> };
+    expect(out.valid).toBe(false);
+    expect(out.errors[0]).toEqual({
+      file: 'sunco.yaml', line: 6, column: 25, address: 'app.a.integration.web', code: 'unknown_field',
+      message: 'unknown field "brandColour" in a web integration', hint: 'did you mean "brandColor"?',
+    });
+    expect(out.errors[1]).toMatchObject({ code: 'missing_variable', line: 7, hint: null });
+  });
+
+  it('--json on a valid config', async () => {
+    const cwd = await tempConfig({ 'sunco.yaml': good });
+    const r = await runCli(['validate', '--json'], { cwd, env: { TOKEN: 't' } });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ valid: true, errors: [] });
+  });
+
+  it('never prints a variable value', async () => {
+    const cwd = await tempConfig({ 'sunco.yaml': good.replace('web: { type: web }', 'web: { type: web, brandColour: x }') });
+    const r = await runCli(['validate'], { cwd, env: { TOKEN: 'super-secret-token' } });
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).not.toContain('super-secret-token');
+  });
+
+  it('a missing file is a one-line error naming the path', async () => {
+    const cwd = await tempConfig({});
+    const r = await runCli(['validate', '-f', 'nope.yaml'], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('Error: Invalid configuration: 1 error\nnope.yaml: config file or directory nope.yaml not found\n');
+  });
+});
