@@ -1,11 +1,32 @@
 import type { CommandModule } from 'yargs';
-import { UserError } from '../../errors.js';
 
-// Placeholder until the owning issue lands; replaced wholesale by its implementation.
-export const emulatorCommand: CommandModule = {
+export interface EmulatorArgs {
+  host: string;
+  port: number;
+  key?: string;
+  state?: string;
+  latency?: number;
+  rateLimit?: number;
+  faultRate?: number;
+  seed?: number;
+}
+
+/** `sunco emulator`: a local SunCo v2 API (implementation loaded lazily). */
+export const emulatorCommand: CommandModule<object, EmulatorArgs> = {
   command: 'emulator',
-  describe: '(emulator: not implemented yet)',
-  handler: () => {
-    throw new UserError('sunco emulator is not implemented yet');
+  describe: 'Run a local Sunshine Conversations v2 API (until Ctrl-C)',
+  builder: (y) =>
+    y
+      .option('host', { type: 'string', default: '127.0.0.1', describe: 'Interface to listen on' })
+      .option('port', { type: 'number', default: 8090, describe: 'Port to listen on (0 picks a free one)' })
+      .option('key', { type: 'string', describe: 'Account key KEYID:SECRET (default: generated, printed once)' })
+      .option('state', { type: 'string', describe: 'Load state from FILE and save it there (mode 0600: it holds key secrets)' })
+      .option('latency', { type: 'number', describe: 'Delay every response by MS milliseconds' })
+      .option('rate-limit', { type: 'number', describe: 'Answer 429 beyond N requests per second' })
+      .option('fault-rate', { type: 'number', describe: 'Probability 0..1 of an injected fault per request' })
+      .option('seed', { type: 'number', describe: 'Seed of the fault generator, to replay a run' }),
+  handler: async (argv) => {
+    const { runEmulatorCommand } = await import('../../emulator/command.js');
+    await runEmulatorCommand(argv);
   },
 };

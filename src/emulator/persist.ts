@@ -1,0 +1,68 @@
+/**
+ * --state FILE: load at start when it exists; write after mutations (debounced) and on
+ * close. Writes are atomic (FILE.tmp-<pid>, then rename) and mode 0600 because the file
+ * holds key secrets.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { chmod, rename, writeFile } from 'node:fs/promises';
+import { UserError } from '../errors.js';
+import { normalizeState } from './memory-store.js';
+import type { EmulatorState } from './store.js';
+
+export function loadStateFile(file: string): EmulatorState | undefined {
+  if (!existsSync(file)) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UserError(`${file}: not a valid emulator state file (${(err as Error).message})`);
+  }
+  return normalizeState(raw);
+}
+
+export async function writeStateFile(file: string, state: EmulatorState): Promise<void> {
+  const tmp = `${file}.tmp-${process.pid}`;
+  await writeFile(tmp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+  await chmod(tmp, 0o600);
+  await rename(tmp, file);
+}
+
+/** Coalesces bursts of mutations into one write; `flush()` writes now if anything is pending. */
+export class StateWriter {
+  private timer: NodeJS.Timeout | undefined;
+  private dirty = false;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly file: string,
+    private readonly state: EmulatorState,
+    private readonly delayMs = 50,
+  ) {}
+
+  schedule(): void {
+    this.dirty = true;
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      // A failed background write is retried by the next mutation or by close().
+      this.flush().catch(() => {
+        this.dirty = true;
+      });
+    }, this.delayMs);
+    this.timer.unref();
+  }
+
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    // Chain writes so two renames never race.
+    this.writing = this.writing.catch(() => undefined).then(async () => {
+      if (!this.dirty) return;
+      this.dirty = false;
+      await writeStateFile(this.file, this.state);
+    });
+    return this.writing;
+  }
+}

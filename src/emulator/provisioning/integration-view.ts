@@ -1,0 +1,94 @@
+/**
+ * How a stored integration is shown: write-only fields (RESOURCES.md "read back: no", e.g.
+ * twilio authToken) are never returned; defaults from src/resources/fields.ts are filled in;
+ * read-only generated fields get plausible values; `defaultResponderId` is read back as
+ * `defaultResponder` (spec: components.schemas.defaultResponder).
+ */
+import { randomBytes, randomInt } from 'node:crypto';
+import type { IntegrationType } from '../../config/types.js';
+import { INTEGRATION_FIELDS, type FieldSpec } from '../../resources/fields.js';
+import type { AppRecord, IntegrationRecord, WebhookRecord } from './state.js';
+
+export const INTEGRATION_TYPES = Object.keys(INTEGRATION_FIELDS) as IntegrationType[];
+
+export function isIntegrationType(t: unknown): t is IntegrationType {
+  return typeof t === 'string' && (INTEGRATION_TYPES as string[]).includes(t);
+}
+
+export function fieldSpecs(type: string): FieldSpec[] {
+  return isIntegrationType(type) ? INTEGRATION_FIELDS[type] : [];
+}
+
+const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join('');
+const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+
+/** Values the API computes on create for the read-only fields of each type. */
+export function generatedFields(type: string): Record<string, unknown> {
+  const gen: Record<string, () => unknown> = {
+    attachmentsEnabled: () => true,
+    businessName: () => 'Emulated Business',
+    businessUsername: () => 'emulated.business',
+    pageId: () => digits(15),
+    businessId: () => digits(17),
+    username: () => (type === 'telegram' ? `sunco_emulator_${digits(4)}_bot` : 'emulated.business'),
+    userId: () => digits(17),
+    lineId: () => `@${hex(4)}`,
+    webhookSecret: () => hex(16),
+    botId: () => digits(10),
+    envName: () => `sunco-${hex(3)}`,
+    uri: () => `sunco-emulator-${hex(3)}`,
+    accountId: () => hex(8),
+    phoneNumber: () => `+1555${digits(7)}`,
+  };
+  const out: Record<string, unknown> = {};
+  for (const f of fieldSpecs(type)) {
+    const make = gen[f.name];
+    if (f.create === 'none' && f.readBack && make) out[f.name] = make();
+  }
+  return out;
+}
+
+export function renderWebhook(w: WebhookRecord): Record<string, unknown> {
+  return {
+    id: w.id,
+    version: w.version,
+    target: w.target,
+    triggers: [...w.triggers],
+    secret: w.secret,
+    includeFullUser: w.includeFullUser,
+    includeFullSource: w.includeFullSource,
+  };
+}
+
+function defaultResponder(app: AppRecord, id: string): Record<string, unknown> | undefined {
+  const si = app.switchboard?.integrations.find((s) => s.id === id);
+  if (!si) return undefined;
+  return {
+    // Not in the spec's property list (which does not forbid others): it names the
+    // switchboard integration itself, so a reader can map it back to defaultResponderId.
+    switchboardIntegrationId: si.id,
+    name: si.name,
+    ...(si.integrationId !== undefined ? { integrationId: si.integrationId } : {}),
+    ...(si.integrationType !== undefined ? { integrationType: si.integrationType } : {}),
+    deliverStandbyEvents: si.deliverStandbyEvents,
+    nextSwitchboardIntegrationId: si.nextSwitchboardIntegrationId ?? null,
+    ...(si.messageHistoryCount != null ? { messageHistoryCount: si.messageHistoryCount } : {}),
+    inherited: false,
+  };
+}
+
+export function renderIntegration(app: AppRecord, integ: IntegrationRecord): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: integ.id, type: integ.type, status: integ.status };
+  if (integ.displayName != null) out.displayName = integ.displayName;
+  for (const f of fieldSpecs(integ.type)) {
+    if (!f.readBack || f.writeOnly || f.name === 'displayName' || f.name === 'webhooks' || f.name === 'defaultResponder') continue;
+    const value = f.create === 'none' ? integ.generated[f.name] : (integ.fields[f.name] ?? f.default);
+    if (value !== undefined && value !== null) out[f.name] = value;
+  }
+  if (integ.defaultResponderId) {
+    const dr = defaultResponder(app, integ.defaultResponderId);
+    if (dr) out.defaultResponder = dr;
+  }
+  if (integ.type === 'custom') out.webhooks = integ.webhooks.map(renderWebhook);
+  return out;
+}

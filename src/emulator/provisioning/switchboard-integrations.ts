@@ -1,0 +1,158 @@
+/**
+ * Switchboard integrations: /v2/apps/{appId}/switchboards/{switchboardId}/switchboardIntegrations
+ * [/{switchboardIntegrationId}] (create, list, PATCH, DELETE; no GET of one).
+ */
+import { createHash } from 'node:crypto';
+import { newId } from '../ids.js';
+import { HttpError, type Route } from '../route.js';
+import type { EmulatorStore } from '../store.js';
+import { appRecord, objectBody, switchboardRecord } from './lookup.js';
+import type { AppRecord, SwitchboardIntegrationRecord, SwitchboardRecord } from './state.js';
+import { validateRequest } from './validate.js';
+
+/** CreateSwitchboardIntegration 400 example; RESOURCES.md. */
+export const MAX_SWITCHBOARD_INTEGRATIONS = 10;
+
+const notFound = () => new HttpError(404, 'switchboard_integration_not_found', 'SwitchboardIntegration not found');
+const bad = (title: string) => new HttpError(400, 'bad_request', title);
+
+export function renderSwitchboardIntegration(si: SwitchboardIntegrationRecord): Record<string, unknown> {
+  return {
+    id: si.id,
+    name: si.name,
+    integrationId: si.integrationId ?? null,
+    integrationType: si.integrationType ?? null,
+    deliverStandbyEvents: si.deliverStandbyEvents,
+    nextSwitchboardIntegrationId: si.nextSwitchboardIntegrationId ?? null,
+    messageHistoryCount: si.messageHistoryCount ?? null,
+  };
+}
+
+/**
+ * Resolves integrationId / integrationType. components.schemas.switchboardIntegration
+ * requires both in responses: an `integrationId` names an integration of the app and
+ * gives its type; a bare `integrationType` (an OAuth client id such as zd:agentWorkspace)
+ * names an integration the emulator does not list, so it gets a stable synthetic id.
+ */
+function resolveTarget(app: AppRecord, integrationId: unknown, integrationType: unknown): { integrationId: string; integrationType: string } {
+  if (typeof integrationId === 'string') {
+    const integ = app.integrations.find((i) => i.id === integrationId);
+    if (!integ) throw bad(`integrationId ${integrationId} is not an integration of this app`);
+    if (typeof integrationType === 'string' && integrationType !== integ.type) {
+      throw bad(`integrationType ${integrationType} does not match the type of integration ${integrationId} (${integ.type})`);
+    }
+    return { integrationId, integrationType: integ.type };
+  }
+  if (typeof integrationType === 'string') {
+    const synthetic = createHash('sha256').update(`${app.id}/${integrationType}`).digest('hex').slice(0, 24);
+    return { integrationId: synthetic, integrationType };
+  }
+  throw bad('should have either integrationId or integrationType');
+}
+
+function checkNext(sb: SwitchboardRecord, next: unknown): void {
+  if (next === undefined || next === null) return;
+  if (!sb.integrations.some((s) => s.id === next)) {
+    throw bad(`nextSwitchboardIntegrationId ${String(next)} is not a switchboard integration of this switchboard`);
+  }
+}
+
+export function switchboardIntegrationRoutes(store: EmulatorStore): Route[] {
+  const ctx = (p: Record<string, string>) => {
+    const app = appRecord(store, p.appId ?? '');
+    return { app, sb: switchboardRecord(app, p.switchboardId ?? '') };
+  };
+  const base = '/v2/apps/:appId/switchboards/:switchboardId/switchboardIntegrations';
+  const one = (sb: SwitchboardRecord, id: string | undefined) => {
+    const si = sb.integrations.find((s) => s.id === id);
+    if (!si) throw notFound();
+    return si;
+  };
+  return [
+    {
+      method: 'POST',
+      pattern: base,
+      scopes: ['account', 'app'],
+      mutates: true,
+      handler: (req) => {
+        const { app, sb } = ctx(req.params);
+        const body = objectBody(req.body);
+        validateRequest('CreateSwitchboardIntegration', body);
+        if (sb.integrations.length >= MAX_SWITCHBOARD_INTEGRATIONS) {
+          throw new HttpError(400, 'too_many_switchboard_integrations', 'Switchboard has reached the max number of switchboard integrations (10)');
+        }
+        const target = resolveTarget(app, body.integrationId, body.integrationType);
+        checkNext(sb, body.nextSwitchboardIntegrationId);
+        const si: SwitchboardIntegrationRecord = {
+          id: newId(),
+          name: body.name as string,
+          ...target,
+          // switchboardIntegrationCreateBody: deliverStandbyEvents defaults to true.
+          deliverStandbyEvents: body.deliverStandbyEvents !== false,
+          nextSwitchboardIntegrationId: (body.nextSwitchboardIntegrationId as string | null | undefined) ?? null,
+          messageHistoryCount: (body.messageHistoryCount as number | null | undefined) ?? null,
+        };
+        sb.integrations.push(si);
+        store.touch();
+        return { status: 201, body: { switchboardIntegration: renderSwitchboardIntegration(si) } };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: base,
+      scopes: ['account', 'app'],
+      handler: (req) => ({
+        status: 200,
+        body: { switchboardIntegrations: ctx(req.params).sb.integrations.map(renderSwitchboardIntegration) },
+      }),
+    },
+    {
+      method: 'PATCH',
+      pattern: `${base}/:switchboardIntegrationId`,
+      scopes: ['account', 'app'],
+      mutates: true,
+      handler: (req) => {
+        const { app, sb } = ctx(req.params);
+        const si = one(sb, req.params.switchboardIntegrationId);
+        const body = objectBody(req.body);
+        validateRequest('UpdateSwitchboardIntegration', body);
+        checkNext(sb, body.nextSwitchboardIntegrationId);
+        if (body.integrationId !== undefined || body.integrationType !== undefined) {
+          Object.assign(si, resolveTarget(app, body.integrationId, body.integrationType));
+        }
+        if (body.name !== undefined) si.name = body.name as string;
+        if (body.deliverStandbyEvents !== undefined) si.deliverStandbyEvents = body.deliverStandbyEvents as boolean;
+        if (body.nextSwitchboardIntegrationId !== undefined) si.nextSwitchboardIntegrationId = body.nextSwitchboardIntegrationId as string | null;
+        if (body.messageHistoryCount !== undefined) si.messageHistoryCount = body.messageHistoryCount as number | null;
+        store.touch();
+        return { status: 200, body: { switchboardIntegration: renderSwitchboardIntegration(si) } };
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: `${base}/:switchboardIntegrationId`,
+      scopes: ['account', 'app'],
+      mutates: true,
+      handler: (req) => {
+        const { app, sb } = ctx(req.params);
+        const si = one(sb, req.params.switchboardIntegrationId);
+        // DeleteSwitchboardIntegration: "it is forbidden to delete a switchboard integration if
+        // it's the default one (a new one must be chosen first) or if another switchboard
+        // integration's `nextSwitchboardIntegrationId` refers to it."
+        if (sb.defaultSwitchboardIntegrationId === si.id) {
+          throw bad('Cannot delete the default switchboard integration: choose a new default first');
+        }
+        const referrer = sb.integrations.find((s) => s !== si && s.nextSwitchboardIntegrationId === si.id);
+        if (referrer) {
+          throw bad(`Cannot delete a switchboard integration that switchboard integration ${referrer.id} refers to as its next`);
+        }
+        sb.integrations = sb.integrations.filter((s) => s !== si);
+        for (const integ of app.integrations) {
+          if (integ.defaultResponderId === si.id) delete integ.defaultResponderId;
+        }
+        store.touch();
+        return { status: 200, body: {} };
+      },
+    },
+  ];
+}

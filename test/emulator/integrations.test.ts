@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../src/emulator/index.js';
+import { INTEGRATION_FIELDS } from '../../src/resources/fields.js';
+import { INVALID, VALID_BODIES, invalidBody } from './fixtures.js';
+import { caller, createApp, start, type Call } from './helpers.js';
+
+let emu: RunningEmulator;
+let call: Call;
+let appId: string;
+beforeAll(async () => {
+  emu = await start();
+  call = caller(emu);
+  appId = await createApp(call);
+});
+afterAll(() => emu.close());
+
+const TYPES = Object.keys(INTEGRATION_FIELDS);
+
+describe('create, per type', () => {
+  it('has a fixture for each of the 16 types', () => {
+    expect(TYPES).toHaveLength(16);
+    expect(Object.keys(VALID_BODIES).sort()).toEqual([...TYPES].sort());
+    expect(Object.keys(INVALID).sort()).toEqual([...TYPES].sort());
+  });
+
+  for (const type of TYPES) {
+    it(`${type}: valid body → 201, write-only fields never returned, on create, get or list`, async () => {
+      const body = VALID_BODIES[type] ?? {};
+      const created = await call('POST', `/v2/apps/${appId}/integrations`, { body });
+      expect(created.status).toBe(201);
+      const integ = created.body.integration;
+      expect(integ).toMatchObject({ type, status: 'active' });
+      expect(integ.id).toMatch(/^[0-9a-f]{24}$/);
+      const got = await call('GET', `/v2/apps/${appId}/integrations/${integ.id}`);
+      expect(got.status).toBe(200);
+      const listed = await call('GET', `/v2/apps/${appId}/integrations?filter[types]=${type}`);
+      expect(listed.body.integrations.map((i: { id: string }) => i.id)).toContain(integ.id);
+      const specs = INTEGRATION_FIELDS[type as keyof typeof INTEGRATION_FIELDS];
+      for (const shown of [integ, got.body.integration, listed.body.integrations.find((i: { id: string }) => i.id === integ.id)]) {
+        for (const f of specs) {
+          if (f.writeOnly) expect(shown, `${type}.${f.name}`).not.toHaveProperty(f.name);
+          else if (f.default !== undefined && body[f.name] === undefined) expect(shown[f.name], `${type}.${f.name} default`).toEqual(f.default);
+          else if (f.readBack && f.create !== 'none' && body[f.name] !== undefined && f.name !== 'webhooks') {
+            expect(shown[f.name], `${type}.${f.name}`).toEqual(body[f.name]);
+          }
+        }
+      }
+      // No secret value sent in the body comes back anywhere in the response.
+      const text = JSON.stringify(got.body);
+      for (const f of specs.filter((s) => s.writeOnly)) {
+        if (typeof body[f.name] === 'string') expect(text).not.toContain(body[f.name]);
+      }
+    });
+
+    it(`${type}: invalid body → 400 bad_request with ajv's message`, async () => {
+      const r = await call('POST', `/v2/apps/${appId}/integrations`, { body: invalidBody(type) });
+      expect(r.status).toBe(400);
+      expect(r.body.errors[0].code).toBe('bad_request');
+      expect(r.body.errors[0].title).toMatch(INVALID[type]?.title ?? /never/);
+    });
+  }
+
+  it('unknown or missing type → 400 Invalid integration type', async () => {
+    for (const body of [{ type: 'fax' }, { displayName: 'x' }]) {
+      const r = await call('POST', `/v2/apps/${appId}/integrations`, { body });
+      expect(r.status).toBe(400);
+      expect(r.body).toEqual({ errors: [{ code: 'bad_request', title: 'Invalid integration type' }] });
+    }
+  });
+
+  it('fills read-only generated fields with plausible values', async () => {
+    const tg = await call('POST', `/v2/apps/${appId}/integrations`, { body: VALID_BODIES.telegram });
+    expect(tg.body.integration.username).toMatch(/_bot$/);
+    expect(tg.body.integration.botId).toMatch(/^\d+$/);
+    const mb = await call('POST', `/v2/apps/${appId}/integrations`, { body: VALID_BODIES.messagebird });
+    expect(mb.body.integration.webhookSecret).toMatch(/^[0-9a-f]{32}$/);
+    const tw = await call('POST', `/v2/apps/${appId}/integrations`, { body: VALID_BODIES.twitter });
+    expect(typeof tw.body.integration.envName).toBe('string');
+    const web = await call('POST', `/v2/apps/${appId}/integrations`, { body: VALID_BODIES.web });
+    expect(web.body.integration).toMatchObject({ attachmentsEnabled: true, brandColor: '65758e', displayStyle: 'button', showAIDisclaimer: true });
+  });
+});
+
+describe('update', () => {
+  it('PATCH changes updatable fields and ignores create-only ones (UpdateIntegration)', async () => {
+    const c = await call('POST', `/v2/apps/${appId}/integrations`, { body: VALID_BODIES.twilio });
+    const id = c.body.integration.id;
+    const r = await call('PATCH', `/v2/apps/${appId}/integrations/${id}`, {
+      body: { displayName: 'SMS', showAIDisclaimer: false, accountSid: 'AC999', authToken: 'NEW-TOKEN' },
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.integration).toMatchObject({ displayName: 'SMS', showAIDisclaimer: false, accountSid: 'AC123' });
+    expect(r.body.integration).not.toHaveProperty('authToken');
+    const got = await call('GET', `/v2/apps/${appId}/integrations/${id}`);
+    expect(got.body.integration).toMatchObject({ displayName: 'SMS', accountSid: 'AC123' });
+  });
+
+  it('PATCH validates against the type update schema', async () => {
+    const c = await call('POST', `/v2/apps/${appId}/integrations`, { body: VALID_BODIES.web });
+    const r = await call('PATCH', `/v2/apps/${appId}/integrations/${c.body.integration.id}`, { body: { fixedIntroPane: 'no' } });
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0]).toEqual({ code: 'bad_request', title: 'fixedIntroPane should be boolean' });
+  });
+
+  it('unknown integration → 404 integration_not_found on get, patch, delete', async () => {
+    for (const m of ['GET', 'PATCH', 'DELETE']) {
+      const r = await call(m, `/v2/apps/${appId}/integrations/000000000000000000000000`, m === 'PATCH' ? { body: {} } : {});
+      expect(r.status).toBe(404);
+      expect(r.body).toEqual({ errors: [{ code: 'integration_not_found', title: 'Integration not found' }] });
+    }
+  });
+
+  it('DELETE answers 200 {} and the integration is gone', async () => {
+    const c = await call('POST', `/v2/apps/${appId}/integrations`, { body: VALID_BODIES.viber });
+    const d = await call('DELETE', `/v2/apps/${appId}/integrations/${c.body.integration.id}`);
+    expect(d).toMatchObject({ status: 200, body: {} });
+    expect((await call('GET', `/v2/apps/${appId}/integrations/${c.body.integration.id}`)).status).toBe(404);
+  });
+});
+
+describe('defaultResponder', () => {
+  it('defaultResponderId must name a switchboard integration of the app; read back as defaultResponder', async () => {
+    const a = await createApp(call, 'responder app');
+    const bad = await call('POST', `/v2/apps/${a}/integrations`, { body: { ...VALID_BODIES.web, defaultResponderId: '5ef21b86e933b7355c11c606' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].code).toBe('bad_request');
+
+    const sb = (await call('POST', `/v2/apps/${a}/switchboards`)).body.switchboard.id;
+    const si = await call('POST', `/v2/apps/${a}/switchboards/${sb}/switchboardIntegrations`, {
+      body: { name: 'agent', integrationType: 'zd:agentWorkspace' },
+    });
+    const web = await call('POST', `/v2/apps/${a}/integrations`, { body: { ...VALID_BODIES.web, defaultResponderId: si.body.switchboardIntegration.id } });
+    expect(web.status).toBe(201);
+    expect(web.body.integration).not.toHaveProperty('defaultResponderId');
+    expect(web.body.integration.defaultResponder).toMatchObject({
+      switchboardIntegrationId: si.body.switchboardIntegration.id,
+      name: 'agent',
+      integrationType: 'zd:agentWorkspace',
+    });
+    const cleared = await call('PATCH', `/v2/apps/${a}/integrations/${web.body.integration.id}`, { body: { defaultResponderId: null } });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.integration).not.toHaveProperty('defaultResponder');
+  });
+});
+
+describe('list', () => {
+  it('filter[types] takes a comma-separated list', async () => {
+    const a = await createApp(call, 'filter app');
+    for (const t of ['web', 'telegram', 'viber']) await call('POST', `/v2/apps/${a}/integrations`, { body: VALID_BODIES[t] });
+    const r = await call('GET', `/v2/apps/${a}/integrations?filter[types]=web,viber`);
+    expect(r.status).toBe(200);
+    expect(r.body.integrations.map((i: { type: string }) => i.type)).toEqual(['web', 'viber']);
+  });
+
+  it('is paginated: page[size], cursors, meta and links', async () => {
+    const a = await createApp(call, 'paged app');
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await call('POST', `/v2/apps/${a}/integrations`, { body: VALID_BODIES.unity })).body.integration.id);
+    const p1 = await call('GET', `/v2/apps/${a}/integrations?page[size]=2`);
+    expect(p1.body.integrations.map((i: { id: string }) => i.id)).toEqual(ids.slice(0, 2));
+    expect(p1.body.meta).toMatchObject({ hasMore: true, afterCursor: ids[1] });
+    const next = new URL(p1.body.links.next);
+    expect(`${next.origin}${next.pathname}`).toBe(`${emu.url}/v2/apps/${a}/integrations`);
+    expect(next.searchParams.get('page[after]')).toBe(ids[1]);
+    expect(next.searchParams.get('page[size]')).toBe('2');
+    const p2 = await call('GET', next.pathname + next.search);
+    expect(p2.body.integrations.map((i: { id: string }) => i.id)).toEqual([ids[2]]);
+    expect(p2.body.meta.hasMore).toBe(false);
+    for (const q of ['page[size]=0', 'page[size]=101', `page[after]=${ids[0]}&page[before]=${ids[2]}`]) {
+      const r = await call('GET', `/v2/apps/${a}/integrations?${q}`);
+      expect(r.status, q).toBe(400);
+      expect(r.body.errors[0].code).toBe('bad_request');
+    }
+    expect((await call('GET', `/v2/apps/${a}/integrations?page[size]=100`)).status).toBe(200);
+  });
+});
+
+describe('defaultResponder on a custom integration', () => {
+  it('is accepted on create and PATCH (RESOURCES.md: common to all types)', async () => {
+    const a = await createApp(call, 'custom responder');
+    const sb = (await call('POST', `/v2/apps/${a}/switchboards`)).body.switchboard.id;
+    const bot = await call('POST', `/v2/apps/${a}/integrations`, { body: VALID_BODIES.custom });
+    const si = (await call('POST', `/v2/apps/${a}/switchboards/${sb}/switchboardIntegrations`, { body: { name: 'bot', integrationId: bot.body.integration.id } })).body
+      .switchboardIntegration;
+    const p = await call('PATCH', `/v2/apps/${a}/integrations/${bot.body.integration.id}`, { body: { defaultResponderId: si.id } });
+    expect(p.status).toBe(200);
+    expect(p.body.integration.defaultResponder).toMatchObject({ switchboardIntegrationId: si.id, name: 'bot', integrationType: 'custom' });
+    const bad = await call('PATCH', `/v2/apps/${a}/integrations/${bot.body.integration.id}`, { body: { defaultResponderId: 'nope' } });
+    expect(bad.status).toBe(400);
+  });
+});

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { conforms, createConversation, createUser, useEmulator } from './setup.js';
+
+const env = useEmulator();
+
+describe('emulator users', () => {
+  it('creates a user (201, userResponse) and finds it by id and by externalId', async () => {
+    const r = await env.call('POST', `${env.base}/users`, {
+      body: { externalId: 'ada', profile: { givenName: 'Ada', email: 'ada@example.org' }, metadata: { tier: 'gold' } },
+    });
+    expect(r.status).toBe(201);
+    expect(conforms('userResponse', r.body)).toBe(true);
+    expect(r.body.user).toMatchObject({ externalId: 'ada', profile: { givenName: 'Ada', email: 'ada@example.org' }, metadata: { tier: 'gold' } });
+    const byId = await env.call('GET', `${env.base}/users/${r.body.user.id}`);
+    const byExt = await env.call('GET', `${env.base}/users/ada`);
+    expect(byId.body).toEqual(r.body);
+    expect(byExt.body).toEqual(r.body);
+  });
+
+  it('refuses a second user with the same externalId: 409 conflict', async () => {
+    await createUser(env, { externalId: 'dup' });
+    const r = await env.call('POST', `${env.base}/users`, { body: { externalId: 'dup' } });
+    expect(r.status).toBe(409);
+    expect(r.body).toEqual({ errors: [{ code: 'conflict', title: 'User already exists' }] });
+  });
+
+  it('validates the create body against userCreateBody', async () => {
+    const r = await env.call('POST', `${env.base}/users`, { body: { externalId: 'x1', profile: { email: 'not-an-email' } } });
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0].code).toBe('bad_request');
+    expect(r.body.errors[0].title).toMatch(/profile\.email/);
+    const meta = await env.call('POST', `${env.base}/users`, { body: { externalId: 'x2', metadata: { nested: { a: 1 } } } });
+    expect(meta.status).toBe(400);
+  });
+
+  it('answers 404 user_not_found for an unknown user on get, update, delete and personal information', async () => {
+    for (const [method, suffix] of [['GET', ''], ['PATCH', ''], ['DELETE', ''], ['DELETE', '/personalinformation']] as const) {
+      const r = await env.call(method, `${env.base}/users/nobody${suffix}`, method === 'PATCH' ? { body: {} } : {});
+      expect(r.status).toBe(404);
+      expect(r.body).toEqual({ errors: [{ code: 'user_not_found', title: 'User not found' }] });
+    }
+  });
+
+  it('updates the profile (null clears a field) and replaces metadata', async () => {
+    const u = await createUser(env, { profile: { givenName: 'G', surname: 'S' }, metadata: { a: 1 } });
+    const r = await env.call('PATCH', `${env.base}/users/${u.id}`, { body: { profile: { surname: null, email: 'g@example.org' }, metadata: { b: true } } });
+    expect(r.status).toBe(200);
+    expect(r.body.user.profile).toEqual({ givenName: 'G', email: 'g@example.org' });
+    expect(r.body.user.metadata).toEqual({ b: true });
+  });
+
+  it('lists users only by filter[identities.email], which is required', async () => {
+    const missing = await env.call('GET', `${env.base}/users`);
+    expect(missing.status).toBe(400);
+    await createUser(env, { profile: { email: 'profile-only@example.org' } });
+    // ListUsers never matches profile.email: only identities.
+    const r = await env.call('GET', `${env.base}/users?filter[identities.email]=profile-only@example.org`);
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ users: [] });
+    const u = await createUser(env);
+    env.emu.store.state.operations.apps[env.appId]!.users.find((x) => x.id === u.id)!.identities.push({ type: 'email', value: 'id@example.org' });
+    const found = await env.call('GET', `${env.base}/users?filter[identities.email]=ID@example.org`);
+    expect(found.body.users.map((x: { id: string }) => x.id)).toEqual([u.id]);
+    expect(conforms('userListResponse', found.body)).toBe(true);
+  });
+
+  it('deletes personal information but keeps the user and its conversations', async () => {
+    const u = await createUser(env, { profile: { givenName: 'P', email: 'p@example.org', locale: 'fr-CA' }, metadata: { x: 'y' } });
+    const conv = await createConversation(env, u.id);
+    const r = await env.call('DELETE', `${env.base}/users/${u.id}/personalinformation`);
+    expect(r.status).toBe(200);
+    expect(r.body.user).toMatchObject({ id: u.id, profile: { locale: 'fr-CA' }, metadata: {} });
+    expect(r.body.user.profile.givenName).toBeUndefined();
+    expect((await env.call('GET', `${env.base}/conversations/${conv}`)).status).toBe(200);
+  });
+
+  it('deleting a user deletes its personal conversations', async () => {
+    const u = await createUser(env);
+    const conv = await createConversation(env, u.id);
+    expect((await env.call('DELETE', `${env.base}/users/${u.externalId}`)).status).toBe(200);
+    expect((await env.call('GET', `${env.base}/users/${u.id}`)).status).toBe(404);
+    expect((await env.call('GET', `${env.base}/conversations/${conv}`)).status).toBe(404);
+  });
+
+  it('creates, lists (paginated) and removes clients; devices are read-only', async () => {
+    const u = await createUser(env);
+    const conv = await createConversation(env, u.id);
+    const body = {
+      matchCriteria: { type: 'twilio', integrationId: '5e1606762556d93e9c176f69', phoneNumber: '+15550001234' },
+      confirmation: { type: 'immediate' },
+      target: { conversationId: conv },
+    };
+    const created = await env.call('POST', `${env.base}/users/${u.id}/clients`, { body });
+    expect(created.status).toBe(201);
+    expect(created.body.client).toMatchObject({ type: 'twilio', status: 'pending', externalId: '+15550001234' });
+    const bad = await env.call('POST', `${env.base}/users/${u.id}/clients`, { body: { ...body, matchCriteria: { type: 'twilio', integrationId: 'x' } } });
+    expect(bad.status).toBe(400);
+    const list = await env.call('GET', `${env.base}/users/${u.id}/clients`);
+    expect(conforms('clientListResponse', list.body)).toBe(true);
+    expect(list.body.clients).toHaveLength(1);
+    expect(list.body.meta).toEqual({ hasMore: false });
+    expect((await env.call('DELETE', `${env.base}/users/${u.id}/clients/${created.body.client.id}`)).status).toBe(200);
+    const gone = await env.call('DELETE', `${env.base}/users/${u.id}/clients/${created.body.client.id}`);
+    expect(gone.body.errors[0].code).toBe('client_not_found');
+    expect((await env.call('GET', `${env.base}/users/${u.id}/devices`)).body).toEqual({ devices: [] });
+    const device = await env.call('GET', `${env.base}/users/${u.id}/devices/5e1606762556d93e9c176f69`);
+    expect(device.status).toBe(404);
+    expect(device.body.errors[0].code).toBe('device_not_found');
+  });
+
+  it('sync answers user_not_found for an unknown zendeskId', async () => {
+    const r = await env.call('POST', `${env.base}/users/12345/sync`, { body: {} });
+    expect(r.status).toBe(404);
+    expect(r.body.errors[0].code).toBe('user_not_found');
+  });
+
+  it('lets an integration-scoped key manage users of its own app', async () => {
+    const integ = await env.call('POST', `${env.base}/integrations`, {
+      body: { type: 'custom', displayName: 'Bot', webhooks: [{ target: 'https://bot.example/hook', triggers: ['conversation:message'] }] },
+    });
+    const key = await env.call('POST', `${env.base}/integrations/${integ.body.integration.id}/keys`, { body: { displayName: 'bot' } });
+    const auth = { keyId: key.body.key.id as string, secret: key.body.key.secret as string };
+    const r = await env.call('POST', `${env.base}/users`, { body: { externalId: 'via-integration' }, auth });
+    expect(r.status).toBe(201);
+  });
+});
