@@ -1,0 +1,103 @@
+/**
+ * What every operations verb works with: the API client, the resolved app, the output mode
+ * and a few helpers (JSON flags, confirmation, one-page-or-all lists). Loaded lazily by
+ * ./define.ts handlers.
+ */
+import type { ApiClient, QueryValue } from '../../../api/types.js';
+import { UserError } from '../../../errors.js';
+import { resolveAppId } from '../../app-resolve.js';
+import { confirm } from '../../confirm.js';
+import { clientFromArgv } from '../../connection.js';
+import { type CliIO, getIO } from '../../io.js';
+import { type Column, notice, printItem, printJson, printList, wantsJson } from '../../output.js';
+import type { CommonArgs } from './define.js';
+
+export interface ListOptions {
+  all?: boolean;
+  after?: string;
+  query?: Record<string, QueryValue>;
+}
+
+export class OpsContext {
+  private appIdPromise: Promise<string> | undefined;
+
+  constructor(
+    readonly io: CliIO,
+    readonly client: ApiClient,
+    readonly json: boolean,
+    private readonly argv: CommonArgs,
+  ) {}
+
+  appId(): Promise<string> {
+    this.appIdPromise ??= resolveAppId(this.client, this.argv.app, this.io.env);
+    return this.appIdPromise;
+  }
+
+  /** `/v2/apps/{appId}` followed by path segments, each URL-encoded (externalIds may hold any character). */
+  async appPath(...segments: string[]): Promise<string> {
+    return [`/v2/apps/${encodeURIComponent(await this.appId())}`, ...segments.map(encodeURIComponent)].join('/');
+  }
+
+  /** One page (with a hint on stderr when more exist) or, with --all, every page. */
+  async list<T>(path: string, key: string, opts: ListOptions): Promise<T[]> {
+    if (opts.all) return this.client.listAll<T>(path, key, { query: opts.query });
+    const page = await this.client.get<Record<string, unknown>>(path, { query: { ...opts.query, 'page[after]': opts.after } });
+    const items = page[key];
+    if (!Array.isArray(items)) throw new UserError(`GET ${path}: the response has no "${key}" list.`);
+    const meta = page.meta as { hasMore?: boolean; afterCursor?: string } | undefined;
+    if (meta?.hasMore && meta.afterCursor) notice(this.io, `more results: use --all or --after ${meta.afterCursor}`);
+    return items as T[];
+  }
+
+  printList<T>(items: readonly T[], columns: readonly Column<T>[], noun: string): void {
+    printList(this.io, this.json, items, columns, noun);
+  }
+
+  printItem(item: Record<string, unknown>): void {
+    printItem(this.io, this.json, item);
+  }
+
+  /** The outcome of a call with an empty answer: JSON for scripts, one line for people. */
+  done(result: Record<string, unknown>, message: string): void {
+    if (this.json) printJson(this.io, result);
+    else this.io.stdout.write(`${message}\n`);
+  }
+
+  notice(message: string): void {
+    notice(this.io, message);
+  }
+
+  confirm(question: string, yes: boolean | undefined): Promise<void> {
+    return confirm(question, { yes });
+  }
+}
+
+/** A flag that holds JSON (e.g. --metadata); a malformed value names the flag. */
+export function jsonFlag(flag: string, value: string | undefined): unknown {
+  if (value === undefined) return undefined;
+  try {
+    return JSON.parse(value);
+  } catch (err) {
+    throw new UserError(`--${flag} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/** A JSON flag that must hold an object (metadata). */
+export function jsonObjectFlag(flag: string, value: string | undefined): Record<string, unknown> | undefined {
+  const parsed = jsonFlag(flag, value);
+  if (parsed === undefined) return undefined;
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UserError(`--${flag} must be a JSON object, e.g. '{"team":"support"}'`);
+  return parsed as Record<string, unknown>;
+}
+
+export async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+export async function runWithContext(argv: CommonArgs, run: (ctx: OpsContext) => Promise<void>): Promise<void> {
+  const io = getIO();
+  const client = await clientFromArgv(argv, io);
+  await run(new OpsContext(io, client, wantsJson(io, argv.json), argv));
+}

@@ -1,0 +1,70 @@
+/**
+ * sunco integrations list|get (read-only). Credentials some channels read back (e.g. LINE
+ * channelSecret, WhatsApp accountManagementAccessToken, webhook secrets) are shown as "(hidden)".
+ */
+import { type Column, maskFields } from '../../output.js';
+import { noun, pageOptions, verb } from './define.js';
+
+type Integration = Record<string, unknown> & { id: string };
+
+/** Fields that hold credentials, in any integration type's schema (RESOURCES.md, per-type tables). */
+export const SECRET_FIELDS = [
+  'secret',
+  'webhookSecret',
+  'pageAccessToken',
+  'channelSecret',
+  'channelAccessToken',
+  'switcherSecret',
+  'accountManagementAccessToken',
+  'authenticationMessageSecret',
+  'signingKey',
+  'apiKey',
+  'apiSecret',
+  'appSecret',
+  'accessKey',
+  'authToken',
+  'token',
+  'privateKey',
+  'serverKey',
+  'certificate',
+  'password',
+  'consumerKey',
+  'consumerSecret',
+  'accessTokenKey',
+  'accessTokenSecret',
+] as const;
+
+export function maskIntegration(i: Integration): Integration {
+  const out = maskFields(i, SECRET_FIELDS);
+  // A custom integration carries its webhooks inline, secrets included.
+  if (Array.isArray(out.webhooks)) out.webhooks = out.webhooks.map((w: Record<string, unknown>) => maskFields(w, ['secret']));
+  return out;
+}
+
+const columns: Column<Integration>[] = [
+  { header: 'ID', value: (i) => i.id },
+  { header: 'TYPE', value: (i) => i.type },
+  { header: 'DISPLAY NAME', value: (i) => i.displayName, max: 40 },
+  { header: 'STATUS', value: (i) => i.status },
+];
+
+export const integrationsCommand = noun('integrations', 'List and show integrations (read-only)', [
+  verb({
+    command: 'list',
+    describe: 'List the integrations of an app',
+    builder: (y) => pageOptions(y),
+    run: async (ctx, argv) => {
+      const items = await ctx.list<Integration>(await ctx.appPath('integrations'), 'integrations', argv);
+      ctx.printList(items.map(maskIntegration), columns, 'integrations');
+    },
+  }),
+  verb({
+    command: 'get <integration>',
+    describe: 'Show one integration',
+    builder: (y) => y.positional('integration', { type: 'string', demandOption: true, describe: 'Integration id' }),
+    run: async (ctx, argv) => {
+      const res = await ctx.client.get<{ integration: Integration }>(await ctx.appPath('integrations', argv.integration));
+      ctx.printItem(maskIntegration(res.integration));
+    },
+  }),
+]);

@@ -1,0 +1,32 @@
+/**
+ * sunco switchboards list (read-only): the app's switchboard and its switchboard integrations.
+ */
+import type { Column } from '../../output.js';
+import { noun, verb } from './define.js';
+
+type Row = Record<string, unknown> & { id: string };
+
+const columns: Column<Row>[] = [
+  { header: 'ID', value: (r) => r.id },
+  { header: 'ENABLED', value: (r) => r.enabled },
+  { header: 'DEFAULT', value: (r) => r.defaultSwitchboardIntegrationId },
+  { header: 'INTEGRATIONS', value: (r) => (r.switchboardIntegrations as { name: string }[]).map((s) => s.name).join(', '), max: 60 },
+];
+
+export const switchboardsCommand = noun('switchboards', "List an app's switchboard (read-only)", [
+  verb({
+    command: 'list',
+    describe: 'List the switchboard with its switchboard integrations',
+    run: async (ctx) => {
+      const base = await ctx.appPath('switchboards');
+      const res = await ctx.client.get<{ switchboards: Row[] }>(base);
+      const rows = await Promise.all(
+        res.switchboards.map(async (s) => {
+          const list = await ctx.client.get<{ switchboardIntegrations: Row[] }>(`${base}/${encodeURIComponent(s.id)}/switchboardIntegrations`);
+          return { ...s, switchboardIntegrations: list.switchboardIntegrations };
+        }),
+      );
+      ctx.printList(rows, columns, 'switchboards');
+    },
+  }),
+]);

@@ -1,0 +1,116 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCli } from './setup.js';
+
+const env = useCli('Views app');
+const s: { integration: string; webhookSecret: string; appKeySecret: string; intKeySecret: string; line: string; lineSecret: string } = {} as never;
+
+beforeAll(async () => {
+  const base = `/v2/apps/${env.appId}`;
+  const custom = await env.api('POST', `${base}/integrations`, { type: 'custom', displayName: 'Bot', webhooks: [{ target: 'https://bot.example/h', triggers: ['conversation:message'] }] });
+  s.integration = custom.integration.id;
+  s.webhookSecret = custom.integration.webhooks[0].secret;
+  s.appKeySecret = (await env.api('POST', `${base}/keys`, { displayName: 'ci' })).key.secret;
+  s.intKeySecret = (await env.api('POST', `${base}/integrations/${s.integration}/keys`, { displayName: 'runtime' })).key.secret;
+  s.lineSecret = 'line-channel-secret-value';
+  s.line = (await env.api('POST', `${base}/integrations`, { type: 'line', channelId: 'ch', channelSecret: s.lineSecret, channelAccessToken: 'line-token-value' })).integration.id;
+  const board = await env.api('POST', `${base}/switchboards`);
+  await env.api('POST', `${base}/switchboards/${board.switchboard.id}/switchboardIntegrations`, { name: 'bot', integrationId: s.integration });
+});
+
+describe('read-only views', () => {
+  it('apps list (no --app needed) and apps get by name', async () => {
+    const list = await env.sunco(['apps', 'list']);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout).map((a: { id: string }) => a.id)).toContain(env.appId);
+    const got = await env.sunco(['apps', 'get', 'Views app']);
+    expect(JSON.parse(got.stdout)).toMatchObject({ id: env.appId, displayName: 'Views app' });
+    const missing = await env.sunco(['apps', 'get', '5e1606762556d93e9c176f69']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('404 app_not_found');
+  });
+
+  it('integrations list and get hide credentials the API reads back', async () => {
+    const list = await env.json(['integrations', 'list']);
+    expect(list.map((i: { id: string }) => i.id).sort()).toEqual([s.integration, s.line].sort());
+    const line = await env.sunco(['integrations', 'get', s.line, '--app', env.appId]);
+    expect(line.code).toBe(0);
+    expect(line.stdout).not.toContain(s.lineSecret);
+    expect(line.stdout).not.toContain('line-token-value');
+    expect(JSON.parse(line.stdout)).toMatchObject({ id: s.line, type: 'line', channelSecret: '(hidden)' });
+    const custom = await env.sunco(['integrations', 'get', s.integration, '--app', env.appId]);
+    expect(custom.stdout).not.toContain(s.webhookSecret);
+    const missing = await env.sunco(['integrations', 'get', '5e1606762556d93e9c176f69', '--app', env.appId]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('404');
+  });
+
+  it('webhooks list masks the webhook secret, in JSON and in the table', async () => {
+    const json = await env.sunco(['webhooks', 'list', '--integration', s.integration, '--app', env.appId]);
+    expect(json.code).toBe(0);
+    expect(json.stdout).not.toContain(s.webhookSecret);
+    expect(JSON.parse(json.stdout)[0]).toMatchObject({ target: 'https://bot.example/h', secret: '(hidden)' });
+    const table = await env.sunco(['webhooks', 'list', '--integration', s.integration, '--app', env.appId], { stdoutIsTTY: true });
+    expect(table.stdout).toContain('(hidden)');
+    expect(table.stdout).not.toContain(s.webhookSecret);
+    const debug = await env.sunco(['webhooks', 'list', '--integration', s.integration, '--app', env.appId, '--debug']);
+    expect(debug.stdout + debug.stderr).not.toContain(s.webhookSecret);
+  });
+
+  it('keys list masks app and integration key secrets', async () => {
+    const app = await env.sunco(['keys', 'list', '--app', env.appId], { stdoutIsTTY: true });
+    expect(app.code).toBe(0);
+    expect(app.stdout).toContain('ci');
+    expect(app.stdout).not.toContain(s.appKeySecret);
+    const integ = await env.sunco(['keys', 'list', '--integration', s.integration, '--app', env.appId]);
+    expect(integ.stdout).not.toContain(s.intKeySecret);
+    expect(JSON.parse(integ.stdout)[0]).toMatchObject({ displayName: 'runtime', secret: '(hidden)' });
+  });
+
+  it('switchboards list shows the switchboard integrations', async () => {
+    const list = await env.json(['switchboards', 'list']);
+    expect(list).toHaveLength(1);
+    expect(list[0].switchboardIntegrations.map((i: { name: string }) => i.name)).toEqual(['bot']);
+  });
+});
+
+describe('sunco api', () => {
+  it('GETs any path, substituting {appId}', async () => {
+    const r = await env.sunco(['api', 'GET', '/v2/apps/{appId}/integrations', '--app', env.appId]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).integrations).toHaveLength(2);
+  });
+
+  it('sends --data inline, from @file and from stdin', async () => {
+    const base = `/v2/apps/${env.appId}/users`;
+    const inline = await env.sunco(['api', 'POST', base, '--data', '{"externalId":"api-inline"}']);
+    expect(JSON.parse(inline.stdout).user.externalId).toBe('api-inline');
+    const dir = mkdtempSync(join(tmpdir(), 'sunco-api-'));
+    writeFileSync(join(dir, 'user.json'), '{"externalId":"api-file"}');
+    const file = await env.sunco(['api', 'post', base, '--data', '@user.json'], { cwd: dir });
+    expect(JSON.parse(file.stdout).user.externalId).toBe('api-file');
+    const stdin = await env.sunco(['api', 'POST', base, '--data', '-'], { stdin: '{"externalId":"api-stdin"}' });
+    expect(JSON.parse(stdin.stdout).user.externalId).toBe('api-stdin');
+    const bad = await env.sunco(['api', 'POST', base, '--data', '{nope']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--data is not valid JSON/);
+    const err = await env.sunco(['api', 'GET', `${base}/nobody`]);
+    expect(err.code).toBe(1);
+    expect(err.stderr).toContain('404 user_not_found');
+  });
+
+  it('--paginate follows meta.afterCursor and merges the items', async () => {
+    const base = `/v2/apps/${env.appId}`;
+    const user = (await env.api('POST', `${base}/users`, { externalId: 'pager' })).user.id;
+    for (let i = 0; i < 7; i++) await env.api('POST', `${base}/conversations`, { type: 'personal', participants: [{ userId: user }] });
+    env.emu.resetLog();
+    const r = await env.sunco(['api', 'GET', `${base}/conversations?filter[userId]=${user}&page[size]=3`, '--paginate']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(7);
+    expect(env.emu.requestLog.filter((e) => e.path.endsWith('/conversations'))).toHaveLength(3);
+    const post = await env.sunco(['api', 'POST', `${base}/users`, '--paginate']);
+    expect(post.code).toBe(1);
+  });
+});
