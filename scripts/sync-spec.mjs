@@ -17,8 +17,9 @@ function strip(node, key) {
   if (node && typeof node === 'object') {
     const out = {};
     for (const [k, v] of Object.entries(node)) {
-      // Keep properties *named* description/example inside a schema's `properties`.
-      if (key !== 'properties' && drop.has(k)) continue;
+      // Keep entries *named* description/example where they are names, not annotations:
+      // schema properties, and components.schemas (the spec has a schema called `description`).
+      if (key !== 'properties' && key !== 'schemas' && drop.has(k)) continue;
       out[k] = strip(v, k);
     }
     return out;

@@ -20,16 +20,28 @@ interface Spec {
 const ROOT_ID = 'sunco-openapi';
 let cache: { spec: Spec; ajv: Ajv; validators: Map<string, ValidateFunction> } | undefined;
 
+function refName(ref: string): string {
+  return ref.slice(ref.lastIndexOf('/') + 1);
+}
+
 /**
- * OpenAPI 3.0 → JSON Schema for ajv: `$ref`s point into the spec document, and `nullable`
- * without a sibling `type` (e.g. `allOf` + `nullable: false`) is rewritten because ajv's
- * built-in `nullable` keyword requires `type`.
+ * OpenAPI 3.0 → JSON Schema for ajv:
+ * - `$ref`s point into the spec document registered under ROOT_ID;
+ * - `nullable` without a sibling `type` (e.g. `allOf` + `nullable`) becomes anyOf with null,
+ *   because ajv's built-in `nullable` keyword requires `type`;
+ * - `discriminator` + `oneOf`: several branches share the same required fields (e.g.
+ *   components.schemas.action: `postback` and `reply` both require text/type/payload), so a
+ *   plain oneOf rejects valid bodies. Each discriminated oneOf dispatches on the discriminator
+ *   property instead (explicit `mapping`, or the schema name when there is none, as OpenAPI
+ *   defines) with if/then, and rejects values outside the mapping.
  */
 function transform(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(transform);
   if (!node || typeof node !== 'object') return node;
+  const src = node as Json;
   const out: Json = {};
-  for (const [k, v] of Object.entries(node as Json)) {
+  for (const [k, v] of Object.entries(src)) {
+    if (k === 'discriminator' || k.startsWith('x-')) continue;
     if (k === '$ref' && typeof v === 'string' && v.startsWith('#/')) out[k] = `${ROOT_ID}${v}`;
     else out[k] = transform(v);
   }
@@ -37,6 +49,20 @@ function transform(node: unknown): unknown {
     const nullable = out.nullable === true;
     delete out.nullable;
     if (nullable) return { anyOf: [{ type: 'null' }, out] };
+  }
+  const disc = src.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
+  const oneOf = src.oneOf as { $ref?: string }[] | undefined;
+  if (disc && oneOf) {
+    const mapping = disc.mapping ?? Object.fromEntries(oneOf.filter((b) => b.$ref).map((b) => [refName(b.$ref ?? ''), b.$ref ?? '']));
+    const p = disc.propertyName;
+    delete out.oneOf;
+    out.type = 'object';
+    out.required = [p];
+    out.properties = { [p]: { type: 'string', enum: Object.keys(mapping) } };
+    out.allOf = Object.entries(mapping).map(([value, ref]) => ({
+      if: { properties: { [p]: { const: value } } },
+      then: { $ref: ref.startsWith('#/') ? `${ROOT_ID}${ref}` : ref },
+    }));
   }
   return out;
 }
@@ -103,4 +129,9 @@ export function errorTitle(errors: ErrorObject[] | null | undefined): string {
   if (!e) return 'Bad request';
   const where = e.instancePath ? `${e.instancePath.slice(1).replace(/\//g, '.')} ` : '';
   return `${where}${(e.message ?? 'is invalid').replace(/^must /, 'should ')}`;
+}
+
+/** The component schemas, as in the spec (for callers that inspect them, e.g. enums). */
+export function componentSchemas(): Record<string, Json> {
+  return load().spec.components.schemas;
 }
