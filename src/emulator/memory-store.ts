@@ -41,6 +41,10 @@ export function createStore(state: EmulatorState, onTouch: () => void = () => {}
         ...(si.nextSwitchboardIntegrationId ? { nextSwitchboardIntegrationId: si.nextSwitchboardIntegrationId } : {}),
       }));
     },
+    defaultSwitchboardIntegrationId(appId: string): string | undefined {
+      const sb = state.provisioning.apps.find((a) => a.id === appId)?.switchboard;
+      return sb?.enabled ? sb.defaultSwitchboardIntegrationId : undefined;
+    },
     touch: onTouch,
   };
 }

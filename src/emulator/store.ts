@@ -27,6 +27,11 @@ export interface EmulatorStore {
   requireApp(appId: string): { id: string; displayName: string };
   /** The app's switchboard integrations (empty without a switchboard), for the control actions. */
   switchboardIntegrations(appId: string): SwitchboardIntegrationView[];
+  /**
+   * The switchboard integration a new conversation starts with: the default of an enabled
+   * switchboard, else undefined (no switchboard, or disabled).
+   */
+  defaultSwitchboardIntegrationId(appId: string): string | undefined;
   /** Record that state changed, so that it is persisted with --state. */
   touch(): void;
 }

@@ -75,6 +75,9 @@ export function conversationRoutes(store: EmulatorStore): Route[] {
         const isDefault =
           type === 'personal' && first !== undefined && !ops.conversations.some((c) => c.type === 'personal' && c.participants.some((p) => p.userId === first.id));
         const now = nowIso();
+        // With an enabled switchboard, a new conversation is controlled by its default
+        // switchboard integration (spec: conversation.activeSwitchboardIntegration).
+        const active = store.defaultSwitchboardIntegrationId(appId);
         const conv: ConversationRecord = {
           id: newId(),
           type,
@@ -88,6 +91,7 @@ export function conversationRoutes(store: EmulatorStore): Route[] {
           createdAt: now,
           participants: users.map(newParticipant),
           messages: [],
+          ...(active ? { activeSwitchboardIntegrationId: active } : {}),
         };
         ops.conversations.push(conv);
         store.touch();
