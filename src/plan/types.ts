@@ -123,6 +123,11 @@ export interface Plan {
   configFingerprint: string;
   /** Hash of the live state read, to refuse a stale plan file. */
   stateFingerprint: string;
+  /**
+   * Short hash of each live object read, by address (added for checkStale: names which
+   * addresses changed). Optional for plan files written before it existed.
+   */
+  liveDigests?: Record<string, string>;
   /** What the plan was made with, so `sunco-apply PLANFILE` re-reads the same scope. */
   options: { prune: boolean; targets: string[] };
 }

@@ -1,11 +1,29 @@
-import type { CommandModule } from 'yargs';
-import { UserError } from '../../errors.js';
+import type { Argv, CommandModule } from 'yargs';
+import { withConfigOptions, type ConfigArgs } from '../../config/options.js';
+import { connectionOptions, type ConnectionArgs } from '../connection-options.js';
+import { withPlanOptions, type PlanArgs } from '../plan-options.js';
 
-// Placeholder until the owning issue lands; replaced wholesale by its implementation.
-export const planCommand: CommandModule = {
+export interface PlanCommandArgs extends ConfigArgs, ConnectionArgs, PlanArgs {
+  json?: boolean;
+  format?: string;
+  out?: string;
+  detailedExitcode?: boolean;
+  emulator?: boolean;
+}
+
+/** `sunco plan` / `sunco-plan`: compare the config with live state and print what would change. */
+export const planCommand: CommandModule<object, PlanCommandArgs> = {
   command: 'plan',
-  describe: '(plan: not implemented yet)',
-  handler: () => {
-    throw new UserError('sunco plan is not implemented yet');
+  describe: 'Show what apply would change: compare the config with the live API',
+  builder: (yargs: Argv) =>
+    connectionOptions(withPlanOptions(withConfigOptions(yargs)))
+      .option('json', { type: 'boolean', describe: 'Print the plan as JSON (same as --format json)' })
+      .option('format', { type: 'string', choices: ['text', 'json', 'markdown'], describe: 'Output format: text (default), json, or markdown (a PR comment)' })
+      .option('out', { type: 'string', describe: 'Save the plan to this file, for sunco-apply PLANFILE (holds no secret values)' })
+      .option('detailed-exitcode', { type: 'boolean', describe: 'Exit 2 when the plan has changes (0: none, 1: error)' })
+      .option('emulator', { type: 'boolean', describe: 'Plan against an empty in-process emulator (no credentials needed)' }) as Argv<PlanCommandArgs>,
+  handler: async (argv) => {
+    const { runPlanCommand } = await import('./plan-run.js');
+    await runPlanCommand(argv);
   },
 };

@@ -1,0 +1,35 @@
+/**
+ * Approval before applying a fresh plan, as Terraform asks for it: on a terminal, only the
+ * exact answer `yes` proceeds; without a terminal, `--yes` must be given (CI must be explicit).
+ */
+import { createInterface } from 'node:readline';
+import type { CliIO, Out } from '../cli/io.js';
+import { UserError } from '../errors.js';
+
+export const APPROVAL_QUESTION = "Apply these changes? Only 'yes' is accepted";
+
+/** `out`: where the question goes (stderr when stdout is reserved for --json). */
+export async function approve(io: CliIO, yes: boolean, out: Out = io.stdout): Promise<void> {
+  if (yes) return;
+  if (!io.stdinIsTTY) {
+    throw new UserError('refusing to apply without confirmation: stdin is not a terminal. CI must be explicit: pass --yes');
+  }
+  out.write(`\n${APPROVAL_QUESTION}: `);
+  const answer = await readLine(io.stdin);
+  if (answer?.trim() !== 'yes') throw new UserError('Apply cancelled: nothing was changed.');
+}
+
+function readLine(input: NodeJS.ReadableStream): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input, terminal: false });
+    let done = false;
+    rl.once('line', (line) => {
+      done = true;
+      rl.close();
+      resolve(line);
+    });
+    rl.once('close', () => {
+      if (!done) resolve(undefined);
+    });
+  });
+}

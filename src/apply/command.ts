@@ -1,0 +1,67 @@
+/**
+ * `sunco-apply [PLANFILE]`: plan (or load a saved plan and check that it is not stale), ask
+ * for approval, execute, report. Loaded lazily by src/cli/commands/apply.ts.
+ */
+import { resolve } from 'node:path';
+import type { ConnectionArgs } from '../cli/connection-options.js';
+import { getIO, useColor, type Out } from '../cli/io.js';
+import { type PlanArgs, planFlagsFrom } from '../cli/plan-options.js';
+import { loadConfig } from '../config/index.js';
+import { type ConfigArgs, configOptionsFrom } from '../config/options.js';
+import { UserError } from '../errors.js';
+import { makePlan } from '../plan/make-plan.js';
+import { loadPlan } from '../plan/plan-file.js';
+import type { Plan } from '../plan/types.js';
+import { renderPlanText } from '../render/plan-text.js';
+import { approve } from './approve.js';
+import { connect } from './connect.js';
+import { executeAndReport } from './execute-and-report.js';
+import { requireSecretsOut } from './preflight.js';
+import { SecretsFile } from './secrets-file.js';
+import { freshPlanFor } from './stale.js';
+
+export interface ApplyArgs extends ConfigArgs, ConnectionArgs, PlanArgs {
+  planfile?: string;
+  yes?: boolean;
+  secretsOut?: string;
+  json?: boolean;
+  emulator?: boolean;
+}
+
+export async function runApply(argv: ApplyArgs): Promise<void> {
+  const io = getIO();
+  const flags = planFlagsFrom(argv);
+  // A saved plan is checked before any request: it may need --secrets-out, and it fixes the scope.
+  const saved = argv.planfile ? await loadPlan(resolve(io.cwd, argv.planfile)) : undefined;
+  if (saved) {
+    if (argv.target?.length || argv.prune) {
+      throw new UserError('--target and --prune cannot be combined with a plan file: the plan file records the options it was made with.');
+    }
+    requireSecretsOut(saved, argv.secretsOut);
+  }
+  const secrets = argv.secretsOut ? new SecretsFile(resolve(io.cwd, argv.secretsOut)) : undefined;
+  await secrets?.check();
+
+  const loaded = await loadConfig(configOptionsFrom(argv, io));
+  const conn = await connect(argv, io, loaded);
+  // With --json, stdout holds only the result document; the plan and progress go to stderr.
+  const out: Out = argv.json ? io.stderr : io.stdout;
+  try {
+    const options = saved?.options ?? { prune: flags.prune, targets: flags.targets };
+    const { plan: fresh } = await makePlan({ loaded, client: conn.client, ...options, parallelism: flags.parallelism, keyId: conn.keyId });
+    let plan: Plan;
+    if (saved) {
+      plan = freshPlanFor(saved, fresh, argv.planfile!);
+    } else {
+      plan = fresh;
+      out.write(renderPlanText(plan, { color: useColor(io) && !argv.json }));
+      if (plan.steps.length > 0) {
+        requireSecretsOut(plan, argv.secretsOut);
+        await approve(io, argv.yes ?? false, out);
+      }
+    }
+    await executeAndReport({ plan, client: conn.client, config: loaded.config, secrets, secretsOut: argv.secretsOut, parallelism: flags.parallelism, json: argv.json ?? false, out });
+  } finally {
+    await conn.close();
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Placeholders in a step (src/plan/types.ts): `{{address}}` in paths and `{"$ref": address}`
+ * in bodies become ids; `{"$secret": "address#field"}` becomes a value from the config.
+ */
+import type { SuncoConfig } from '../config/types.js';
+import { configValue, UnresolvedError } from './config-values.js';
+
+export { UnresolvedError };
+
+/** Ids known so far: live ids from the plan, overlaid by ids created or adopted in this run. */
+export interface IdLookup {
+  /** `preferLive`: for a DELETE, which always targets the live object (a create-before-delete
+   *  replace has already recorded the new object's id under the same address). */
+  id(address: string, preferLive: boolean): string | undefined;
+}
+
+export class IdTable implements IdLookup {
+  private readonly created = new Map<string, string>();
+  constructor(private readonly live: Record<string, string>) {}
+
+  record(address: string, id: string): void {
+    this.created.set(address, id);
+  }
+
+  id(address: string, preferLive: boolean): string | undefined {
+    const live = Object.prototype.hasOwnProperty.call(this.live, address) ? this.live[address] : undefined;
+    const created = this.created.get(address);
+    return preferLive ? (live ?? created) : (created ?? live);
+  }
+
+  /** Every id known, to refuse adopting an object that already belongs to another address. */
+  knownIds(): Set<string> {
+    return new Set([...Object.values(this.live), ...this.created.values()]);
+  }
+}
+
+function idOf(ids: IdLookup, address: string, preferLive: boolean): string {
+  const id = ids.id(address, preferLive);
+  if (id === undefined) throw new UnresolvedError(`no id is known for ${address} (it does not exist live and was not created in this run)`);
+  return id;
+}
+
+export function resolvePath(path: string, ids: IdLookup, preferLive = false): string {
+  return path.replace(/\{\{([^}]+)\}\}/g, (_m, addr: string) => encodeURIComponent(idOf(ids, addr.trim(), preferLive)));
+}
+
+function isPlaceholder(v: object, key: '$ref' | '$secret'): v is Record<typeof key, string> {
+  const keys = Object.keys(v);
+  return keys.length === 1 && keys[0] === key && typeof (v as Record<string, unknown>)[key] === 'string';
+}
+
+export function resolveBody(body: unknown, ids: IdLookup, config: SuncoConfig | undefined, preferLive = false): unknown {
+  if (Array.isArray(body)) return body.map((v) => resolveBody(v, ids, config, preferLive));
+  if (body === null || typeof body !== 'object') return body;
+  if (isPlaceholder(body, '$ref')) return idOf(ids, body.$ref, preferLive);
+  if (isPlaceholder(body, '$secret')) {
+    if (!config) throw new UnresolvedError(`no configuration was loaded to resolve ${body.$secret}`);
+    return configValue(config, body.$secret);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body)) out[k] = resolveBody(v, ids, config, preferLive);
+  return out;
+}

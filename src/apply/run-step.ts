@@ -1,0 +1,121 @@
+/**
+ * Executes one plan step: resolves its placeholders, makes its call, records the ids it
+ * creates and saves the secrets it returns before reporting success.
+ */
+import type { ApiClient } from '../api/types.js';
+import { ApiError } from '../api/errors.js';
+import type { SuncoConfig } from '../config/types.js';
+import type { CreatedResource, Step } from '../plan/types.js';
+import { findLostCreate, itemPath, mayHaveCommitted } from './adopt.js';
+import { type IdTable, resolveBody, resolvePath } from './placeholders.js';
+import { getPath } from './response-path.js';
+import type { SavedSecret, SecretsFile } from './secrets-file.js';
+import type { LostSecret } from './types.js';
+
+export interface StepContext {
+  clientFor(app: string): ApiClient;
+  ids: IdTable;
+  config: SuncoConfig | undefined;
+  secrets: SecretsFile | undefined;
+  lostSecrets: LostSecret[];
+  secretsSaved: string[];
+  /** POST attempts for a create whose response was lost and whose object was not found. */
+  maxCreateAttempts: number;
+}
+
+export interface StepOutcome {
+  ids?: Record<string, string>;
+  adopted?: boolean;
+  alreadyGone?: boolean;
+}
+
+export async function runStep(step: Step, ctx: StepContext): Promise<StepOutcome> {
+  const client = ctx.clientFor(step.app);
+  if (step.operation === 'create') return create(step, client, ctx);
+  // A DELETE acts on the live object even when a create-before-delete replace has already
+  // recorded a new id under the same address.
+  const preferLive = step.method === 'DELETE';
+  const path = resolvePath(step.path, ctx.ids, preferLive);
+  const body = step.body === undefined ? undefined : resolveBody(step.body, ctx.ids, ctx.config, preferLive);
+  try {
+    await client.request(step.method, path, body === undefined ? {} : { body });
+    return {};
+  } catch (err) {
+    // Already gone counts as deleted: re-running a half-applied plan must converge.
+    if (step.method === 'DELETE' && err instanceof ApiError && err.status === 404) return { alreadyGone: true };
+    throw err;
+  }
+}
+
+async function create(step: Step, client: ApiClient, ctx: StepContext): Promise<StepOutcome> {
+  const path = resolvePath(step.path, ctx.ids);
+  const body = step.body === undefined ? undefined : resolveBody(step.body, ctx.ids, ctx.config);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await client.post<unknown>(path, body);
+      return { ids: await record(step, response, (p) => p, ctx, false) };
+    } catch (err) {
+      if (!mayHaveCommitted(err) || !step.adopt) throw err;
+      const item = await findLostCreate(step, client, ctx.ids, ctx.config);
+      if (item) return { ids: await record(step, item, itemPath, ctx, true), adopted: true };
+      if (attempt >= ctx.maxCreateAttempts) throw err;
+    }
+  }
+}
+
+/** Records ids and saves secrets; from a create response, or from an adopted list item. */
+async function record(
+  step: Step,
+  source: unknown,
+  pathIn: (p: string) => string,
+  ctx: StepContext,
+  adopted: boolean,
+): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  const secrets: Record<string, SavedSecret> = {};
+  const creates: CreatedResource[] = step.creates ?? [];
+  const missing: string[] = [];
+  for (const c of creates) {
+    const id = getPath(source, pathIn(c.idPath));
+    if (typeof id === 'string' && id !== '') {
+      ids[c.address] = id;
+      ctx.ids.record(c.address, id);
+    } else {
+      missing.push(c.address);
+    }
+    if (c.secretPath === undefined) continue;
+    const secret = getPath(source, pathIn(c.secretPath));
+    if (typeof secret === 'string' && secret !== '') {
+      secrets[c.address] = typeof id === 'string' ? { id, secret } : { secret };
+    } else {
+      ctx.lostSecrets.push({ address: c.address, ...(typeof id === 'string' ? { id } : {}), recovery: recoveryFor(c.address, adopted) });
+    }
+  }
+  if (Object.keys(secrets).length > 0) {
+    if (!ctx.secrets) throw new Error(`${step.address} returned a secret but no secrets file is open`);
+    try {
+      await ctx.secrets.save(secrets);
+    } catch (err) {
+      for (const [address, { id }] of Object.entries(secrets)) {
+        ctx.lostSecrets.push({ address, ...(id ? { id } : {}), recovery: `it could not be written to ${ctx.secrets.path}; ${howToRecover(address)}` });
+      }
+      throw new Error(`created, but its secret could not be saved to ${ctx.secrets.path}: ${(err as Error).message}`);
+    }
+    ctx.secretsSaved.push(...Object.keys(secrets));
+  }
+  if (missing.length > 0 && !adopted) {
+    throw new Error(`the create response names no id for ${missing.join(', ')}; run sunco-plan to see what exists`);
+  }
+  return ids;
+}
+
+function recoveryFor(address: string, adopted: boolean): string {
+  const why = adopted ? 'the create response was lost and the API never returns it again' : 'the create response did not include it';
+  return `${why}; ${howToRecover(address)}`;
+}
+
+function howToRecover(address: string): string {
+  return /\.webhook\./.test(address) || /\.integration\.[^.]+$/.test(address)
+    ? 'delete the webhook (or integration) and re-apply to get a new secret'
+    : 'delete the key (sunco-apply with the entry removed and --prune, or in the dashboard) and re-apply to create a new one';
+}

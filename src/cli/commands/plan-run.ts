@@ -1,0 +1,70 @@
+/**
+ * The implementation of `sunco-plan`, loaded lazily by commands/plan.ts: load the config,
+ * connect (or start an in-process emulator), make the plan, print it, save it, set the exit code.
+ */
+import { resolve } from 'node:path';
+import type { ApiClient } from '../../api/types.js';
+import { loadConfig } from '../../config/index.js';
+import { configOptionsFrom } from '../../config/options.js';
+import { UserError } from '../../errors.js';
+import { makePlan } from '../../plan/make-plan.js';
+import { savePlan } from '../../plan/plan-file.js';
+import { hasChanges } from '../../plan/summary.js';
+import type { Plan } from '../../plan/types.js';
+import { renderPlanJson } from '../../render/plan-json.js';
+import { renderPlanMarkdown } from '../../render/plan-markdown.js';
+import { renderPlanText } from '../../render/plan-text.js';
+import { clientFromArgv } from '../connection.js';
+import { type CliIO, getIO, useColor } from '../io.js';
+import { planFlagsFrom } from '../plan-options.js';
+import type { PlanCommandArgs } from './plan.js';
+
+export function renderPlan(plan: Plan, format: string, io: CliIO): string {
+  if (format === 'json') return renderPlanJson(plan);
+  if (format === 'markdown') return renderPlanMarkdown(plan);
+  return renderPlanText(plan, { color: useColor(io) });
+}
+
+function formatOf(argv: PlanCommandArgs): string {
+  if (argv.json && argv.format !== undefined && argv.format !== 'json') throw new UserError(`--json conflicts with --format ${argv.format}: give one of them.`);
+  return argv.json ? 'json' : (argv.format ?? 'text');
+}
+
+export async function runPlanCommand(argv: PlanCommandArgs): Promise<void> {
+  const io = getIO();
+  const format = formatOf(argv);
+  const flags = planFlagsFrom(argv);
+  const loaded = await loadConfig(configOptionsFrom(argv, io));
+
+  let client: ApiClient;
+  let keyId: string | undefined;
+  let close: (() => Promise<void>) | undefined;
+  if (argv.emulator) {
+    const { startEmulator } = await import('../../emulator/index.js');
+    const { createClient } = await import('../../api/client.js');
+    const emu = await startEmulator({ port: 0 });
+    close = () => emu.close();
+    client = createClient({ baseUrl: emu.url, auth: 'basic', credentials: emu.accountKey });
+    keyId = emu.accountKey.keyId;
+    io.stderr.write(`Planning against an empty in-process emulator at ${emu.url}.\n`);
+  } else {
+    const everyAppHasCredentials = Object.values(loaded.config.apps).every((a) => a.credentials !== undefined);
+    client = await clientFromArgv(argv, io, { credentialsOptional: everyAppHasCredentials });
+    keyId = argv.keyId ?? io.env.SUNCO_KEY_ID;
+  }
+
+  try {
+    const { plan } = await makePlan({ loaded, client, prune: flags.prune, targets: flags.targets, parallelism: flags.parallelism, keyId });
+    io.stdout.write(renderPlan(plan, format, io));
+    // JSON and markdown carry the count; keep stderr quiet for them (scripts parse stdout).
+    if (format === 'text') io.stderr.write(`Read the live state with ${plan.requests} API request${plan.requests === 1 ? '' : 's'}.\n`);
+    if (argv.out) {
+      const file = resolve(io.cwd, argv.out);
+      await savePlan(file, plan);
+      io.stderr.write(`Saved the plan to ${argv.out}. Apply it with: sunco-apply ${argv.out}\n`);
+    }
+    if (argv.detailedExitcode && hasChanges(plan)) io.exitCode = 2;
+  } finally {
+    await close?.();
+  }
+}

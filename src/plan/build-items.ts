@@ -1,0 +1,154 @@
+/**
+ * Decides, per resource, what the plan does: match declared entries to live objects level
+ * by level (walking the registry), compare fields, and pick create / update / replace /
+ * delete / unmanaged. Pure: no HTTP.
+ */
+import type { LoadedConfig } from '../config/types.js';
+import { FINGERPRINT_KEY } from './fingerprint-key.js';
+import { KINDS, ROOT_KIND, addressOf, itemPath, listPath } from '../resources/registry.js';
+import type { DesiredNode, LiveNode, RefContext, ResourceKind } from '../resources/types.js';
+import { isPlainObject } from '../resources/values.js';
+import type { LiveState } from '../state/types.js';
+import { compareFields, createFields, type FieldEnv } from './diff-fields.js';
+import { parseFingerprints } from './fingerprints.js';
+import type { Item } from './items.js';
+import { matchSiblings } from './match.js';
+import { Sensitivity } from './sensitive.js';
+import { where } from './where.js';
+
+type ParentState = 'live' | 'new';
+
+export interface BuildResult {
+  items: Item[];
+  errors: string[];
+  /** Recorded fingerprints per logical app. */
+  fingerprints: Map<string, FieldEnv['fingerprints']>;
+}
+
+export function buildItems(loaded: LoadedConfig, live: LiveState, desired: DesiredNode[], prune: boolean): BuildResult {
+  const errors: string[] = [];
+  const sensitivity = new Sensitivity(loaded);
+  const fingerprints = new Map<string, FieldEnv['fingerprints']>();
+  const idToAddress = new Map<string, string>();
+  const describe = (n: DesiredNode): string => `${where(loaded, n.address)}${n.address}`;
+
+  // Pass 1: match everything, so that references between siblings and cousins map ids to addresses.
+  const matches = new Map<DesiredNode, LiveNode>();
+  const unclaimed = new Map<DesiredNode | 'root', { kind: ResourceKind; nodes: LiveNode[] }[]>();
+  const matchLevel = (k: ResourceKind, parent: DesiredNode | undefined, desiredNodes: DesiredNode[], liveNodes: LiveNode[] | undefined): void => {
+    const result = matchSiblings(k, desiredNodes, liveNodes ?? [], describe, (n) => n.entry.absent === true);
+    errors.push(...result.errors);
+    for (const [d, l] of result.matched) {
+      matches.set(d, l);
+      idToAddress.set(l.id, d.address);
+    }
+    if (parent && liveNodes) {
+      const list = unclaimed.get(parent) ?? [];
+      list.push({ kind: k, nodes: result.unclaimed });
+      unclaimed.set(parent, list);
+    }
+    for (const [d, l] of result.matched) {
+      for (const childKind of k.children) {
+        const kids = d.children.filter((c) => c.kind === childKind);
+        matchLevel(KINDS[childKind], d, kids, l.children[childKind]);
+      }
+    }
+  };
+  matchLevel(ROOT_KIND, undefined, desired, live.apps);
+
+  const ctxFor = (app: LiveNode | undefined): RefContext => {
+    const sis = (app?.children.switchboard?.[0]?.children['switchboard-integration'] ?? []) as LiveNode[];
+    return {
+      addressOfId: (id) => idToAddress.get(id),
+      switchboardIntegrationIdByName: (name) => sis.find((s) => s.raw.name === name)?.id,
+    };
+  };
+
+  const planNode = (d: DesiredNode, parent: Item | undefined, parentState: ParentState, appLive: LiveNode | undefined): Item => {
+    const k = KINDS[d.kind];
+    const parentItemPath = parent?.itemPath ?? '/v2';
+    const item: Item = {
+      kind: k, address: d.address, app: d.app, node: d, children: [], action: 'none', deleteAfter: [],
+      listPath: listPath(k, parentItemPath), itemPath: itemPath(k, parentItemPath, d.address),
+    };
+    if (parent) item.parent = parent;
+    const liveNode = parentState === 'live' ? matches.get(d) : undefined;
+    if (liveNode) item.live = liveNode;
+    const env: FieldEnv = { sensitivity, fingerprints: fingerprints.get(d.app) };
+    const protect = d.entry.protect === true;
+    for (const problem of k.check?.(d) ?? []) errors.push(`${describe(d)}: ${problem}`);
+    // Replacing a parent deletes its children with it (and re-creates them).
+    const replacedAncestor = ancestors(parent).find((a) => a.action === 'replace');
+    if (parentState === 'new' && typeof d.entry.id === 'string') {
+      errors.push(`${describe(d)}: pinned to id ${d.entry.id}, but ${parent?.address ?? 'its parent'} is ${parent?.action === 'replace' ? 'replaced' : 'created'}, so that object cannot exist; remove the \`id\` pin`);
+    }
+    if (protect && replacedAncestor) errors.push(`${describe(d)}: protect: true, but the plan would re-create it because ${replacedAncestor.address} is replaced`);
+
+    if (d.kind === ROOT_KIND.name && d.entry.absent === true) {
+      if (liveNode) {
+        item.action = 'delete';
+        item.change = { address: d.address, kind: k.name, action: 'delete', fields: [], reason: 'absent: true', liveId: liveNode.id };
+        if (protect) errors.push(`${describe(d)}: protect: true, but the plan would delete it (absent: true)`);
+      }
+      return item;
+    }
+    if (!liveNode) {
+      const { diffs, writeOnlySent } = createFields(k, d, env);
+      item.action = 'create';
+      item.createWriteOnly = writeOnlySent;
+      item.change = { address: d.address, kind: k.name, action: 'create', fields: diffs };
+    } else {
+      const cmp = compareFields(k, d, liveNode, ctxFor(appLive), env);
+      item.compare = cmp;
+      const forcing = cmp.diffs.filter((f) => f.forcesReplacement).map((f) => f.field);
+      if (forcing.length > 0) {
+        item.action = 'replace';
+        item.createWriteOnly = createFields(k, d, env).writeOnlySent;
+        item.change = { address: d.address, kind: k.name, action: 'replace', fields: cmp.diffs, reason: `${forcing.join(', ')} forces replacement`, liveId: liveNode.id };
+        if (protect) errors.push(`${describe(d)}: protect: true, but the plan would replace it (${forcing.join(', ')} forces replacement)`);
+      } else if (cmp.diffs.length > 0) {
+        item.action = 'update';
+        item.change = { address: d.address, kind: k.name, action: 'update', fields: cmp.diffs, liveId: liveNode.id };
+      }
+    }
+    const childState: ParentState = item.action === 'none' || item.action === 'update' ? 'live' : 'new';
+    // Per child kind: the declared entries, then the live objects none of them claims.
+    const rest = childState === 'live' && liveNode ? leftovers(d, item, prune || pruneOf(loaded, d.app)) : [];
+    for (const childKind of k.children) {
+      for (const child of d.children) if (child.kind === childKind) item.children.push(planNode(child, item, childState, appLive));
+      item.children.push(...rest.filter((r) => r.kind.name === childKind));
+    }
+    return item;
+  };
+
+  const leftovers = (d: DesiredNode, parent: Item, pruneHere: boolean): Item[] =>
+    (unclaimed.get(d) ?? []).flatMap(({ kind: k, nodes }) =>
+      nodes.map((l): Item => {
+        const addr = k.singleton ? addressOf(k, d.address, '') : `${d.address}.${k.segment}[${l.id}]`;
+        const action = pruneHere ? 'delete' : 'unmanaged';
+        return {
+          kind: k, address: addr, app: d.app, live: l, parent, children: [], action, deleteAfter: [],
+          listPath: listPath(k, parent.itemPath), itemPath: itemPath(k, parent.itemPath, addr),
+          change: { address: addr, kind: k.name, action, fields: [], reason: `not in the configuration: ${k.label(l.raw)}`, liveId: l.id },
+        };
+      }),
+    );
+
+  const items = desired.map((d) => {
+    const appLive = matches.get(d);
+    const meta = appLive && isPlainObject(appLive.raw.metadata) ? appLive.raw.metadata : undefined;
+    fingerprints.set(d.name, parseFingerprints(meta?.[FINGERPRINT_KEY]));
+    return planNode(d, undefined, 'live', appLive);
+  });
+  return { items, errors, fingerprints };
+}
+
+function ancestors(item: Item | undefined): Item[] {
+  const out: Item[] = [];
+  for (let i = item; i; i = i.parent) out.push(i);
+  return out;
+}
+
+function pruneOf(loaded: LoadedConfig, app: string): boolean {
+  return loaded.config.prune === true || loaded.config.apps[app]?.prune === true;
+}

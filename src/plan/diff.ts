@@ -1,0 +1,77 @@
+/**
+ * The planner: (LoadedConfig, LiveState, options) → Plan. Pure: no HTTP, no clock.
+ *
+ *   desired tree ─┐
+ *                 ├─ build-items (match, compare, decide) ─ api-rules ─ steps ─ order ─ targets ─ fingerprints
+ *   live tree  ───┘
+ */
+import type { LoadedConfig } from '../config/types.js';
+import { UserError } from '../errors.js';
+import { nodeDigest, stateFingerprint } from '../state/digest.js';
+import type { LiveState } from '../state/types.js';
+import { applyApiRules } from './api-rules.js';
+import { buildItems } from './build-items.js';
+import { desiredTree } from './desired.js';
+import { fingerprintStep } from './fingerprint-steps.js';
+import { newSalt } from './fingerprints.js';
+import { walkItems } from './items.js';
+import { addDataDependencies, orderSteps } from './order.js';
+import { Sensitivity } from './sensitive.js';
+import { itemSteps } from './steps.js';
+import { summarize } from './summary.js';
+import { filterTargets } from './target.js';
+import type { Change, Plan, Step } from './types.js';
+
+export interface DiffOptions {
+  /** --prune: unmanaged resources in declared apps become deletions. */
+  prune?: boolean;
+  /** --target addresses; empty: everything. */
+  targets?: string[];
+  /** Salt for a new fingerprint set (tests pass a fixed one). */
+  salt?: () => string;
+}
+
+export function diff(loaded: LoadedConfig, live: LiveState, options: DiffOptions = {}): Plan {
+  const targets = options.targets ?? [];
+  const prune = options.prune === true;
+  const sensitivity = new Sensitivity(loaded);
+  const { items, errors, fingerprints } = buildItems(loaded, live, desiredTree(loaded.config), prune);
+  applyApiRules(items, errors);
+
+  const all = [...walkItems(items)];
+  let changes: Change[] = all.flatMap((i) => (i.change ? [i.change] : []));
+  let steps: Step[] = all.flatMap((i) => itemSteps(i, sensitivity));
+  addDataDependencies(steps);
+  if (targets.length > 0) {
+    const known = new Set(all.map((i) => i.address));
+    ({ steps, changes } = filterTargets(targets, known, steps, changes));
+  }
+  const kept = new Set(steps.map((s) => s.id));
+  for (const app of items) {
+    const fp = fingerprintStep({ app, recorded: fingerprints.get(app.app), kept, targeted: targets.length > 0, salt: options.salt ?? newSalt, sensitivity }, changes, errors);
+    if (fp) steps.push(fp);
+  }
+  if (errors.length > 0) {
+    throw new UserError(`The plan cannot be made (${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}):`, { details: errors.map((e) => `  - ${e}`) });
+  }
+
+  const liveIds: Record<string, string> = {};
+  const liveDigests: Record<string, string> = {};
+  for (const i of all) {
+    if (!i.live) continue;
+    liveIds[i.address] = i.live.id;
+    liveDigests[i.address] = nodeDigest(i.live);
+  }
+  return {
+    formatVersion: 1,
+    summary: summarize(changes),
+    changes,
+    steps: orderSteps(steps),
+    requests: live.requests,
+    liveIds,
+    configFingerprint: loaded.fingerprint,
+    stateFingerprint: stateFingerprint(live),
+    liveDigests,
+    options: { prune, targets },
+  };
+}

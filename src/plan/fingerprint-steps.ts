@@ -1,0 +1,101 @@
+/**
+ * The final step per app that records fingerprints of the write-only values this plan
+ * applies (DESIGN.md "Write-only values"). It runs after the steps that wrote those values,
+ * so that a failed write is never recorded as applied. Because PATCH replaces metadata
+ * wholesale (spec UpdateApp), its body is the full metadata plus the reserved key.
+ */
+import { fieldKey } from '../config/address.js';
+import { isPlainObject } from '../resources/values.js';
+import type { Raw } from '../resources/types.js';
+import { FINGERPRINT_KEY, type FingerprintSet, fingerprint, fingerprintKey, formatFingerprints } from './fingerprints.js';
+import { type Item, stepId, walkItems } from './items.js';
+import type { Sensitivity } from './sensitive.js';
+import type { Change, Step } from './types.js';
+import { isWriteOnly } from './diff-fields.js';
+
+/** 4096 bytes (RESOURCES.md "App metadata"; API error "App metadata is limited to 4096 bytes in size."). */
+export const METADATA_LIMIT = 4096;
+
+interface Write {
+  ref: string;
+  value: unknown;
+  /** The step that sends the value; undefined when only the fingerprint is recorded. */
+  by?: string;
+}
+
+function writesOf(item: Item): Write[] {
+  const entry = item.node?.entry ?? {};
+  const w = (field: string, by?: string): Write => ({ ref: fieldKey(item.address, field), value: entry[field], ...(by ? { by } : {}) });
+  const creator = item.inlinedInto ? stepId(item.inlinedInto, 'create') : stepId(item, 'create');
+  if (item.action === 'create' || item.action === 'replace') return (item.createWriteOnly ?? []).map((f) => w(f, creator));
+  const out = (item.compare?.writeOnlySent ?? []).map((f) => w(f, stepId(item, 'update')));
+  return [...out, ...(item.compare?.recordOnly ?? []).map((f) => w(f))];
+}
+
+/** Every write-only `address#field` the app declares (to drop fingerprints of removed values). */
+function declaredRefs(app: Item): Set<string> {
+  const out = new Set<string>();
+  for (const i of walkItems([app])) {
+    if (!i.node) continue;
+    const desired = i.kind.desired(i.node);
+    for (const f of Object.keys(desired)) if (isWriteOnly(i.kind, desired, f)) out.add(fingerprintKey(fieldKey(i.address, f)));
+  }
+  return out;
+}
+
+export interface FingerprintStepInput {
+  app: Item;
+  recorded: FingerprintSet | undefined;
+  /** Ids of the steps kept in the plan (after --target). */
+  kept: Set<string>;
+  targeted: boolean;
+  salt: () => string;
+  sensitivity: Sensitivity;
+}
+
+export function fingerprintStep(input: FingerprintStepInput, changes: Change[], errors: string[]): Step | undefined {
+  const { app, recorded, kept } = input;
+  if (app.action === 'delete' || !app.node) return undefined;
+  const writes = [...walkItems([app])].flatMap(writesOf).filter((w) => w.by === undefined || kept.has(w.by));
+  if (writes.length === 0) return undefined;
+  const set: FingerprintSet = { salt: recorded?.salt ?? input.salt(), entries: new Map(recorded?.entries ?? []) };
+  if (!input.targeted) {
+    const declared = declaredRefs(app);
+    for (const h of [...set.entries.keys()]) if (!declared.has(h)) set.entries.delete(h);
+  }
+  for (const w of writes) set.entries.set(fingerprintKey(w.ref), fingerprint(set.salt, w.ref, w.value));
+  const value = formatFingerprints(set);
+
+  const declaredMeta = app.node.entry.metadata;
+  const liveMeta = app.live && isPlainObject(app.live.raw.metadata) ? app.live.raw.metadata : {};
+  const { [FINGERPRINT_KEY]: before, ...liveRest } = liveMeta;
+  const base: Raw = isPlainObject(declaredMeta) ? declaredMeta : liveRest;
+  const size = Buffer.byteLength(JSON.stringify({ ...base, [FINGERPRINT_KEY]: value }), 'utf8');
+  if (size > METADATA_LIMIT) {
+    errors.push(`${app.address}: metadata with the write-only value fingerprints (${FINGERPRINT_KEY}) would be ${size} bytes, over the API's ${METADATA_LIMIT}-byte limit; shorten metadata`);
+  }
+  const bodyMeta = isPlainObject(declaredMeta) ? (input.sensitivity.bodyValue(app.address, 'metadata', declaredMeta) as Raw) : liveRest;
+  const step: Step = {
+    id: `${app.address}:fingerprints`,
+    address: app.address,
+    kind: 'app',
+    operation: 'update',
+    method: 'PATCH',
+    path: app.itemPath,
+    body: { metadata: { ...bodyMeta, [FINGERPRINT_KEY]: value } },
+    dependsOn: [...new Set(writes.flatMap((w) => (w.by ? [w.by] : [])))],
+    app: app.app,
+  };
+  if (kept.has(stepId(app, 'update'))) step.dependsOn.push(stepId(app, 'update'));
+  if (kept.has(stepId(app, 'create'))) step.dependsOn.push(stepId(app, 'create'));
+
+  const field = { field: `metadata.${FINGERPRINT_KEY}`, ...(before !== undefined ? { before } : {}), after: value };
+  const change = changes.find((c) => c.address === app.address);
+  if (change) change.fields.push(field);
+  else {
+    const at = changes.findIndex((c) => c.address.startsWith(`${app.address}.`));
+    const added: Change = { address: app.address, kind: 'app', action: 'update', fields: [field], reason: 'records fingerprints of write-only values', ...(app.live ? { liveId: app.live.id } : {}) };
+    changes.splice(at < 0 ? changes.length : at, 0, added);
+  }
+  return step;
+}

@@ -1,0 +1,70 @@
+/**
+ * The end of an apply: a summary line when everything was applied, otherwise the failure
+ * report (applied, failed, skipped), plus warnings for secrets that could not be saved.
+ * `applyJson` is the --json document. Neither ever holds a secret value.
+ */
+import type { ApplyCounts } from '../apply/summary.js';
+import type { ApplyReport } from '../apply/types.js';
+import { palette } from './apply-progress.js';
+
+export interface ReportContext {
+  counts: ApplyCounts;
+  secretsFile?: string;
+  color: boolean;
+}
+
+function countsText(n: ApplyCounts): string {
+  return `${n.created} created, ${n.updated} updated, ${n.replaced} replaced, ${n.deleted} deleted`;
+}
+
+export function renderApplyReport(report: ApplyReport, ctx: ReportContext): string {
+  const c = palette(ctx.color);
+  const lines: string[] = [];
+  for (const lost of report.lostSecrets) {
+    lines.push(c.yellow(`Warning: the secret of ${lost.address}${lost.id ? ` (${lost.id})` : ''} was not saved: ${lost.recovery}.`));
+  }
+  if (report.secretsSaved.length > 0 && ctx.secretsFile) {
+    const n = report.secretsSaved.length;
+    lines.push(`Saved ${n} generated secret${n === 1 ? '' : 's'} to ${ctx.secretsFile} (mode 0600).`);
+  }
+  if (report.failed.length === 0) {
+    lines.push(c.green(c.bold(`Apply complete: ${countsText(ctx.counts)}.`)));
+    return lines.join('\n') + '\n';
+  }
+  lines.push('', c.red(c.bold(`Apply failed: ${report.failed.length} step${report.failed.length === 1 ? '' : 's'} failed, ${report.skipped.length} skipped.`)));
+  if (report.applied.length > 0) {
+    lines.push('Applied:');
+    for (const a of report.applied) {
+      const ids = Object.values(a.ids ?? {});
+      lines.push(`  ${a.address}  ${a.operation}${ids.length ? `  ${ids.join(', ')}` : ''}`);
+    }
+  }
+  lines.push('Failed:');
+  for (const f of report.failed) {
+    const why = f.code ? `${f.status ? `${f.status} ` : ''}${f.code}: ${f.title ?? ''}` : f.message;
+    lines.push(c.red(`  ${f.address}  ${f.operation}  ${why}`));
+    if (f.code && f.message && !why.includes(f.message)) lines.push(`    ${f.message}`);
+  }
+  if (report.skipped.length > 0) {
+    lines.push('Skipped:');
+    for (const s of report.skipped) lines.push(`  ${s.address}  ${s.operation}  (depends on ${s.because.address}, which failed)`);
+  }
+  lines.push(`Applied so far: ${countsText(ctx.counts)}. Fix the cause and run sunco-apply again: it picks up where this run stopped.`);
+  return lines.join('\n') + '\n';
+}
+
+export function applyJson(report: ApplyReport, ctx: Omit<ReportContext, 'color'>): unknown {
+  return {
+    formatVersion: 1,
+    status: report.failed.length === 0 ? 'applied' : 'failed',
+    summary: { ...ctx.counts, failed: report.failed.length, skipped: report.skipped.length },
+    applied: report.applied.map(({ stepId, address, operation, ids, adopted, alreadyGone, ms }) => ({
+      stepId, address, operation, ...(ids ? { ids } : {}), ...(adopted ? { adopted } : {}), ...(alreadyGone ? { alreadyGone } : {}), ms,
+    })),
+    failed: report.failed,
+    skipped: report.skipped,
+    lostSecrets: report.lostSecrets,
+    secretsFile: ctx.secretsFile ?? null,
+    secretsSaved: report.secretsSaved,
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * The documented, versioned JSON document of a plan (`--json`, `--format json`):
+ * { formatVersion: 1, summary, changes: [{address, kind, action, fields, reason?, liveId?}],
+ *   requests, hasChanges, steps }. Values that are secrets are never present (`sensitive: true`).
+ */
+import type { Plan } from '../plan/types.js';
+
+export function planDocument(plan: Plan): Record<string, unknown> {
+  return {
+    formatVersion: 1,
+    summary: plan.summary,
+    hasChanges: plan.steps.length > 0,
+    changes: plan.changes,
+    requests: plan.requests,
+    steps: plan.steps.map((s) => ({ id: s.id, method: s.method, path: s.path, dependsOn: s.dependsOn })),
+  };
+}
+
+export function renderPlanJson(plan: Plan): string {
+  return `${JSON.stringify(planDocument(plan), null, 2)}\n`;
+}

@@ -1,0 +1,99 @@
+/**
+ * The one interface every managed resource kind implements (DESIGN.md, "One resource kind,
+ * one module"). The planner, the state reader and the plan steps only go through it, so
+ * adding a kind is one module plus one registry line.
+ */
+import type { KindName } from '../plan/types.js';
+import type { FieldSpec } from './fields.js';
+
+export type Raw = Record<string, unknown>;
+
+/** A declared entry, placed in the tree of addresses. */
+export interface DesiredNode {
+  kind: KindName;
+  address: string;
+  /** Logical name (the map key); '' for the switchboard, which is one per app. */
+  name: string;
+  /** Logical app name. */
+  app: string;
+  parent?: DesiredNode;
+  /** The config entry as loaded (variables resolved). */
+  entry: Raw;
+  children: DesiredNode[];
+}
+
+/** A live object as read from the API. */
+export interface LiveNode {
+  kind: KindName;
+  id: string;
+  raw: Raw;
+  /** Children by kind. A kind missing here was not read (e.g. app keys with app-scoped credentials). */
+  children: Partial<Record<KindName, LiveNode[]>>;
+}
+
+/** Maps live ids (and a few read shapes) back to the addresses they were matched to. */
+export interface RefContext {
+  /** The address of the live object with this id, when it is matched to a declared entry. */
+  addressOfId(id: string): string | undefined;
+  /** The live id of the switchboard integration with this API `name` in the same app. */
+  switchboardIntegrationIdByName(name: string): string | undefined;
+}
+
+/** An id reference in normalized values and step bodies (same shape as the plan's IdRef). */
+export interface Ref {
+  $ref: string;
+}
+
+export interface ResourceKind {
+  name: KindName;
+  /** Address segment: `integration` in app.support.integration.bot ('' for the app itself). */
+  segment: string;
+  parent?: KindName;
+  /** Child kinds, in the order they are planned. */
+  children: KindName[];
+  /** At most one per parent (switchboard): no logical name in the address. */
+  singleton?: boolean;
+  /** Whether a live object of this kind can have children worth listing (only custom integrations have webhooks and keys). */
+  listsChildren?(raw: Raw): boolean;
+  /** Property of the list response that holds the items (spec: *ListResponse). */
+  itemsKey: string;
+  /** Property of the create response that holds the object (spec: *Response). */
+  responseKey: string;
+  /** Whether the list endpoint is cursor-paginated (spec: has `meta`). */
+  paginated: boolean;
+  /** Path segment under the parent's item path, e.g. `integrations`. */
+  collection: string;
+  /** Declared entries under the parent's entry: [logical name, entry]. */
+  entries(parentEntry: Raw): [string, Raw][];
+  /** Natural key (DESIGN.md "Identity"): a desired entry and a live object match when these are equal. */
+  naturalKey(obj: Raw): Record<string, unknown>;
+  /** Field rules for this entry or live object (per integration type). */
+  fieldSpecs(obj: Raw): FieldSpec[];
+  /** Desired fields in write shape (references as Ref to addresses), only those the entry declares. */
+  desired(node: DesiredNode): Raw;
+  /** Live fields in write shape: defaults filled, read-only dropped, ids mapped to Ref addresses. */
+  live(raw: Raw, ctx: RefContext): Raw;
+  /** Fields held back from the create and set by a `link` PATCH after it (RESOURCES.md ordering rules). */
+  linkFields: string[];
+  /** Fields compared as sets (order carries no meaning). */
+  setFields: string[];
+  /** Fields whose update body is a merge per key (app settings) rather than a replacement. */
+  mergeFields?: string[];
+  /** No update endpoint: every change forces replacement (keys). */
+  immutable?: boolean;
+  /** The create takes no body (switchboard: spec CreateSwitchboard). */
+  emptyCreate?: boolean;
+  /** Declaration problems only the kind can see (e.g. a field the type does not have). */
+  check?(node: DesiredNode): string[];
+  /** Adds to an update body what a wholesale replacement must keep (app: the reserved metadata key). */
+  keepOnUpdate?(body: Raw, liveRaw: Raw): void;
+  /** A short human label of a live object, for unmanaged listings. */
+  label(raw: Raw): string;
+  /** A secret the create response returns (once): field of the created object. */
+  generatedSecret?(fields: Raw): string | undefined;
+  /**
+   * A child created inline with this resource's create (custom integration: exactly one
+   * webhook in `webhooks`, spec IntegrationCreate / custom). The others use their own endpoint.
+   */
+  inlineChild?(fields: Raw): { kind: KindName; field: string } | undefined;
+}

@@ -1,0 +1,33 @@
+/**
+ * Hashes of live state, so that a saved plan can be refused as stale (DESIGN.md "Plans").
+ * Generated secrets (key and webhook `secret`) are dropped before hashing.
+ */
+import { createHash } from 'node:crypto';
+import type { LiveNode, Raw } from '../resources/types.js';
+import { canonicalJson } from '../resources/values.js';
+import type { LiveState } from './types.js';
+
+function scrub(raw: Raw): Raw {
+  const { secret: _s, webhookSecret: _w, ...rest } = raw;
+  return rest;
+}
+
+function hash(v: unknown): string {
+  return createHash('sha256').update(canonicalJson(v)).digest('base64url');
+}
+
+/** One live object's digest (its own fields, not its children). */
+export function nodeDigest(node: LiveNode): string {
+  return hash({ kind: node.kind, raw: scrub(node.raw) }).slice(0, 16);
+}
+
+function tree(node: LiveNode): unknown {
+  const children: Record<string, unknown> = {};
+  for (const [k, list] of Object.entries(node.children)) children[k] = (list ?? []).map(tree).sort((a, b) => (canonicalJson(a) < canonicalJson(b) ? -1 : 1));
+  return { d: nodeDigest(node), children };
+}
+
+/** Digest of everything read (order-insensitive). */
+export function stateFingerprint(live: LiveState): string {
+  return hash(live.apps.map(tree).sort((a, b) => (canonicalJson(a) < canonicalJson(b) ? -1 : 1)));
+}

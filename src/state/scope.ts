@@ -1,0 +1,49 @@
+/**
+ * Which credentials serve which app, and what they cannot do (DESIGN.md, "Credentials and
+ * connection"; RESOURCES.md "Scopes", "Who holds which key"). App-scoped keys cannot list,
+ * create or delete apps, nor manage app keys: such declarations are refused before the
+ * first request, all of them at once, each naming its entry.
+ */
+import type { Credentials } from '../api/types.js';
+import { address } from '../config/address.js';
+import type { AppConfig, LoadedConfig } from '../config/types.js';
+import { UserError } from '../errors.js';
+import { where } from '../plan/where.js';
+
+export type KeyScope = 'account' | 'app';
+
+/**
+ * `act_`/`svc_` keys are account-scoped, `app_` (and `int_`) keys are not. Per-app
+ * credentials are taken as app-scoped unless their id says account; global credentials
+ * with an unknown prefix (e.g. none, for the emulator) are taken as account-scoped.
+ */
+export function keyScope(keyId: string | undefined, perApp: boolean): KeyScope {
+  if (keyId && /^(act|svc)_/.test(keyId)) return 'account';
+  if (keyId && /^(app|int)_/.test(keyId)) return 'app';
+  return perApp ? 'app' : 'account';
+}
+
+export function appScope(app: AppConfig, globalKeyId: string | undefined): KeyScope {
+  const creds = app.credentials as Credentials | undefined;
+  return creds ? keyScope(creds.keyId, true) : keyScope(globalKeyId, false);
+}
+
+/** Throws one UserError listing every declaration the credentials cannot serve. */
+export function checkScopes(loaded: LoadedConfig, globalKeyId: string | undefined): void {
+  const problems: string[] = [];
+  for (const [name, app] of Object.entries(loaded.config.apps)) {
+    if (appScope(app, globalKeyId) !== 'app') continue;
+    const addr = address.app(name);
+    if (!app.id) problems.push(`${where(loaded, addr)}${addr}: app-scoped credentials cannot find, create or rename an app by name; pin it with \`id\``);
+    if (app.absent) problems.push(`${where(loaded, addr)}${addr}: deleting an app (absent: true) needs account credentials (act_ or svc_ key)`);
+    for (const key of Object.keys(app.keys ?? {})) {
+      const k = address.appKey(name, key);
+      problems.push(`${where(loaded, k)}${k}: app keys can only be managed with account credentials (act_ or svc_ key)`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new UserError(`The credentials cannot serve ${problems.length === 1 ? 'this declaration' : `${problems.length} declarations`} (no request was made):`, {
+      details: problems.map((p) => `  - ${p}`),
+    });
+  }
+}

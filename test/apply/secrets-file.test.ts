@@ -1,0 +1,72 @@
+import { chmod, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { addressesWithSecrets, requireSecretsOut } from '../../src/apply/preflight.js';
+import { SecretsFile } from '../../src/apply/secrets-file.js';
+import { UserError } from '../../src/errors.js';
+import { plan, step } from './helpers/plans.js';
+
+async function tmp(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'sunco-secrets-'));
+}
+
+describe('SecretsFile', () => {
+  it('creates the file with mode 0600 and merges entries, concurrent saves included', async () => {
+    const file = join(await tmp(), 's.json');
+    const f = new SecretsFile(file);
+    await Promise.all([f.save({ 'app.a.key.x': { id: 'app_1', secret: 'one' } }), f.save({ 'app.a.key.y': { id: 'app_2', secret: 'two' } })]);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      'app.a.key.x': { id: 'app_1', secret: 'one' },
+      'app.a.key.y': { id: 'app_2', secret: 'two' },
+    });
+  });
+
+  it('keeps existing entries, tightens a loose mode, and leaves no temp file behind', async () => {
+    const dir = await tmp();
+    const file = join(dir, 's.json');
+    await writeFile(file, JSON.stringify({ 'app.old.key.k': { id: 'app_0', secret: 'zero' } }));
+    await chmod(file, 0o644);
+    const f = new SecretsFile(file);
+    await f.check();
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    await f.save({ 'app.a.key.x': { id: 'app_1', secret: 'one' } });
+    expect(Object.keys(JSON.parse(await readFile(file, 'utf8')))).toEqual(['app.old.key.k', 'app.a.key.x']);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(await readdir(dir)).toEqual(['s.json']);
+  });
+
+  it('refuses a file that is not a JSON object, naming it', async () => {
+    const file = join(await tmp(), 's.json');
+    await writeFile(file, '[1,2]');
+    await expect(new SecretsFile(file).check()).rejects.toThrow(UserError);
+    await expect(new SecretsFile(file).check()).rejects.toThrow(`the secrets file ${file} is not a JSON object`);
+  });
+});
+
+describe('requireSecretsOut', () => {
+  const p = plan([
+    step({ id: 'k', address: 'app.a.key.ci', kind: 'app-key', method: 'POST', path: '/k', creates: [{ address: 'app.a.key.ci', idPath: 'key.id', secretPath: 'key.secret' }] }),
+    step({ id: 'i', address: 'app.a.integration.w', method: 'POST', path: '/i', creates: [{ address: 'app.a.integration.w', idPath: 'integration.id' }] }),
+  ]);
+
+  it('names every resource that needs it and refuses without --secrets-out', () => {
+    expect(addressesWithSecrets(p)).toEqual(['app.a.key.ci']);
+    expect(() => requireSecretsOut(p, undefined)).toThrow(/no --secrets-out FILE was given/);
+    try {
+      requireSecretsOut(p, undefined);
+    } catch (err) {
+      expect((err as UserError).details).toContain('  app.a.key.ci');
+    }
+    expect(() => requireSecretsOut(p, 'x.json')).not.toThrow();
+    expect(() => requireSecretsOut(plan([p.steps[1]!]), undefined)).not.toThrow();
+  });
+});
+
+describe('SecretsFile.check', () => {
+  it('refuses a path whose directory does not exist, before anything is created', async () => {
+    const file = join(await tmp(), 'missing-dir', 's.json');
+    await expect(new SecretsFile(file).check()).rejects.toThrow(`cannot write the secrets file ${file}: its directory does not exist or is not writable`);
+  });
+});
