@@ -16,7 +16,19 @@ function version(): string {
  * when running as the real process. Every error ends here: user errors print one clear
  * message without a stack trace; anything else is an internal error.
  */
-export async function run(args: string[], scriptName = 'sunco', io: CliIO = processIO()): Promise<number> {
+/**
+ * `sunco-plan` and `sunco-apply` are `sunco plan` and `sunco apply`: they run with
+ * `only` set, which makes that command the program's default command, so that their
+ * usage line reads `sunco-apply [planfile]` rather than `sunco-apply apply [planfile]`.
+ */
+function commandsFor(only: string | undefined): typeof commands {
+  if (!only) return commands;
+  const cmd = commands.find((c) => String(c.command).split(' ')[0] === only);
+  if (!cmd) throw new Error(`no command ${only}`);
+  return [{ ...cmd, command: String(cmd.command).replace(/^\S+/, '$0') }];
+}
+
+export async function run(args: string[], scriptName = 'sunco', io: CliIO = processIO(), only?: string): Promise<number> {
   setIO(io);
   const debug = args.includes('--debug') || io.env.SUNCO_DEBUG === '1';
   let code: number;
@@ -25,8 +37,8 @@ export async function run(args: string[], scriptName = 'sunco', io: CliIO = proc
       .scriptName(scriptName)
       .parserConfiguration({ 'camel-case-expansion': true })
       .option('debug', { type: 'boolean', global: true, describe: 'Log each request and response (secrets redacted); env SUNCO_DEBUG=1' })
-      .command(commands)
-      .demandCommand(1, 'Name a command. See --help.')
+      .command(commandsFor(only))
+      .demandCommand(only ? 0 : 1, 'Name a command. See --help.')
       .recommendCommands()
       .strict()
       .completion('completion', 'Print a bash/zsh completion script')

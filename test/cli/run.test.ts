@@ -15,3 +15,27 @@ describe('sunco command line', () => {
     expect(r.stderr).toContain('Name a command');
   });
 });
+
+describe('sunco-plan and sunco-apply binaries', () => {
+  const example = new URL('../../examples/web.yaml', import.meta.url).pathname;
+
+  it('sunco-plan runs the plan command without naming it', async () => {
+    const r = await runCli(['-f', example, '--emulator', '--json'], { only: 'plan' });
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.stdout) as { formatVersion: number; summary: { create: number } };
+    expect(plan.formatVersion).toBe(1);
+    expect(plan.summary.create).toBeGreaterThan(0);
+  });
+
+  it('sunco-apply runs the apply command without naming it', async () => {
+    const r = await runCli(['-f', example, '--emulator', '--yes', '--json'], { only: 'apply' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('"applied"');
+  });
+
+  it('names the binary in usage errors', async () => {
+    const r = await runCli(['--no-such-flag'], { only: 'apply' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("Run 'sunco-apply --help' for usage.");
+  });
+});

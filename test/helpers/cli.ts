@@ -15,6 +15,8 @@ export interface RunOptions {
   stdoutIsTTY?: boolean;
   stdinIsTTY?: boolean;
   scriptName?: string;
+  /** Run as the sunco-plan / sunco-apply binaries do: that command is the default command. */
+  only?: 'plan' | 'apply';
 }
 
 /** Run a sunco command line in-process, capturing stdout/stderr and the exit code. */
@@ -31,6 +33,6 @@ export async function runCli(args: string[], opts: RunOptions = {}): Promise<Cli
     stdinIsTTY: opts.stdinIsTTY ?? false,
     exitCode: 0,
   };
-  const code = await run(args, opts.scriptName ?? 'sunco', io);
+  const code = await run(args, opts.scriptName ?? (opts.only ? `sunco-${opts.only}` : 'sunco'), io, opts.only);
   return { code, stdout, stderr };
 }

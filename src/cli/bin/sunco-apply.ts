@@ -2,4 +2,4 @@
 import { run } from '../run.js';
 
 // `sunco-apply ...` is exactly `sunco apply ...`.
-void run(['apply', ...process.argv.slice(2)], 'sunco-apply');
+void run(process.argv.slice(2), 'sunco-apply', undefined, 'apply');

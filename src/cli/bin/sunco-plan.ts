@@ -2,4 +2,4 @@
 import { run } from '../run.js';
 
 // `sunco-plan ...` is exactly `sunco plan ...`.
-void run(['plan', ...process.argv.slice(2)], 'sunco-plan');
+void run(process.argv.slice(2), 'sunco-plan', undefined, 'plan');
