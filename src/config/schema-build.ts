@@ -34,8 +34,17 @@ export function ignorableFields(kind: 'app' | 'key' | 'webhook' | 'switchboardIn
     case 'key': return ['displayName'];
     case 'webhook': return ['target', 'triggers', 'includeFullUser', 'includeFullSource'];
     case 'switchboardIntegration': return ['integration', 'integrationType', 'deliverStandbyEvents', 'next', 'messageHistoryCount'];
-    default: return [...writableFields(kind).map((f) => f.name).filter((n) => n !== 'webhooks'), 'defaultResponder'];
+    default: return [...writableFields(kind).map((f) => f.name).filter((n) => n !== 'webhooks'), ...(hasDefaultResponder(kind) ? ['defaultResponder'] : [])];
   }
+}
+
+/**
+ * Whether the type takes `defaultResponderId`. Every channel does; `custom` does not: the spec's
+ * `custom` and `customUpdate` schemas have no such field (a bot is what a switchboard routes to,
+ * not a channel that needs a default responder).
+ */
+export function hasDefaultResponder(type: IntegrationType): boolean {
+  return INTEGRATION_FIELDS[type].some((f) => f.name === 'defaultResponderId');
 }
 
 /** Fields a config may set for an integration type: read-only ones (create 'none') excluded. */
@@ -62,7 +71,9 @@ function integrationType(type: IntegrationType): Schema {
     type: { const: type, description: 'The integration type. Never changes: a different type is a different integration.' },
     displayName: fieldSchema({ name: 'displayName', type: 'string', create: 'optional', update: 'yes', readBack: true }),
     ...Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f)])),
-    defaultResponder: { type: 'string', description: 'The switchboard integration (by name) that responds by default on this channel. API: defaultResponderId.' },
+    ...(hasDefaultResponder(type)
+      ? { defaultResponder: { type: 'string', description: 'The switchboard integration (by name) that responds by default on this channel. API: defaultResponderId.' } }
+      : {}),
     ...common('integration', ignorableFields(type)),
   };
   const s: Schema = { type: 'object', description: `A ${type} integration.`, properties, additionalProperties: false };

@@ -4,7 +4,7 @@
  * entries that claim one object, are errors that ask for an `id` pin: never guess.
  */
 import type { LiveNode, ResourceKind, DesiredNode } from '../resources/types.js';
-import { deepEqual } from '../resources/values.js';
+import { canonicalJson } from '../resources/values.js';
 
 export interface MatchResult {
   matched: Map<DesiredNode, LiveNode>;
@@ -46,10 +46,12 @@ export function matchSiblings(
     }
     else if (!missingPinOk(d)) errors.push(`${describe(d)}: the pinned id ${id} does not exist live (no ${k.name} has that id)`);
   }
+  // Natural keys as canonical strings, computed once per object (large apps have many siblings).
+  const liveKeys = new Map(live.map((n) => [n, canonicalJson(k.naturalKey(n.raw))]));
   for (const d of desired) {
     if (typeof d.entry.id === 'string') continue;
-    const key = k.naturalKey(k.desired(d));
-    const fits = live.filter((n) => !pinned.has(n) && deepEqual(key, k.naturalKey(n.raw)));
+    const key = canonicalJson(k.naturalKey(k.desired(d)));
+    const fits = live.filter((n) => !pinned.has(n) && liveKeys.get(n) === key);
     if (fits.length > 1) {
       errors.push(`${describe(d)}: ${fits.length} live objects fit (${fits.map((f) => `${f.id} ${k.label(f.raw)}`).join(', ')}); pin one with \`id\``);
     } else if (fits.length === 1) {

@@ -16,7 +16,8 @@ describe('schema/sunco.schema.json', () => {
   it.each([...INTEGRATION_TYPES])('integration type %s allows exactly its writable fields plus the common ones', (type) => {
     const def = (committed.definitions as Record<string, Obj>)[`integration-${type}`];
     const writable = INTEGRATION_FIELDS[type].filter((f) => f.create !== 'none' && f.name !== 'defaultResponderId').map((f) => f.name);
-    const common = ['type', 'displayName', 'id', 'protect', 'ignoreChanges', 'defaultResponder', ...(type === 'custom' ? ['keys'] : [])];
+    // custom takes no defaultResponder: the spec's custom schema has no defaultResponderId.
+    const common = ['type', 'displayName', 'id', 'protect', 'ignoreChanges', ...(type === 'custom' ? ['keys'] : ['defaultResponder'])];
     expect(Object.keys(def.properties).sort()).toEqual([...new Set([...writable, ...common])].sort());
     expect(def.required ?? []).toEqual(INTEGRATION_FIELDS[type].filter((f) => f.create === 'required').map((f) => f.name));
   });

@@ -176,7 +176,7 @@ describe('list', () => {
 });
 
 describe('defaultResponder on a custom integration', () => {
-  it('is accepted on create and PATCH (RESOURCES.md: common to all types)', async () => {
+  it('is ignored: the spec\'s custom and customUpdate schemas have no defaultResponderId', async () => {
     const a = await createApp(call, 'custom responder');
     const sb = (await call('POST', `/v2/apps/${a}/switchboards`)).body.switchboard.id;
     const bot = await call('POST', `/v2/apps/${a}/integrations`, { body: VALID_BODIES.custom });
@@ -184,8 +184,11 @@ describe('defaultResponder on a custom integration', () => {
       .switchboardIntegration;
     const p = await call('PATCH', `/v2/apps/${a}/integrations/${bot.body.integration.id}`, { body: { defaultResponderId: si.id } });
     expect(p.status).toBe(200);
-    expect(p.body.integration.defaultResponder).toMatchObject({ switchboardIntegrationId: si.id, name: 'bot', integrationType: 'custom' });
-    const bad = await call('PATCH', `/v2/apps/${a}/integrations/${bot.body.integration.id}`, { body: { defaultResponderId: 'nope' } });
+    expect(p.body.integration.defaultResponder).toBeUndefined();
+    const web = await call('POST', `/v2/apps/${a}/integrations`, { body: { type: 'web', displayName: 'Site' } });
+    const w = await call('PATCH', `/v2/apps/${a}/integrations/${web.body.integration.id}`, { body: { defaultResponderId: si.id } });
+    expect(w.body.integration.defaultResponder).toMatchObject({ switchboardIntegrationId: si.id, name: 'bot' });
+    const bad = await call('PATCH', `/v2/apps/${a}/integrations/${web.body.integration.id}`, { body: { defaultResponderId: 'nope' } });
     expect(bad.status).toBe(400);
   });
 });

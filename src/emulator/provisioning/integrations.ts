@@ -17,12 +17,12 @@ import { checkTarget, newWebhook } from './webhooks.js';
 const UPDATE_SCHEMA: Record<string, string> = { messagebird: 'messageBirdUpdate', whatsapp: 'whatsAppUpdate' };
 
 /**
- * defaultResponderId must name a switchboard integration of the same app. It is accepted on
- * every type: RESOURCES.md lists it as "common to all" and DESIGN.md's example sets it on a
- * custom integration, although the spec's `custom` / `customUpdate` schemas omit it.
+ * defaultResponderId must name a switchboard integration of the same app. The spec's
+ * `custom` / `customUpdate` schemas have no such field (they do not forbid extra properties),
+ * so on a custom integration it is ignored like any other unknown property.
  */
-function checkDefaultResponder(app: AppRecord, id: unknown): string | undefined {
-  if (id === undefined || id === null) return undefined;
+function checkDefaultResponder(app: AppRecord, type: string, id: unknown): string | undefined {
+  if (id === undefined || id === null || type === 'custom') return undefined;
   if (!app.switchboard?.integrations.some((s) => s.id === id)) {
     throw new HttpError(400, 'bad_request', `defaultResponderId ${String(id)} is not a switchboard integration of this app`);
   }
@@ -38,7 +38,7 @@ function create(app: AppRecord, body: Record<string, unknown>): IntegrationRecor
     if (f.create === 'none' || ['displayName', 'webhooks', 'defaultResponderId'].includes(f.name)) continue;
     if (body[f.name] !== undefined && body[f.name] !== null) fields[f.name] = body[f.name];
   }
-  const defaultResponderId = checkDefaultResponder(app, body.defaultResponderId);
+  const defaultResponderId = checkDefaultResponder(app, body.type, body.defaultResponderId);
   return {
     id: newId(),
     type: body.type,
@@ -61,8 +61,8 @@ function create(app: AppRecord, body: Record<string, unknown>): IntegrationRecor
  */
 function update(app: AppRecord, integ: IntegrationRecord, body: Record<string, unknown>): void {
   validateSchema(UPDATE_SCHEMA[integ.type] ?? `${integ.type}Update`, body);
-  if ('defaultResponderId' in body) {
-    const id = checkDefaultResponder(app, body.defaultResponderId);
+  if ('defaultResponderId' in body && integ.type !== 'custom') {
+    const id = checkDefaultResponder(app, integ.type, body.defaultResponderId);
     if (id) integ.defaultResponderId = id;
     else delete integ.defaultResponderId;
   }
