@@ -1,10 +1,18 @@
 #!/usr/bin/env node
-// Regenerates schema/sunco.schema.json from src/config/schema-build.ts (via the build in dist/).
+// Regenerates schema/sunco.schema.json from src/config/schema-build.ts, and its compiled
+// validator schema/sunco.validate.cjs (src/config/schema-standalone.ts), via the build in dist/.
 // Usage: npm run build && node scripts/gen-schema.mjs
-// test/config/schema-drift.test.ts fails when the committed file differs from this output.
+// test/config/schema.test.ts fails when a committed file differs from this output.
 import { writeFileSync } from 'node:fs';
 
 const { buildSchema } = await import('../dist/config/schema-build.js');
-const out = new URL('../schema/sunco.schema.json', import.meta.url);
-writeFileSync(out, `${JSON.stringify(buildSchema(), null, 2)}\n`);
-console.log(`wrote ${out.pathname}`);
+const { standaloneValidator } = await import('../dist/config/schema-standalone.js');
+const schema = buildSchema();
+for (const [name, text] of [
+  ['sunco.schema.json', `${JSON.stringify(schema, null, 2)}\n`],
+  ['sunco.validate.cjs', standaloneValidator(schema)],
+]) {
+  const out = new URL(`../schema/${name}`, import.meta.url);
+  writeFileSync(out, text);
+  console.log(`wrote ${out.pathname}`);
+}

@@ -1,8 +1,10 @@
 /**
  * Approval before applying a fresh plan, as Terraform asks for it: on a terminal, only the
- * exact answer `yes` proceeds; without a terminal, `--yes` must be given (CI must be explicit).
+ * exact answer `yes` proceeds (stricter than the `[y/N]` of one-off commands, since an apply
+ * can change a whole account); without a terminal, `--yes` must be given (CI must be explicit).
+ * Reading the answer is shared with src/cli/confirm.ts.
  */
-import { createInterface } from 'node:readline';
+import { readLine } from '../cli/confirm.js';
 import type { CliIO, Out } from '../cli/io.js';
 import { UserError } from '../errors.js';
 
@@ -17,19 +19,4 @@ export async function approve(io: CliIO, yes: boolean, out: Out = io.stdout): Pr
   out.write(`\n${APPROVAL_QUESTION}: `);
   const answer = await readLine(io.stdin);
   if (answer?.trim() !== 'yes') throw new UserError('Apply cancelled: nothing was changed.');
-}
-
-function readLine(input: NodeJS.ReadableStream): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const rl = createInterface({ input, terminal: false });
-    let done = false;
-    rl.once('line', (line) => {
-      done = true;
-      rl.close();
-      resolve(line);
-    });
-    rl.once('close', () => {
-      if (!done) resolve(undefined);
-    });
-  });
 }

@@ -60,7 +60,7 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
         await approve(io, argv.yes ?? false, out);
       }
     }
-    await executeAndReport({ plan, client: conn.client, config: loaded.config, secrets, secretsOut: argv.secretsOut, parallelism: flags.parallelism, json: argv.json ?? false, out });
+    await executeAndReport({ plan, client: conn.client, config: loaded.config, secrets, secretsOut: argv.secretsOut, parallelism: flags.parallelism, json: argv.json ?? false, out, waits: conn.waits });
   } finally {
     await conn.close();
   }

@@ -1,33 +1,37 @@
 /**
  * The API client for an apply: the connection flags, or with --emulator a fresh in-process
  * emulator (empty, demo only). A config whose every app brings its own credentials needs
- * no global ones.
+ * no global ones. The client's retry waits are tallied for the closing summary.
  */
 import type { ApiClient } from '../api/types.js';
 import type { ConnectionArgs } from '../cli/connection-options.js';
 import type { CliIO } from '../cli/io.js';
 import type { LoadedConfig } from '../config/types.js';
+import { WaitTally } from './waits.js';
 
 export interface Connection {
   client: ApiClient;
   /** The global key id: the planner reads `app_…` keys as app-scoped. */
   keyId: string | undefined;
+  /** Time slept before retries (rate limits, transient faults) by this client and its per-app clones. */
+  waits: WaitTally;
   close(): Promise<void>;
 }
 
 export async function connect(argv: ConnectionArgs & { emulator?: boolean }, io: CliIO, loaded: LoadedConfig): Promise<Connection> {
+  const waits = new WaitTally();
   if (argv.emulator) {
     const [{ startEmulator }, { createClient }] = await Promise.all([import('../emulator/index.js'), import('../api/client.js')]);
     const emu = await startEmulator({ port: 0 });
     io.stderr.write(`Applying to an empty in-process emulator at ${emu.url} (discarded on exit).\n`);
     const debug = argv.debug || io.env.SUNCO_DEBUG === '1' ? (line: string) => io.stderr.write(`${line}\n`) : undefined;
-    const client = createClient({ baseUrl: emu.url, auth: 'basic', credentials: emu.accountKey, ...(debug ? { debug } : {}) });
-    return { client, keyId: emu.accountKey.keyId, close: () => emu.close() };
+    const client = createClient({ baseUrl: emu.url, auth: 'basic', credentials: emu.accountKey, onWait: waits.onWait, ...(debug ? { debug } : {}) });
+    return { client, keyId: emu.accountKey.keyId, waits, close: () => emu.close() };
   }
   const apps = Object.values(loaded.config.apps);
   const credentialsOptional = apps.length > 0 && apps.every((a) => a.credentials !== undefined);
-  const { clientFromArgv } = await import('../cli/connection.js');
-  const client = await clientFromArgv(argv, io, { credentialsOptional });
-  const keyId = argv.keyId ?? io.env.SUNCO_KEY_ID;
-  return { client, keyId: keyId?.trim() || undefined, close: async () => undefined };
+  // The key id as resolved (flag, environment or profile): an app_ key makes the app scope.
+  const { connectFromArgv } = await import('../cli/connection.js');
+  const { client, keyId } = await connectFromArgv(argv, io, { credentialsOptional }, { onWait: waits.onWait });
+  return { client, keyId, waits, close: async () => undefined };
 }

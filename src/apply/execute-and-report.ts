@@ -7,11 +7,12 @@ import { getIO, useColor, type Out } from '../cli/io.js';
 import type { SuncoConfig } from '../config/types.js';
 import type { Plan } from '../plan/types.js';
 import { progressLine } from '../render/apply-progress.js';
-import { applyJson, renderApplyReport } from '../render/apply-report.js';
+import { applyJson, renderApplyReport, waitsLine } from '../render/apply-report.js';
 import { executePlan } from './executor.js';
 import type { SecretsFile } from './secrets-file.js';
 import { countApplied } from './summary.js';
 import type { ApplyReport } from './types.js';
+import type { WaitTally } from './waits.js';
 
 export interface ExecuteAndReportOptions {
   plan: Plan;
@@ -23,6 +24,8 @@ export interface ExecuteAndReportOptions {
   json: boolean;
   /** Where text goes: stdout, or stderr with --json. */
   out: Out;
+  /** The client's retry waits, read when the report is printed so that they cover the whole run. */
+  waits?: Pick<WaitTally, 'totals'>;
 }
 
 export async function executeAndReport(o: ExecuteAndReportOptions): Promise<ApplyReport> {
@@ -32,6 +35,8 @@ export async function executeAndReport(o: ExecuteAndReportOptions): Promise<Appl
   if (o.plan.steps.length === 0) {
     report = { applied: [], failed: [], skipped: [], lostSecrets: [], secretsSaved: [] };
     o.out.write('No changes to apply.\n');
+    const waited = waitsLine(o.waits?.totals);
+    if (waited) o.out.write(`${waited}\n`);
   } else {
     const width = Math.min(60, Math.max(...o.plan.steps.map((s) => s.address.length)));
     o.out.write('\n');
@@ -47,7 +52,7 @@ export async function executeAndReport(o: ExecuteAndReportOptions): Promise<Appl
       },
     });
   }
-  const ctx = { counts: countApplied(o.plan, report), ...(o.secretsOut ? { secretsFile: o.secretsOut } : {}) };
+  const ctx = { counts: countApplied(o.plan, report), ...(o.secretsOut ? { secretsFile: o.secretsOut } : {}), ...(o.waits ? { waited: o.waits.totals } : {}) };
   if (o.plan.steps.length > 0) o.out.write(`\n${renderApplyReport(report, { ...ctx, color })}`);
   if (o.json) io.stdout.write(`${JSON.stringify(applyJson(report, ctx), null, 2)}\n`);
   if (report.failed.length > 0) io.exitCode = 1;

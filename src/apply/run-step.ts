@@ -56,7 +56,15 @@ async function create(step: Step, client: ApiClient, ctx: StepContext): Promise<
       return { ids: await record(step, response, (p) => p, ctx, false) };
     } catch (err) {
       if (!mayHaveCommitted(err) || !step.adopt) throw err;
-      const item = await findLostCreate(step, client, ctx.ids, ctx.config);
+      let item: Record<string, unknown> | undefined;
+      try {
+        item = await findLostCreate(step, client, ctx.ids, ctx.config);
+      } catch (listErr) {
+        // The POST may have been committed, and the next plan would then see the object as
+        // existing and never create it again: its secret would be lost without a word.
+        reportUnconfirmed(step, ctx);
+        throw listErr;
+      }
       if (item) return { ids: await record(step, item, itemPath, ctx, true), adopted: true };
       if (attempt >= ctx.maxCreateAttempts) throw err;
     }
@@ -107,6 +115,17 @@ async function record(
     throw new Error(`the create response names no id for ${missing.join(', ')}; run sunco-plan to see what exists`);
   }
   return ids;
+}
+
+/** A create whose response was lost and whose existence could not be checked: its secrets, if it exists, are lost. */
+function reportUnconfirmed(step: Step, ctx: StepContext): void {
+  for (const c of step.creates ?? []) {
+    if (c.secretPath === undefined) continue;
+    ctx.lostSecrets.push({
+      address: c.address,
+      recovery: `the create may have been committed, but its response was lost and listing to check failed; if sunco-plan shows it exists, ${howToRecover(c.address)}`,
+    });
+  }
 }
 
 function recoveryFor(address: string, adopted: boolean): string {

@@ -37,6 +37,9 @@ export class SecretsFile {
       text = await readFile(this.path, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      if ((err as NodeJS.ErrnoException).code === 'EISDIR') {
+        throw new UserError(`the secrets file ${this.path} is a directory: give --secrets-out a file path, e.g. ${join(this.path, 'secrets.json')}`);
+      }
       throw new UserError(`cannot read the secrets file ${this.path}: ${(err as Error).message}`);
     }
     // An existing file may have been created with a looser mode by someone else.

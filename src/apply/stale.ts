@@ -12,7 +12,14 @@ export function freshPlanFor(saved: Plan, fresh: Plan, file: string): Plan {
   const differences = checkStale(saved, fresh);
   if (differences.length > 0) {
     throw new UserError(`the plan file ${file} is stale; nothing was applied`, {
-      details: [...differences.map((d) => `  - ${d}`), 'Make a new plan with sunco-plan --out and review it.'],
+      details: [
+        ...differences.map((d) => `  - ${d}`),
+        // The plan file does not record where the config came from: a forgotten -f or --var-file is the usual cause.
+        ...(saved.configFingerprint !== fresh.configFingerprint
+          ? ['If the configuration did not change, pass the same -f, --var-file and --var (and environment) as sunco-plan had.']
+          : []),
+        'Make a new plan with sunco-plan --out and review it.',
+      ],
     });
   }
   // The same steps as reviewed. Live ids are equal when the state fingerprints are; the fresh

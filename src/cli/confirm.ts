@@ -8,7 +8,8 @@ import { createInterface } from 'node:readline';
 import { UserError } from '../errors.js';
 import { getIO } from './io.js';
 
-function readLine(stream: NodeJS.ReadableStream): Promise<string | undefined> {
+/** One line typed on `stream`, or undefined at end of input. Shared with sunco-apply's approval. */
+export function readLine(stream: NodeJS.ReadableStream): Promise<string | undefined> {
   return new Promise((resolve) => {
     const rl = createInterface({ input: stream, terminal: false });
     let answered = false;

@@ -14,6 +14,7 @@ export interface ConnectionArgs {
   insecure?: boolean;
   timeout?: number;
   debug?: boolean;
+  profile?: string;
 }
 
 export const CONNECTION_GROUP = 'Connection:';
@@ -28,7 +29,8 @@ export function connectionOptions<T>(yargs: Argv<T>): Argv<T & ConnectionArgs> {
     .option('key-secret', { type: 'string', describe: 'API key secret; prefer the env var, flags show in the process list [env SUNCO_KEY_SECRET]' })
     .option('insecure', { type: 'boolean', describe: 'Allow plain http:// to a host other than this machine (credentials travel in clear text)' })
     .option('timeout', { type: 'number', describe: 'Per-request timeout in seconds (default 30)' })
-    .group(['api-url', 'region', 'subdomain', 'auth', 'key-id', 'key-secret', 'insecure', 'timeout'], CONNECTION_GROUP) as unknown as Argv<
+    .option('profile', { type: 'string', describe: 'Connection profile from profiles.yaml, used for what flags and env leave unset [env SUNCO_PROFILE] (default: the "default" profile, if any)' })
+    .group(['api-url', 'region', 'subdomain', 'auth', 'key-id', 'key-secret', 'insecure', 'timeout', 'profile'], CONNECTION_GROUP) as unknown as Argv<
     T & ConnectionArgs
   >;
 }

@@ -31,7 +31,9 @@ export interface PlanFlags {
 export function planFlagsFrom(args: PlanArgs): PlanFlags {
   const parallelism = args.parallelism ?? DEFAULT_PARALLELISM;
   if (!Number.isInteger(parallelism) || parallelism < 1 || parallelism > 64) {
-    throw new UserError(`Invalid --parallelism ${String(args.parallelism)}: give a whole number from 1 to 64.`);
+    // yargs turns a non-number into NaN: do not echo "NaN" back at the user.
+    const given = Number.isNaN(parallelism) ? 'is not a number' : `${String(parallelism)} is out of range`;
+    throw new UserError(`Invalid --parallelism: ${given}; give a whole number from 1 to 64.`);
   }
   const targets = (args.target ?? []).map((t) => t.trim()).filter((t) => t !== '');
   const bad = targets.filter((t) => !/^app\.[^.\s[\]]+(\.[^.\s]+)*$/.test(t));

@@ -5,7 +5,7 @@
  */
 import { ConfigError, type ConfigIssue } from './issues.js';
 import { fingerprint } from './fingerprint.js';
-import { mergeFiles } from './merge.js';
+import { type Merged, mergeFiles } from './merge.js';
 import { parseYamlFile, type ParsedFile } from './parse-yaml.js';
 import { readConfigFiles } from './read-files.js';
 import { checkReferences } from './references.js';
@@ -38,19 +38,30 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     const file = parseYamlFile(source, vars, issues);
     if (file) parsed.push(file);
   }
-  let schemaOk = parsed.length === sources.length && sources.length > 0;
+  // Reference rules read the typed model: they need every file parsed and no value of the
+  // wrong type. Other schema issues (a misspelt field, a bad enum value) do not stop them, so
+  // that a typo and a dangling reference are reported together, all at once.
+  let shapeOk = parsed.length === sources.length && sources.length > 0;
+  let schemaFound = 0;
   for (const file of parsed) {
     const found = schemaIssues(file, await validateSchema(file));
-    if (found.length > 0) schemaOk = false;
+    if (found.some((i) => i.code === 'wrong_type')) shapeOk = false;
+    schemaFound += found.length;
     issues.push(...found);
   }
-  // Reference rules read the typed model, so they run only once every file has the right shape.
-  if (schemaOk) {
-    const mergeIssues: ConfigIssue[] = [];
-    const merged = mergeFiles(parsed, mergeIssues);
-    issues.push(...mergeIssues);
-    if (mergeIssues.length === 0) issues.push(...checkReferences(merged));
-    if (issues.length === 0) {
+  if (shapeOk) {
+    const later: ConfigIssue[] = [];
+    let merged: Merged | undefined;
+    try {
+      merged = mergeFiles(parsed, later);
+      if (later.length === 0) later.push(...checkReferences(merged));
+    } catch (err) {
+      // A shape the schema already reported (e.g. a missing `apps`) can trip the rules: that issue stands.
+      if (schemaFound === 0) throw err;
+      merged = undefined;
+    }
+    issues.push(...later.filter((l) => !issues.some((i) => i.file === l.file && i.line === l.line && i.column === l.column && i.code === l.code)));
+    if (issues.length === 0 && merged) {
       const { sources: positions, sensitive } = collectSources(parsed);
       return {
         config: merged.config,

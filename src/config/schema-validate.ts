@@ -1,34 +1,19 @@
 /**
- * Validates one parsed file against schema/sunco.schema.json. ajv is imported and the
- * schema compiled lazily, once per process, on the first validation: `sunco --version`
- * never pays for it.
+ * Validates one parsed file against schema/sunco.schema.json, with the validator that
+ * scripts/gen-schema.mjs compiled ahead of time (schema/sunco.validate.cjs, see
+ * schema-standalone.ts): loading it takes a few milliseconds where compiling the schema took
+ * hundreds. It loads on the first validation, so `sunco --version` never pays for it.
  */
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { fromPointer, getAt, setAt } from './pointer.js';
 import type { ParsedFile } from './parse-yaml.js';
 
 let compiled: ValidateFunction | undefined;
 
-/** Loaded from the package (two folders above this file in both src/ and dist/). */
-export function loadSchemaJson(): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL('../../schema/sunco.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-}
-
-async function validator(): Promise<ValidateFunction> {
-  if (compiled) return compiled;
-  const { Ajv } = await import('ajv');
-  // verbose: keeps parentSchema on errors, which the did-you-mean hints read.
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-  // Webhook targets: an absolute http(s) URL (the API POSTs to it). Avoids ajv-formats' full set.
-  ajv.addFormat('uri', (s: string) => {
-    try {
-      return ['http:', 'https:'].includes(new URL(s).protocol);
-    } catch {
-      return false;
-    }
-  });
-  compiled = ajv.compile(loadSchemaJson());
+function validator(): ValidateFunction {
+  // Two folders above this file in both src/ and dist/. CommonJS: ajv's standalone code requires its runtime helpers.
+  compiled ??= createRequire(import.meta.url)('../../schema/sunco.validate.cjs') as ValidateFunction;
   return compiled;
 }
 
@@ -43,7 +28,7 @@ const COERCE: Record<string, (s: string) => unknown> = {
  * wants a boolean/integer/number it is coerced ("true"/"false", digits) and validated again.
  */
 export async function validateSchema(file: ParsedFile): Promise<ErrorObject[]> {
-  const validate = await validator();
+  const validate = validator();
   for (let round = 0; round < 3; round++) {
     if (validate(file.value)) return [];
     const errors = validate.errors ?? [];

@@ -14,12 +14,16 @@ export async function runValidate(args: ConfigArgs & { json?: boolean }): Promis
     const loaded = await loadConfig(configOptionsFrom(args, io));
     const apps = Object.keys(loaded.config.apps).length;
     if (args.json) io.stdout.write(`${JSON.stringify({ valid: true, errors: [] }, null, 2)}\n`);
-    else io.stdout.write(`OK: ${apps} ${apps === 1 ? 'app' : 'apps'}, ${countResources(loaded.config)} resources in ${loaded.files.join(', ')}\n`);
+    else io.stdout.write(`OK: ${plural(apps, 'app')}, ${plural(countResources(loaded.config), 'resource')} in ${loaded.files.join(', ')}\n`);
   } catch (err) {
     if (!(err instanceof ConfigError) || !args.json) throw err;
     io.stdout.write(`${JSON.stringify({ valid: false, errors: issuesToJson(err.errors) }, null, 2)}\n`);
     io.exitCode = 1;
   }
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Entries below the apps: keys, integrations, webhooks, integration keys, switchboards and their integrations. */

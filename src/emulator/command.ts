@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import type { EmulatorArgs } from '../cli/commands/emulator.js';
 import { getIO } from '../cli/io.js';
 import { UserError } from '../errors.js';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from './index.js';
+import { startEmulator, type EmulatorOptions, type RequestLogEntry, type RunningEmulator } from './index.js';
 
 /** Emits 'started' (RunningEmulator) once listening: lets in-process tests find the URL. */
 export const emulatorEvents = new EventEmitter();
@@ -38,11 +38,29 @@ export function optionsFromArgs(argv: EmulatorArgs): EmulatorOptions {
   };
 }
 
+function readable(query: string): string {
+  try {
+    return decodeURIComponent(query);
+  } catch {
+    return query;
+  }
+}
+
+/** One stderr line per request for --debug: no headers or bodies, so no secret can show. */
+export function debugLine(e: RequestLogEntry): string {
+  const outcome = e.status === 0 ? 'no response' : String(e.status);
+  const notes = [e.scope, e.faulted ? `fault ${e.faulted}` : undefined, `${e.ms} ms`].filter(Boolean).join(', ');
+  return `emulator: ${e.method} ${e.path}${e.query ? `?${readable(e.query)}` : ''} → ${outcome} (${notes})\n`;
+}
+
 export async function runEmulatorCommand(argv: EmulatorArgs): Promise<void> {
   const io = getIO();
   const options = optionsFromArgs(argv);
+  if (argv.debug === true || io.env.SUNCO_DEBUG === '1') options.onRequest = (entry) => io.stderr.write(debugLine(entry));
   const emu: RunningEmulator = await startEmulator(options);
-  io.stdout.write(`sunco emulator listening on ${emu.url} (account key ${emu.accountKey.keyId})\n`);
+  // With faults on, the seed is what replays a run: show it even when it was drawn at random.
+  const seed = (options.faultRate ?? 0) > 0 ? `, fault seed ${emu.seed}` : '';
+  io.stdout.write(`sunco emulator listening on ${emu.url} (account key ${emu.accountKey.keyId}${seed})\n`);
   // The user asked for a generated key by not passing --key: show its secret, once.
   if (emu.generatedKey) io.stdout.write(`secret: ${emu.accountKey.secret}, shown once\n`);
   await new Promise<void>((resolve) => {

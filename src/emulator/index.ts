@@ -42,6 +42,8 @@ export interface EmulatorOptions {
   requestLogLimit?: number;
   /** Clock for the rate-limit window (tests); default Date.now. */
   now?: () => number;
+  /** Called with each request's log entry once it is answered (`sunco emulator --debug`). */
+  onRequest?: (entry: RequestLogEntry) => void;
 }
 
 export interface RunningEmulator {
@@ -63,6 +65,17 @@ function parseKey(key: string): { id: string; secret: string } {
   const i = key.indexOf(':');
   if (i <= 0 || i === key.length - 1) throw new UserError('--key must be KEYID:SECRET (e.g. act_local:s3cret)');
   return { id: key.slice(0, i), secret: key.slice(i + 1) };
+}
+
+/** Listening failures a user causes (a busy port, a host that is not an interface) are user errors. */
+function listenError(err: NodeJS.ErrnoException, host: string, port: number): Error {
+  const where = `cannot listen on ${host}:${port}`;
+  if (err.code === 'EADDRINUSE') return new UserError(`${where}: the port is in use`);
+  if (err.code === 'EACCES') return new UserError(`${where}: permission denied (ports below 1024 need privileges)`);
+  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') {
+    return new UserError(`${where}: ${host} is not an address of this machine`);
+  }
+  return err;
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -95,21 +108,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       latencyMs: options.latencyMs ?? 0,
       log,
       baseUrl: () => baseUrl,
+      ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     }),
   );
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) => {
-      reject(err.code === 'EADDRINUSE' ? new UserError(`cannot listen on ${host}:${port}: the port is in use`) : err);
-    });
+    server.once('error', (err: NodeJS.ErrnoException) => reject(listenError(err, host, port)));
     server.listen(port, host, () => resolve());
   });
   const addr = server.address() as AddressInfo;
   baseUrl = `http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`;
-  // Persist a generated key or a state loaded from an older file right away.
+  // Persist a generated key or a state loaded from an older file right away; this also finds
+  // an unwritable --state path now rather than at the first write.
   if (writer) {
     writer.schedule();
-    await writer.flush();
+    try {
+      await writer.flush();
+    } catch (err) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      throw new UserError(`--state ${options.stateFile ?? ''}: cannot write the state file (${(err as Error).message})`);
+    }
   }
 
   let closing: Promise<void> | undefined;

@@ -6,11 +6,31 @@ export interface Page<T> {
   links: { next?: string; prev?: string };
 }
 
+/** components.schemas.page: `after` and `before` are record ids, minLength 24 and maxLength 24. */
+const CURSOR_LENGTH = 24;
+
+const badPage = (why: string) => new HttpError(400, 'bad_request', `Invalid page query parameters: ${why}`);
+
+/**
+ * The page[after] / page[before] cursors of a list request, validated as the spec's `page`
+ * schema says: only one of them, each a 24-character record id. Shared with ListMessages,
+ * which pages differently but takes the same cursors.
+ */
+export function readCursors(query: URLSearchParams): { after: string | null; before: string | null } {
+  const after = query.get('page[after]');
+  const before = query.get('page[before]');
+  if (after !== null && before !== null) throw badPage('only one of page[after] or page[before] can be provided');
+  for (const [name, value] of [['after', after], ['before', before]] as const) {
+    if (value !== null && value.length !== CURSOR_LENGTH) throw badPage(`page[${name}] must be a ${CURSOR_LENGTH}-character record id`);
+  }
+  return { after, before };
+}
+
 /**
  * Cursor pagination as the spec describes it (components.schemas.page / meta / links):
  * page[after] and page[before] are record ids, only one may be given, page[size] is
  * 1..100 and defaults to 25. `items` must be in list order; cursors are looked up by id.
- * An unknown cursor id yields an empty page rather than an error.
+ * An unknown (well-formed) cursor id yields an empty page rather than an error.
  */
 export function paginate<T extends { id: string }>(
   items: readonly T[],
@@ -18,17 +38,13 @@ export function paginate<T extends { id: string }>(
   linkBase: string,
   opts: { defaultSize?: number; maxSize?: number } = {},
 ): Page<T> {
-  const after = query.get('page[after]');
-  const before = query.get('page[before]');
+  const { after, before } = readCursors(query);
   const sizeRaw = query.get('page[size]');
   const maxSize = opts.maxSize ?? 100;
-  if (after !== null && before !== null) {
-    throw new HttpError(400, 'bad_request', 'Invalid page query parameters: only one of page[after] or page[before] can be provided');
-  }
   let size = opts.defaultSize ?? 25;
   if (sizeRaw !== null) {
     if (!/^\d+$/.test(sizeRaw) || Number(sizeRaw) < 1 || Number(sizeRaw) > maxSize) {
-      throw new HttpError(400, 'bad_request', `Invalid page query parameters: page[size] must be an integer from 1 to ${maxSize}`);
+      throw badPage(`page[size] must be an integer from 1 to ${maxSize}`);
     }
     size = Number(sizeRaw);
   }

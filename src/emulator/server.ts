@@ -27,6 +27,8 @@ export interface PipelineDeps {
   latencyMs: number;
   log: RequestLog;
   baseUrl: () => string;
+  /** Called once per request after it is answered (or dropped by a fault); `sunco emulator --debug`. */
+  onRequest?: (entry: RequestLogEntry) => void;
 }
 
 class BodyTooLarge extends Error {}
@@ -83,10 +85,12 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   if (entry.faulted === 'reset' || entry.faulted === 'lost') {
     // The connection drops without an answer; for `lost` the handler has already committed.
     req.socket.destroy();
+    deps.onRequest?.(entry);
     return;
   }
   entry.status = result.status;
   send(res, result);
+  deps.onRequest?.(entry);
 }
 
 /** Everything between reading the request and answering it; records faults and scope in `entry`. */

@@ -58,7 +58,9 @@ export function applyApiRules(appItems: Item[], errors: string[]): void {
             integ.deleteAfter.push(stepId(si, 'delete'));
             continue;
           }
-          force(si, 'integrationId', ref(integ.address), { field: 'integrationId', before: ref(integ.address), after: ref(integ.address) }, `repointed to the replacement of ${integ.address}`);
+          // Same address before and after, different objects: show the old object's id so that
+          // the change never reads "X → X".
+          force(si, 'integrationId', ref(integ.address), { field: 'integrationId', before: ref(`id:${integ.live!.id}`), after: ref(integ.address) }, `repointed to the replacement of ${integ.address}`);
           integ.deleteAfter.push(stepId(si, 'update'));
         }
       }

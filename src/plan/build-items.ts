@@ -104,8 +104,9 @@ export function buildItems(loaded: LoadedConfig, live: LiveState, desired: Desir
       if (forcing.length > 0) {
         item.action = 'replace';
         item.createWriteOnly = createFields(k, d, env).writeOnlySent;
-        item.change = { address: d.address, kind: k.name, action: 'replace', fields: cmp.diffs, reason: `${forcing.join(', ')} forces replacement`, liveId: liveNode.id };
-        if (protect) errors.push(`${describe(d)}: protect: true, but the plan would replace it (${forcing.join(', ')} forces replacement)`);
+        const why = `${forcing.join(', ')} ${forcing.length === 1 ? 'forces' : 'force'} replacement`;
+        item.change = { address: d.address, kind: k.name, action: 'replace', fields: cmp.diffs, reason: why, liveId: liveNode.id };
+        if (protect) errors.push(`${describe(d)}: protect: true, but the plan would replace it (${why})`);
       } else if (cmp.diffs.length > 0) {
         item.action = 'update';
         item.change = { address: d.address, kind: k.name, action: 'update', fields: cmp.diffs, liveId: liveNode.id };

@@ -18,7 +18,7 @@ import { walkItems } from './items.js';
 import { addDataDependencies, orderSteps } from './order.js';
 import { Sensitivity } from './sensitive.js';
 import { itemSteps } from './steps.js';
-import { summarize } from './summary.js';
+import { isFieldChange, summarize } from './summary.js';
 import { filterTargets } from './target.js';
 import type { Change, Plan, Step } from './types.js';
 
@@ -62,6 +62,7 @@ export function diff(loaded: LoadedConfig, live: LiveState, options: DiffOptions
     liveIds[i.address] = i.live.id;
     liveDigests[i.address] = nodeDigest(i.live);
   }
+  for (const c of changes) c.fields = c.fields.filter(isFieldChange);
   return {
     formatVersion: 1,
     summary: summarize(changes),

@@ -53,9 +53,9 @@ export interface FingerprintStepInput {
   sensitivity: Sensitivity;
 }
 
-export function fingerprintStep(input: FingerprintStepInput, changes: Change[], errors: string[]): Step | undefined {
+/** The new value of the reserved key, or undefined when this plan writes no write-only value. */
+function newValue(input: FingerprintStepInput): string | undefined {
   const { app, recorded, kept } = input;
-  if (app.action === 'delete' || !app.node) return undefined;
   const writes = [...walkItems([app])].flatMap(writesOf).filter((w) => w.by === undefined || kept.has(w.by));
   if (writes.length === 0) return undefined;
   const set: FingerprintSet = { salt: recorded?.salt ?? input.salt(), entries: new Map(recorded?.entries ?? []) };
@@ -64,16 +64,34 @@ export function fingerprintStep(input: FingerprintStepInput, changes: Change[], 
     for (const h of [...set.entries.keys()]) if (!declared.has(h)) set.entries.delete(h);
   }
   for (const w of writes) set.entries.set(fingerprintKey(w.ref), fingerprint(set.salt, w.ref, w.value));
-  const value = formatFingerprints(set);
+  return formatFingerprints(set);
+}
 
-  const declaredMeta = app.node.entry.metadata;
+function writers(input: FingerprintStepInput): string[] {
+  const ids = [...walkItems([input.app])].flatMap(writesOf).flatMap((w) => (w.by && input.kept.has(w.by) ? [w.by] : []));
+  return [...new Set(ids)];
+}
+
+export function fingerprintStep(input: FingerprintStepInput, changes: Change[], errors: string[]): Step | undefined {
+  const { app, kept } = input;
+  if (app.action === 'delete' || !app.node) return undefined;
   const liveMeta = app.live && isPlainObject(app.live.raw.metadata) ? app.live.raw.metadata : {};
   const { [FINGERPRINT_KEY]: before, ...liveRest } = liveMeta;
+  const declaredMeta = app.node.entry.metadata;
   const base: Raw = isPlainObject(declaredMeta) ? declaredMeta : liveRest;
-  const size = Buffer.byteLength(JSON.stringify({ ...base, [FINGERPRINT_KEY]: value }), 'utf8');
-  if (size > METADATA_LIMIT) {
-    errors.push(`${app.address}: metadata with the write-only value fingerprints (${FINGERPRINT_KEY}) would be ${size} bytes, over the API's ${METADATA_LIMIT}-byte limit; shorten metadata`);
+  const value = newValue(input);
+  // Whenever metadata holding the key is sent (here, or by the app's update, which keeps the key).
+  const sent = value ?? (app.compare?.changed.has('metadata') && typeof before === 'string' ? before : undefined);
+  if (sent !== undefined) {
+    const size = Buffer.byteLength(JSON.stringify({ ...base, [FINGERPRINT_KEY]: sent }), 'utf8');
+    if (size > METADATA_LIMIT) {
+      errors.push(`${app.address}: metadata with the write-only value fingerprints (${FINGERPRINT_KEY}) would be ${size} bytes, over the API's ${METADATA_LIMIT}-byte limit; shorten metadata`);
+    }
   }
+  // Re-sending a value that is already recorded (a replace re-creates with the same token)
+  // gives the same fingerprints: nothing to record, and an "X → X" change would only be noise.
+  if (value === undefined || value === before) return undefined;
+
   const bodyMeta = isPlainObject(declaredMeta) ? (input.sensitivity.bodyValue(app.address, 'metadata', declaredMeta) as Raw) : liveRest;
   const step: Step = {
     id: `${app.address}:fingerprints`,
@@ -83,7 +101,7 @@ export function fingerprintStep(input: FingerprintStepInput, changes: Change[], 
     method: 'PATCH',
     path: app.itemPath,
     body: { metadata: { ...bodyMeta, [FINGERPRINT_KEY]: value } },
-    dependsOn: [...new Set(writes.flatMap((w) => (w.by ? [w.by] : [])))],
+    dependsOn: writers(input),
     app: app.app,
   };
   if (kept.has(stepId(app, 'update'))) step.dependsOn.push(stepId(app, 'update'));

@@ -5,16 +5,37 @@
  */
 import type { ApplyCounts } from '../apply/summary.js';
 import type { ApplyReport } from '../apply/types.js';
+import type { WaitTotals } from '../apply/waits.js';
 import { palette } from './apply-progress.js';
 
 export interface ReportContext {
   counts: ApplyCounts;
   secretsFile?: string;
+  /** Time the client slept before retries (rate limits, transient faults) during the run. */
+  waited?: WaitTotals;
   color: boolean;
 }
 
 function countsText(n: ApplyCounts): string {
   return `${n.created} created, ${n.updated} updated, ${n.replaced} replaced, ${n.deleted} deleted`;
+}
+
+function duration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/**
+ * One line on retry waits, or null when nothing was retried, e.g.
+ * `Waited 1.0 s on rate limits (3 requests answered 429 and were retried).`
+ */
+export function waitsLine(t: WaitTotals | undefined): string | null {
+  if (!t || t.retries === 0) return null;
+  const other = t.retries - t.rateLimitRetries;
+  const limited = `${t.rateLimitRetries} request${t.rateLimitRetries === 1 ? '' : 's'} answered 429 and ${t.rateLimitRetries === 1 ? 'was' : 'were'} retried`;
+  const transient = `${other} transient error${other === 1 ? '' : 's'}`;
+  if (other === 0) return `Waited ${duration(t.ms)} on rate limits (${limited}).`;
+  if (t.rateLimitRetries === 0) return `Waited ${duration(t.ms)} on retries after ${transient}.`;
+  return `Waited ${duration(t.ms)} on retries (${duration(t.rateLimitMs)} on rate limits: ${limited}; ${transient}).`;
 }
 
 export function renderApplyReport(report: ApplyReport, ctx: ReportContext): string {
@@ -27,6 +48,8 @@ export function renderApplyReport(report: ApplyReport, ctx: ReportContext): stri
     const n = report.secretsSaved.length;
     lines.push(`Saved ${n} generated secret${n === 1 ? '' : 's'} to ${ctx.secretsFile} (mode 0600).`);
   }
+  const waited = waitsLine(ctx.waited);
+  if (waited) lines.push(waited);
   if (report.failed.length === 0) {
     lines.push(c.green(c.bold(`Apply complete: ${countsText(ctx.counts)}.`)));
     return lines.join('\n') + '\n';
@@ -66,5 +89,7 @@ export function applyJson(report: ApplyReport, ctx: Omit<ReportContext, 'color'>
     lostSecrets: report.lostSecrets,
     secretsFile: ctx.secretsFile ?? null,
     secretsSaved: report.secretsSaved,
+    // Only when something was retried, so that a smooth run's document stays as it was.
+    ...(ctx.waited && ctx.waited.retries > 0 ? { waited: { ...ctx.waited } } : {}),
   };
 }

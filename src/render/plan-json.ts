@@ -1,7 +1,9 @@
 /**
  * The documented, versioned JSON document of a plan (`--json`, `--format json`):
- * { formatVersion: 1, summary, changes: [{address, kind, action, fields, reason?, liveId?}],
- *   requests, hasChanges, steps }. Values that are secrets are never present (`sensitive: true`).
+ * { formatVersion: 1, summary, hasChanges, changes: [{address, kind, action, fields, reason?, liveId?}],
+ *   requests, steps: [{id, method, path, dependsOn}] }, in that key order. README.md (section
+ * plan) documents it, and test/render/readme-plan-json.test.ts keeps the two in step. Values
+ * that are secrets are never present (`sensitive: true`).
  */
 import type { Plan } from '../plan/types.js';
 

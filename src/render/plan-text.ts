@@ -1,16 +1,47 @@
 /**
- * Terraform-like text of a plan (DESIGN.md "Plans"): `+` create, `~` update field by field
- * (old → new), `-/+` replace with `# forces replacement` on the field, `-` delete; unmanaged
- * resources listed apart; secrets as (sensitive); multi-line strings as a unified diff.
+ * Terraform-like text of a plan (DESIGN.md "Plans"), following `terraform plan`'s layout: a
+ * legend of the symbols used, then per resource a `# ADDRESS will be …` comment line and the
+ * symbol line (symbols right-aligned in three columns: `  +`, `  ~`, `-/+`, `+/-`, `  -`),
+ * field by field below it (old → new, `# forces replacement`), unmanaged resources listed
+ * apart, secrets as (sensitive), multi-line strings as a unified diff, and a summary line.
  */
+import { isFieldChange } from '../plan/summary.js';
 import type { Change, ChangeAction, FieldDiff, Plan, PlanSummary } from '../plan/types.js';
 import { type Palette, palette } from './colors.js';
 import { fieldText, isMultiline, unifiedDiff } from './values.js';
 
-const SYMBOL: Record<Exclude<ChangeAction, 'unmanaged'>, string> = { create: '+', update: '~', replace: '-/+', delete: '-' };
+/** `+/-` is a replace that creates the new object before deleting the old (Terraform's create_before_destroy). */
+type Shown = Exclude<ChangeAction, 'unmanaged'> | 'replace-create-first';
 
-function colorFor(p: Palette, action: ChangeAction): (s: string) => string {
-  return { create: p.green, update: p.yellow, replace: p.magenta, delete: p.red, unmanaged: p.dim }[action];
+const LEGEND: Record<Shown, string> = {
+  create: 'create',
+  update: 'update in-place',
+  replace: 'delete and then create replacement',
+  'replace-create-first': 'create replacement and then delete',
+  delete: 'delete',
+};
+
+const WILL: Record<Shown, string> = {
+  create: 'will be created',
+  update: 'will be updated in-place',
+  replace: 'must be replaced',
+  'replace-create-first': 'must be replaced',
+  delete: 'will be deleted',
+};
+
+function symbol(p: Palette, shown: Shown): string {
+  switch (shown) {
+    case 'create':
+      return `  ${p.green('+')}`;
+    case 'update':
+      return `  ${p.yellow('~')}`;
+    case 'replace':
+      return `${p.red('-')}/${p.green('+')}`;
+    case 'replace-create-first':
+      return `${p.green('+')}/${p.red('-')}`;
+    case 'delete':
+      return `  ${p.red('-')}`;
+  }
 }
 
 export function summaryLine(s: PlanSummary, hasSteps: boolean): string {
@@ -19,9 +50,22 @@ export function summaryLine(s: PlanSummary, hasSteps: boolean): string {
   return `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete.${unmanaged}`;
 }
 
+/** How a change is shown: a replace whose create step runs before its delete step is `+/-`. */
+export function shownAction(plan: Plan, c: Change): Shown {
+  if (c.action === 'unmanaged') throw new Error('unmanaged changes are listed apart');
+  if (c.action !== 'replace') return c.action;
+  const at = (op: string): number => plan.steps.findIndex((s) => s.id === `${c.address}:${op}`);
+  const create = at('create');
+  const del = at('delete');
+  return create >= 0 && del >= 0 && create < del ? 'replace-create-first' : 'replace';
+}
+
 function fieldLines(p: Palette, c: Change, f: FieldDiff): string[] {
-  const action = c.action === 'create' ? 'create' : 'update';
-  const sym = c.action === 'create' ? p.green('+') : f.after === undefined && !f.sensitive && f.before !== undefined ? p.red('-') : p.yellow('~');
+  // As in Terraform: in an update, a value set where there was none is `+`, one removed is `-`.
+  const added = !f.sensitive && f.before === undefined && f.after !== undefined;
+  const removed = !f.sensitive && f.before !== undefined && f.after === undefined;
+  const action = c.action === 'create' || added ? 'create' : 'update';
+  const sym = action === 'create' ? p.green('+') : removed ? p.red('-') : p.yellow('~');
   const note = f.forcesReplacement ? p.magenta('  # forces replacement') : '';
   if (isMultiline(f)) {
     const lines = unifiedDiff(f.before, f.after).map((l) => {
@@ -33,23 +77,27 @@ function fieldLines(p: Palette, c: Change, f: FieldDiff): string[] {
   return [`      ${sym} ${f.field}: ${fieldText(f, action)}${note}`];
 }
 
-function changeLines(p: Palette, c: Change): string[] {
-  const col = colorFor(p, c.action);
-  const head = `  ${col(SYMBOL[c.action as Exclude<ChangeAction, 'unmanaged'>])} ${p.bold(c.address)} (${c.kind})`;
-  const notes = [c.liveId ? `id ${c.liveId}` : '', c.reason ?? ''].filter(Boolean).join('; ');
-  const lines = [notes ? `${head}  ${p.dim(`# ${notes}`)}` : head];
-  if (c.action !== 'delete') for (const f of c.fields) lines.push(...fieldLines(p, c, f));
+function changeLines(p: Palette, c: Change, shown: Shown): string[] {
+  const why = c.reason ? ` (${c.reason})` : '';
+  const lines = [p.bold(`  # ${c.address} ${WILL[shown]}${why}`)];
+  const id = c.liveId ? `  ${p.dim(`# id ${c.liveId}`)}` : '';
+  lines.push(`${symbol(p, shown)} ${p.bold(c.address)} (${c.kind})${id}`);
+  // isFieldChange again here: a plan file written by an older sunco may hold "X → X" fields.
+  if (c.action !== 'delete') for (const f of c.fields.filter(isFieldChange)) lines.push(...fieldLines(p, c, f));
   return lines;
 }
 
 export function renderPlanText(plan: Plan, options: { color: boolean }): string {
   const p = palette(options.color);
-  const acting = plan.changes.filter((c) => c.action !== 'unmanaged');
+  const acting = plan.changes.filter((c) => c.action !== 'unmanaged').map((c) => ({ c, shown: shownAction(plan, c) }));
   const unmanaged = plan.changes.filter((c) => c.action === 'unmanaged');
   const out: string[] = [];
   if (acting.length > 0) {
+    // Like Terraform, the legend names only the symbols this plan uses, in a fixed order.
+    const used = (Object.keys(LEGEND) as Shown[]).filter((s) => acting.some((a) => a.shown === s));
+    out.push('Resource actions are indicated with the following symbols:', ...used.map((s) => `${symbol(p, s)} ${LEGEND[s]}`), '');
     out.push('sunco will perform the following actions:', '');
-    for (const c of acting) out.push(...changeLines(p, c), '');
+    for (const { c, shown } of acting) out.push(...changeLines(p, c, shown), '');
   }
   if (unmanaged.length > 0) {
     out.push('Unmanaged (live, not in the configuration; left alone, --prune deletes them):');

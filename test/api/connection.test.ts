@@ -61,7 +61,7 @@ describe('resolveConnection', () => {
   it('missing credentials name the flags and env vars to set', () => {
     expect(() => resolveConnection({}, fakeIO())).toThrow(UserError);
     expect(() => resolveConnection({}, fakeIO())).toThrow(/--key-id \(or SUNCO_KEY_ID\) and --key-secret \(or SUNCO_KEY_SECRET\)/);
-    expect(() => resolveConnection({ keyId: 'app_1' }, fakeIO())).toThrow(/set --key-secret \(or SUNCO_KEY_SECRET\)\./);
+    expect(() => resolveConnection({ keyId: 'app_1' }, fakeIO())).toThrow(/set --key-secret \(or SUNCO_KEY_SECRET\), or use a profile \(--profile\)\./);
     expect(resolveConnection({}, fakeIO(), { credentialsOptional: true }).credentials).toBeUndefined();
   });
 
@@ -97,8 +97,8 @@ describe('connectionOptions', () => {
     const help = await connectionOptions(yargs([]).scriptName('sunco')).getHelp();
     const section = help.slice(help.indexOf('Connection:'));
     expect(help).toContain('Connection:');
-    for (const flag of ['--api-url', '--region', '--subdomain', '--auth', '--key-id', '--key-secret', '--insecure', '--timeout']) expect(section).toContain(flag);
-    for (const env of ['SUNCO_API_URL', 'SUNCO_REGION', 'SUNCO_SUBDOMAIN', 'SUNCO_AUTH', 'SUNCO_KEY_ID', 'SUNCO_KEY_SECRET']) expect(section).toContain(env);
+    for (const flag of ['--api-url', '--region', '--subdomain', '--auth', '--key-id', '--key-secret', '--insecure', '--timeout', '--profile']) expect(section).toContain(flag);
+    for (const env of ['SUNCO_API_URL', 'SUNCO_REGION', 'SUNCO_SUBDOMAIN', 'SUNCO_AUTH', 'SUNCO_KEY_ID', 'SUNCO_KEY_SECRET', 'SUNCO_PROFILE']) expect(section).toContain(env);
   });
 
   it('parses the flags into ConnectionArgs', async () => {

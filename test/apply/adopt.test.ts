@@ -27,6 +27,17 @@ describe('lost create responses', () => {
     expect(report.lostSecrets[0]!.recovery).toMatch(/delete the key .* re-apply/);
   });
 
+  it('fails the step and reports the secret as possibly lost when the listing that would find it fails', async () => {
+    const client = fakeClient((call) => {
+      if (call.method === 'POST') throw lost();
+      throw apiError(500, 'internal_error', 'Internal Server Error', 'GET', call.path);
+    });
+    const report = await executePlan({ plan: plan([keyCreate()], { 'app.support': 'a1' }), client });
+    expect(client.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['POST /v2/apps/a1/keys', 'GET /v2/apps/a1/keys']);
+    expect(report.failed).toMatchObject([{ address: 'app.support.key.ci', status: 500, code: 'internal_error' }]);
+    expect(report.lostSecrets).toMatchObject([{ address: 'app.support.key.ci', recovery: expect.stringMatching(/may have been committed.*re-apply/) }]);
+  });
+
   it('saves a secret the listed object still shows (webhooks), and matches nested $ref fields', async () => {
     const saved: Record<string, unknown>[] = [];
     const secrets = { save: async (e: Record<string, unknown>) => void saved.push(e) } as never;

@@ -60,6 +60,22 @@ async function planIsEmpty(file: string, env: NodeJS.ProcessEnv = { TWILIO_TOKEN
 }
 
 describe('apply after a change', () => {
+  it('applies the switchboard cycle cleanly from empty: next both ways, default, defaultResponder', async () => {
+    const file = await h.write('a.yaml', base());
+    const r = await apply(file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('FAILED');
+    const { integrations, sb, sbis } = await state();
+    const id = (type: string) => integrations.find((i) => i.type === type)!.id;
+    const smsdesk = sbis.find((s) => s.name === 'smsdesk')!;
+    const botdesk = sbis.find((s) => s.name === 'botdesk')!;
+    expect(smsdesk).toMatchObject({ integrationId: id('twilio'), nextSwitchboardIntegrationId: botdesk.id });
+    expect(botdesk).toMatchObject({ integrationId: id('custom'), nextSwitchboardIntegrationId: smsdesk.id });
+    expect(sb).toMatchObject({ enabled: true, defaultSwitchboardIntegrationId: smsdesk.id });
+    expect(integrations.find((i) => i.type === 'web')!.defaultResponder).toMatchObject({ name: 'smsdesk', integrationId: id('twilio') });
+    expect(await planIsEmpty(file)).toBe(true);
+  });
+
   it('updates a changed field in place', async () => {
     const file = await h.write('a.yaml', base());
     expect((await apply(file)).code).toBe(0);

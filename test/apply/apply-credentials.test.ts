@@ -2,6 +2,7 @@
  * Credentials: the secrets file's keys work (for their own app only), app-scoped keys with a
  * pinned app, per-app credentials across two apps, and no secret in any output.
  */
+import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/api/client.js';
 import { type Harness, harness } from './helpers/harness.js';
@@ -48,6 +49,32 @@ describe('credentials', () => {
       await expect(scoped.get(`/v2/apps/${other.app.id}`)).rejects.toMatchObject({ status: 403 });
       await expect(scoped.get('/v2/apps')).rejects.toMatchObject({ status: 403 });
     }
+  });
+
+  it('saves every generated secret of every kind, and each one is the live one', async () => {
+    const file = resolve(import.meta.dirname, 'fixtures/every-kind.yaml');
+    const r = await h.cli(['apply', '-f', file, '--yes', '--secrets-out', 'secrets.json']);
+    expect(r.code).toBe(0);
+    const saved = await h.secrets();
+    const prefix = 'app.everything.integration';
+    expect(Object.keys(saved).sort()).toEqual(
+      ['app.everything.key.deployer', `${prefix}.bird`, `${prefix}.bot.key.runtime`, `${prefix}.bot.webhook.audit`, `${prefix}.bot.webhook.main`].sort(),
+    );
+    const [app] = await h.api.listAll<Item>('/v2/apps', 'apps');
+    const integrations = await h.api.listAll<Item>(`/v2/apps/${app!.id}/integrations`, 'integrations');
+    const bot = integrations.find((i) => i.type === 'custom')!;
+    // The integration key authenticates, for its own integration only.
+    const runtime = saved[`${prefix}.bot.key.runtime`]!;
+    expect(runtime.id).toMatch(/^int_/);
+    const intClient = createClient({ baseUrl: h.emu.url, auth: 'jwt', credentials: { keyId: runtime.id, secret: runtime.secret } });
+    const hooks = await intClient.listAll<Item>(`/v2/apps/${app!.id}/integrations/${bot.id}/webhooks`, 'webhooks');
+    await expect(intClient.get(`/v2/apps/${app!.id}/integrations/${integrations.find((i) => i.type === 'web')!.id}/webhooks`)).rejects.toMatchObject({ status: 403 });
+    // Webhook secrets are the ones the API signs with (the list reads them back).
+    for (const name of ['main', 'audit']) {
+      const entry = saved[`${prefix}.bot.webhook.${name}`]!;
+      expect(hooks.find((w) => w.id === entry.id)?.secret).toBe(entry.secret);
+    }
+    expect(saved[`${prefix}.bird`]).toMatchObject({ id: integrations.find((i) => i.type === 'messagebird')!.id, secret: expect.any(String) });
   });
 
   it('applies with an app-scoped key alone to an app pinned by id', async () => {

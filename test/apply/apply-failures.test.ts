@@ -98,6 +98,7 @@ describe('failures', () => {
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain('the plan file p.json is stale; nothing was applied');
     expect(stale.stderr).toContain('app.support.integration.web changed');
+    expect(stale.stderr).not.toContain('pass the same -f');
     expect(writes(h.emu, mark)).toEqual([]);
     // A fresh plan file is the approval: no TTY, no --yes, and it applies.
     expect((await h.cli(['plan', '-f', file, '--out', 'p2.json'])).code).toBe(0);
@@ -111,6 +112,22 @@ describe('failures', () => {
     const changed = await h.cli(['apply', 'p3.json', '-f', file]);
     expect(changed.code).toBe(1);
     expect(changed.stderr).toContain('the configuration changed since the plan was made');
+  });
+
+  it('a plan file is stale when a variable changed since, even one behind a write-only field', async () => {
+    const file = await h.write('v.yaml', 'version: 1\napps:\n  support:\n    displayName: Support\n    integrations:\n      sms: { type: twilio, displayName: SMS, accountSid: AC1, authToken: "${TWILIO_TOKEN}" }\n');
+    expect((await h.cli(['plan', '-f', file, '--out', 'p.json'], { env: { TWILIO_TOKEN: 'token-at-plan-time' } })).code).toBe(0);
+    const mark = h.emu.requestLog.length;
+    const r = await h.cli(['apply', 'p.json', '-f', file], { env: { TWILIO_TOKEN: 'token-at-apply-time' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('the plan file p.json is stale; nothing was applied');
+    expect(r.stderr).toContain('variable values differ');
+    expect(r.stderr).toContain('pass the same -f, --var-file and --var (and environment) as sunco-plan had');
+    expect(r.stdout + r.stderr).not.toMatch(/token-at-(plan|apply)-time/);
+    expect(writes(h.emu, mark)).toEqual([]);
+    // The same value as at plan time: the plan applies, and sends that value.
+    expect((await h.cli(['apply', 'p.json', '-f', file], { env: { TWILIO_TOKEN: 'token-at-plan-time' } })).code).toBe(0);
+    expect(JSON.stringify(h.emu.store.state.provisioning)).toContain('"token-at-plan-time"');
   });
 
   it('refuses without a terminal and without --yes, before any write', async () => {

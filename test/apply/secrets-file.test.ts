@@ -69,4 +69,9 @@ describe('SecretsFile.check', () => {
     const file = join(await tmp(), 'missing-dir', 's.json');
     await expect(new SecretsFile(file).check()).rejects.toThrow(`cannot write the secrets file ${file}: its directory does not exist or is not writable`);
   });
+
+  it('refuses a directory given as the secrets file, suggesting a file path', async () => {
+    const dir = await tmp();
+    await expect(new SecretsFile(dir).check()).rejects.toThrow(`the secrets file ${dir} is a directory: give --secrets-out a file path, e.g. ${join(dir, 'secrets.json')}`);
+  });
 });

@@ -1,4 +1,5 @@
 /** Loading valid configs: examples, variables and their sources, sensitive fields, fingerprint, positions. */
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
@@ -14,6 +15,10 @@ const sms = (authToken: string, extra: string[] = []) => y(
 afterAll(cleanup);
 
 describe('examples', () => {
+  it('every example is checked here (a new one must be added to this list)', () => {
+    expect(readdirSync(`${root}examples`).filter((f) => !f.endsWith('.env.example')).sort()).toEqual(['bot.yaml', 'handoff.yaml', 'multichannel.yaml', 'split', 'web.yaml']);
+  });
+
   it.each(['web.yaml', 'bot.yaml', 'handoff.yaml', 'split'])('examples/%s is valid', async (path) => {
     const loaded = await loadConfig({ cwd: root, env: {}, path: `examples/${path}` });
     expect(Object.keys(loaded.config.apps).length).toBeGreaterThan(0);
@@ -154,5 +159,24 @@ describe('issue collection', () => {
       'c/2.yaml': y('version: 1', 'apps:', '  b: { displayName: "${MISSING}" }', '  c:', '    displayName: C', '    integrations: { w: { type: web, brandColr: x } }'),
     }, { path: 'c' });
     expect(issues.map((i) => `${i.file}:${i.line}:${i.code}`)).toEqual(['c/1.yaml:3:unknown_field', 'c/2.yaml:3:missing_variable', 'c/2.yaml:6:unknown_field']);
+  });
+
+  it('a misspelt field does not hide a dangling reference or a duplicate app in another file', async () => {
+    const issues = await issuesOf({
+      'c/1.yaml': y('version: 1', 'apps:', '  a:', '    displayName: A', '    integrations:', '      web: { type: web, brandColr: x, defaultResponder: bto }',
+        '    switchboard:', '      integrations: { bot: { integrationType: x } }'),
+      'c/2.yaml': y('version: 1', 'apps:', '  a: { displayName: A2, protet: true }'),
+    }, { path: 'c' });
+    expect(issues.map((i) => `${i.file}:${i.line}:${i.code}`)).toEqual(['c/1.yaml:6:unknown_field', 'c/2.yaml:3:duplicate_app', 'c/2.yaml:3:unknown_field']);
+    const one = await issuesOf({ 'sunco.yaml': y('version: 1', 'apps:', '  a:', '    displayName: A', '    integrations:', '      web: { type: web, brandColr: x, defaultResponder: bto }',
+      '    switchboard:', '      integrations: { bot: { integrationType: x } }') });
+    expect(one.map((i) => `${i.line}:${i.column}:${i.code}:${i.hint ?? ''}`)).toEqual(['6:25:unknown_field:did you mean "brandColor"?', '6:57:unknown_reference:did you mean "bot"?']);
+  });
+
+  it('a value of the wrong type stops the reference rules (they read the typed model), and a missing apps map is reported once', async () => {
+    const typed = await issuesOf({ 'sunco.yaml': y('version: 1', 'apps:', '  a:', '    displayName: A', '    protect: 1', '    switchboard: { default: nope }') });
+    expect(typed.map((i) => i.code)).toEqual(['wrong_type']);
+    const noApps = await issuesOf({ 'sunco.yaml': y('version: 1', 'prune: true', 'aps: {}') });
+    expect(noApps.map((i) => i.code).sort()).toEqual(['missing_field', 'unknown_field']);
   });
 });

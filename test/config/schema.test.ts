@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { INTEGRATION_FIELDS } from '../../src/resources/fields.js';
 import { buildSchema } from '../../src/config/schema-build.js';
+import { standaloneValidator } from '../../src/config/schema-standalone.js';
 import { INTEGRATION_TYPES } from '../../src/config/types.js';
 
 const committed = JSON.parse(readFileSync(new URL('../../schema/sunco.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -11,6 +12,12 @@ type Obj = { properties: Record<string, { description?: string }>; required?: st
 describe('schema/sunco.schema.json', () => {
   it('equals the generator output (run: npm run build && node scripts/gen-schema.mjs)', () => {
     expect(committed).toEqual(buildSchema());
+  });
+
+  it('schema/sunco.validate.cjs is this schema compiled (run: npm run build && node scripts/gen-schema.mjs)', () => {
+    const file = readFileSync(new URL('../../schema/sunco.validate.cjs', import.meta.url), 'utf8');
+    // A mismatch would print 300 kB: compare, then say what to run.
+    expect(file === standaloneValidator(buildSchema()), 'schema/sunco.validate.cjs is stale').toBe(true);
   });
 
   it.each([...INTEGRATION_TYPES])('integration type %s allows exactly its writable fields plus the common ones', (type) => {

@@ -22,6 +22,11 @@ describe('sunco validate', () => {
     expect((await runCli(['validate', '--file', 'conf', '--var', 'TOKEN=x'], { cwd })).stdout).toBe('OK: 1 app, 2 resources in conf/main.yaml\n');
   });
 
+  it('counts in the singular for one app and one resource', async () => {
+    const cwd = await tempConfig({ 'sunco.yaml': 'version: 1\napps:\n  a:\n    displayName: A\n    integrations:\n      web: { type: web }\n' });
+    expect((await runCli(['validate'], { cwd })).stdout).toBe('OK: 1 app, 1 resource in sunco.yaml\n');
+  });
+
   it('repeats --var and --var-file; the last one wins', async () => {
     // protect must be a boolean: only the last value of each source is valid.
     const cwd = await tempConfig({ 'sunco.yaml': 'version: 1\napps:\n  a: { displayName: A, protect: "${P}" }\n', 'a.env': 'P=nope\n', 'b.env': 'P=true\n' });

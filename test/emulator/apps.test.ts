@@ -129,11 +129,16 @@ describe('apps list pagination', () => {
       expect(before.body.apps.map((a: { id: string }) => a.id)).toEqual([ids[1], ids[2]]);
       expect((await c('GET', '/v2/apps?page[size]=1')).body.apps).toHaveLength(1);
       expect((await c('GET', '/v2/apps?page[size]=100')).body.apps).toHaveLength(5);
-      for (const q of ['page[size]=0', 'page[size]=101', 'page[size]=abc', `page[after]=${ids[0]}&page[before]=${ids[3]}`]) {
+      // components.schemas.page: cursors are 24-character record ids; size is 1..100.
+      const bad = ['page[size]=0', 'page[size]=101', 'page[size]=abc', `page[after]=${ids[0]}&page[before]=${ids[3]}`];
+      for (const q of [...bad, 'page[after]=short', 'page[after]=', `page[before]=${'x'.repeat(25)}`]) {
         const r = await c('GET', `/v2/apps?${q}`);
         expect(r.status, q).toBe(400);
-        expect(r.body.errors[0].code).toBe('bad_request');
+        expect(r.body.errors[0]).toEqual({ code: 'bad_request', title: expect.stringMatching(/^Invalid page query parameters/) });
       }
+      // A well-formed id that names no app is no error: nothing comes after it.
+      const unknown = await c('GET', `/v2/apps?page[after]=${'0'.repeat(24)}`);
+      expect(unknown).toMatchObject({ status: 200, body: { apps: [], meta: { hasMore: false }, links: {} } });
     } finally {
       await fresh.close();
     }

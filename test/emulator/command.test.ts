@@ -56,6 +56,41 @@ describe('sunco emulator', () => {
     expect(readFileSync(file, 'utf8')).toContain('from cli');
   });
 
+  it('with --fault-rate, the start line names the fault seed, drawn or given, so a run can be replayed', async () => {
+    let seed = -1;
+    const drawn = await runEmulator(['--key', 'a:b', '--fault-rate', '0.5'], async (emu) => {
+      seed = emu.seed;
+    });
+    expect(drawn.stdout).toMatch(new RegExp(`^sunco emulator listening on http://127\\.0\\.0\\.1:\\d+ \\(account key a, fault seed ${seed}\\)\n$`));
+    const given = await runEmulator(['--key', 'a:b', '--fault-rate', '0.5', '--seed', '42']);
+    expect(given.stdout).toContain('(account key a, fault seed 42)');
+  });
+
+  it('--debug logs one stderr line per request, with no credentials', async () => {
+    const r = await runEmulator(['--key', 'act_dbg:dbg-secret', '--debug'], async (emu) => {
+      const auth = { authorization: basic({ keyId: 'act_dbg', secret: 'dbg-secret' }) };
+      await fetch(`${emu.url}/v2/apps?page[size]=2`, { headers: auth });
+      await fetch(`${emu.url}/v2/apps/${'0'.repeat(24)}`, { headers: auth });
+      await fetch(`${emu.url}/v2/apps`, { headers: { authorization: basic({ keyId: 'act_dbg', secret: 'wrong-secret' }) } });
+    });
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^emulator: GET \/v2\/apps\?page\[size\]=2 → 200 \(account, \d+ ms\)$/);
+    expect(lines[1]).toMatch(/^emulator: GET \/v2\/apps\/0{24} → 404 \(account, \d+ ms\)$/);
+    expect(lines[2]).toMatch(/^emulator: GET \/v2\/apps → 401 \(\d+ ms\)$/);
+    expect(r.stderr).not.toMatch(/secret|Basic /);
+  });
+
+  it('an unwritable --state path and a host that is not local are clear errors', async () => {
+    const r = await runCli(['emulator', '--port', '0', '--key', 'a:b', '--state', join(tmpdir(), 'no-such-dir-sunco', 'deeper', 's.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--state .*s\.json: cannot write the state file/);
+    const h = await runCli(['emulator', '--port', '0', '--key', 'a:b', '--host', '203.0.113.7']);
+    expect(h.code).toBe(1);
+    expect(h.stderr).toContain('cannot listen on 203.0.113.7:0: 203.0.113.7 is not an address of this machine');
+    for (const e of [r.stderr, h.stderr]) expect(e).not.toMatch(/\n\s+at |Internal error/);
+  });
+
   it('a port in use is a clear error', async () => {
     const busy = await startEmulator({ port: 0, key: 'a:b' });
     try {

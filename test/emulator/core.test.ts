@@ -41,9 +41,16 @@ describe('routing and bodies', () => {
     const big = await call('POST', '/v2/apps', { body: { displayName: 'big', metadata: { blob: 'x'.repeat(101 * 1024) } } });
     expect(big.status).toBe(413);
     expect(big.body.errors[0].code).toBe('payload_too_large');
-    // Under the body limit but over the metadata limit: reaches the handler.
-    const ok = await call('POST', '/v2/apps', { body: { displayName: 'big', metadata: { blob: 'x'.repeat(90 * 1024) } } });
-    expect(ok.status).toBe(400);
+    // Exactly 100 kB (102400 bytes) reaches the handler (which then refuses the metadata); one more byte does not.
+    const sized = (bytes: number) => {
+      const shell = JSON.stringify({ displayName: 'big', metadata: { blob: '' } });
+      return JSON.stringify({ displayName: 'big', metadata: { blob: 'x'.repeat(bytes - shell.length) } });
+    };
+    const atLimit = await call('POST', '/v2/apps', { raw: sized(100 * 1024) });
+    expect(atLimit.body).toEqual({ errors: [{ code: 'bad_request', title: 'App metadata is limited to 4096 bytes in size.' }] });
+    const over = await call('POST', '/v2/apps', { raw: sized(100 * 1024 + 1) });
+    expect(over.status).toBe(413);
+    expect(over.body).toEqual({ errors: [{ code: 'payload_too_large', title: 'Request body is larger than the 100kb limit' }] });
   });
 
   it('a missing body where one is required → 400', async () => {

@@ -53,6 +53,24 @@ describe('seeded faults', () => {
     });
   }
 
+  it('over HTTP, the same seed and the same requests replay the same faults and the same state', async () => {
+    const run = async () => {
+      const e = await start({ faultRate: 0.5, seed: 1234 });
+      const call = caller(e);
+      for (let i = 0; i < 12; i++) {
+        await call('POST', '/v2/apps', { body: { displayName: `app ${i}` } }).catch(() => undefined);
+        await call('GET', '/v2/apps').catch(() => undefined);
+      }
+      const outcome = { log: e.requestLog.map((x) => [x.method, x.status, x.faulted ?? null]), apps: e.store.state.provisioning.apps.map((a) => a.displayName) };
+      await e.close();
+      return outcome;
+    };
+    const first = await run();
+    expect(first.log.some(([, , f]) => f !== null)).toBe(true);
+    expect(first.log.some(([, , f]) => f === null)).toBe(true);
+    expect(await run()).toEqual(first);
+  });
+
   it('read-only routes never get the committed-then-lost fault', () => {
     const f = new FaultInjector(1, 3);
     const kinds = new Set(Array.from({ length: 200 }, () => f.next(false)));

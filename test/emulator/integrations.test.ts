@@ -132,14 +132,41 @@ describe('defaultResponder', () => {
     const web = await call('POST', `/v2/apps/${a}/integrations`, { body: { ...VALID_BODIES.web, defaultResponderId: si.body.switchboardIntegration.id } });
     expect(web.status).toBe(201);
     expect(web.body.integration).not.toHaveProperty('defaultResponderId');
-    expect(web.body.integration.defaultResponder).toMatchObject({
-      switchboardIntegrationId: si.body.switchboardIntegration.id,
+    // Only the spec's documented properties (components.schemas.defaultResponder): no id of its own.
+    expect(web.body.integration.defaultResponder).toEqual({
       name: 'agent',
+      integrationId: si.body.switchboardIntegration.integrationId,
       integrationType: 'zd:agentWorkspace',
+      deliverStandbyEvents: true,
+      nextSwitchboardIntegrationId: null,
+      inherited: false,
     });
     const cleared = await call('PATCH', `/v2/apps/${a}/integrations/${web.body.integration.id}`, { body: { defaultResponderId: null } });
     expect(cleared.status).toBe(200);
     expect(cleared.body.integration).not.toHaveProperty('defaultResponder');
+  });
+
+  it('without an override, reports the enabled switchboard default as inherited: true', async () => {
+    const a = await createApp(call, 'inherited app');
+    const web = (await call('POST', `/v2/apps/${a}/integrations`, { body: VALID_BODIES.web })).body.integration.id as string;
+    const sb = (await call('POST', `/v2/apps/${a}/switchboards`)).body.switchboard.id;
+    const agent = (await call('POST', `/v2/apps/${a}/switchboards/${sb}/switchboardIntegrations`, { body: { name: 'agent', integrationType: 'zd:agentWorkspace' } }))
+      .body.switchboardIntegration.id as string;
+    const bot = (await call('POST', `/v2/apps/${a}/switchboards/${sb}/switchboardIntegrations`, { body: { name: 'bot', integrationType: 'zd:answerBot' } }))
+      .body.switchboardIntegration.id as string;
+    // A disabled switchboard routes nothing: no responder to inherit yet.
+    await call('PATCH', `/v2/apps/${a}/switchboards/${sb}`, { body: { defaultSwitchboardIntegrationId: agent } });
+    expect((await call('GET', `/v2/apps/${a}/integrations/${web}`)).body.integration).not.toHaveProperty('defaultResponder');
+    await call('PATCH', `/v2/apps/${a}/switchboards/${sb}`, { body: { enabled: true } });
+    const inherited = await call('GET', `/v2/apps/${a}/integrations/${web}`);
+    expect(inherited.body.integration.defaultResponder).toMatchObject({ name: 'agent', integrationType: 'zd:agentWorkspace', inherited: true });
+    const listed = await call('GET', `/v2/apps/${a}/integrations`);
+    expect(listed.body.integrations[0].defaultResponder).toMatchObject({ name: 'agent', inherited: true });
+    // An override wins and is not inherited; clearing it falls back to the default.
+    const over = await call('PATCH', `/v2/apps/${a}/integrations/${web}`, { body: { defaultResponderId: bot } });
+    expect(over.body.integration.defaultResponder).toMatchObject({ name: 'bot', integrationType: 'zd:answerBot', inherited: false });
+    const back = await call('PATCH', `/v2/apps/${a}/integrations/${web}`, { body: { defaultResponderId: null } });
+    expect(back.body.integration.defaultResponder).toMatchObject({ name: 'agent', inherited: true });
   });
 });
 
@@ -187,7 +214,7 @@ describe('defaultResponder on a custom integration', () => {
     expect(p.body.integration.defaultResponder).toBeUndefined();
     const web = await call('POST', `/v2/apps/${a}/integrations`, { body: { type: 'web', displayName: 'Site' } });
     const w = await call('PATCH', `/v2/apps/${a}/integrations/${web.body.integration.id}`, { body: { defaultResponderId: si.id } });
-    expect(w.body.integration.defaultResponder).toMatchObject({ switchboardIntegrationId: si.id, name: 'bot' });
+    expect(w.body.integration.defaultResponder).toMatchObject({ name: 'bot', integrationId: bot.body.integration.id, inherited: false });
     const bad = await call('PATCH', `/v2/apps/${a}/integrations/${web.body.integration.id}`, { body: { defaultResponderId: 'nope' } });
     expect(bad.status).toBe(400);
   });

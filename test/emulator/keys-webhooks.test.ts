@@ -93,6 +93,38 @@ describe('custom integrations and their webhooks', () => {
     expect(p.body.errors[0].title).toBe('triggers should be array');
   });
 
+  it('triggers must be ones of the spec\'s Webhook Triggers table (case sensitive), inline or not', async () => {
+    const a = await createApp(call, 'triggers app');
+    const { id, webhookId } = await createCustom(call, a);
+    const base = `/v2/apps/${a}/integrations/${id}/webhooks`;
+    const bad = { errors: [{ code: 'bad_request', title: 'triggers.1 is not a webhook trigger: Conversation:Message' }] };
+    expect(await call('POST', base, { body: { target: 'https://x.example', triggers: ['conversation:read', 'Conversation:Message'] } })).toMatchObject({ status: 400, body: bad });
+    expect(await call('PATCH', `${base}/${webhookId}`, { body: { triggers: ['user:merge', 'Conversation:Message'] } })).toMatchObject({ status: 400, body: bad });
+    const inline = await call('POST', `/v2/apps/${a}/integrations`, {
+      body: { type: 'custom', webhooks: [{ target: 'https://x.example', triggers: ['nope'] }] },
+    });
+    expect(inline).toMatchObject({ status: 400, body: { errors: [{ code: 'bad_request', title: 'webhooks.0.triggers.0 is not a webhook trigger: nope' }] } });
+    const all = ['client:add', 'conversation:message:delivery:failure', 'passthrough:messaging', 'switchboard:passControl:failure', 'user:update'];
+    expect((await call('POST', base, { body: { target: 'https://x.example', triggers: all } })).status).toBe(201);
+  });
+
+  it('an app is limited to 10 webhooks, inline custom integration webhooks included', async () => {
+    const a = await createApp(call, 'webhook limit app');
+    const { id } = await createCustom(call, a);
+    const base = `/v2/apps/${a}/integrations/${id}/webhooks`;
+    for (let i = 1; i < 10; i++) {
+      expect((await call('POST', base, { body: { target: `https://x.example/${i}`, triggers: ['conversation:message'] } })).status).toBe(201);
+    }
+    const full = { status: 400, body: { errors: [{ code: 'bad_request', title: 'An app is limited to 10 webhooks' }] } };
+    expect(await call('POST', base, { body: { target: 'https://x.example/11', triggers: ['conversation:message'] } })).toMatchObject(full);
+    expect(await call('POST', `/v2/apps/${a}/integrations`, { body: VALID_BODIES.custom })).toMatchObject(full);
+    // The limit is per app: another app is unaffected, and deleting one makes room.
+    expect((await call('POST', `/v2/apps/${appId}/integrations`, { body: VALID_BODIES.custom })).status).toBe(201);
+    const first = (await call('GET', base)).body.webhooks[0].id;
+    await call('DELETE', `${base}/${first}`);
+    expect((await call('POST', base, { body: { target: 'https://x.example/11', triggers: ['conversation:message'] } })).status).toBe(201);
+  });
+
   it('PATCH custom integration: displayName only', async () => {
     const { id } = await createCustom(call, appId, 'before');
     const r = await call('PATCH', `/v2/apps/${appId}/integrations/${id}`, { body: { displayName: 'after' } });

@@ -101,6 +101,12 @@ describe('switchboard integrations', () => {
       { integrationType: 'zd:agentWorkspace' },
       { name: 'neither' },
       { name: 'bot', integrationType: 'zd:agentWorkspace', messageHistoryCount: 11 },
+      // components.schemas.name: alphanumeric, - and _ only.
+      { name: 'my bot', integrationType: 'zd:agentWorkspace' },
+      { name: 'bot.v2', integrationType: 'zd:agentWorkspace' },
+      { name: '', integrationType: 'zd:agentWorkspace' },
+      // A custom integration is linked by integrationId, not by its type.
+      { name: 'bot', integrationType: 'custom' },
     ];
     for (const body of cases) {
       const r = await call('POST', `${base}/switchboardIntegrations`, { body });
@@ -122,12 +128,25 @@ describe('switchboard integrations', () => {
   });
 
   it('PATCH updates fields and next (cycles allowed); unknown → 404', async () => {
-    const { base } = await setup();
+    const { appId, base } = await setup();
+    const bot = await createCustom(call, appId);
     const a = (await call('POST', `${base}/switchboardIntegrations`, { body: { name: 'bot', integrationType: 'custom-x' } })).body.switchboardIntegration;
     const b = (await call('POST', `${base}/switchboardIntegrations`, { body: { name: 'agent', integrationType: 'zd:agentWorkspace', nextSwitchboardIntegrationId: a.id } })).body.switchboardIntegration;
     const p = await call('PATCH', `${base}/switchboardIntegrations/${a.id}`, { body: { nextSwitchboardIntegrationId: b.id, name: 'bot2', deliverStandbyEvents: false } });
     expect(p.status).toBe(200);
     expect(p.body.switchboardIntegration).toMatchObject({ id: a.id, name: 'bot2', nextSwitchboardIntegrationId: b.id, deliverStandbyEvents: false });
+    // switchboardIntegrationUpdateBody: not both integrationId and integrationType; name as on create.
+    const relinked = await call('PATCH', `${base}/switchboardIntegrations/${a.id}`, { body: { integrationId: bot.id } });
+    expect(relinked.body.switchboardIntegration).toMatchObject({ integrationId: bot.id, integrationType: 'custom' });
+    // Names address switchboard integrations in passControl: unique per switchboard (renaming to itself is fine).
+    expect((await call('PATCH', `${base}/switchboardIntegrations/${a.id}`, { body: { name: 'bot2' } })).status).toBe(200);
+    const taken = await call('POST', `${base}/switchboardIntegrations`, { body: { name: 'agent', integrationType: 'zd:answerBot' } });
+    expect(taken.body).toEqual({ errors: [{ code: 'bad_request', title: 'A switchboard integration named agent already exists in this switchboard' }] });
+    for (const body of [{ integrationId: bot.id, integrationType: 'custom' }, { name: 'bot 3' }, { name: 'agent' }]) {
+      const bad = await call('PATCH', `${base}/switchboardIntegrations/${a.id}`, { body });
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+      expect(bad.body.errors[0].code).toBe('bad_request');
+    }
     const nf = await call('PATCH', `${base}/switchboardIntegrations/000000000000000000000000`, { body: { name: 'x' } });
     expect(nf.status).toBe(404);
     expect(nf.body.errors[0].code).toBe('switchboard_integration_not_found');

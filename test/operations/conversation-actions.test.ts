@@ -66,12 +66,15 @@ describe('sunco switchboard', () => {
       switchboardIntegration: 'bot',
     });
     expect((await active()).activeSwitchboardIntegration.id).toBe(ids.bot);
-    await env.json(['switchboard', 'offer-control', '-c', conv]);
+    expect(await env.json(['switchboard', 'offer-control', '-c', conv])).toEqual({ conversation: conv, action: 'offerControl', switchboardIntegration: 'next' });
     expect((await active()).pendingSwitchboardIntegration.id).toBe(ids.agent);
-    await env.json(['switchboard', 'accept-control', '-c', conv]);
+    expect(await env.json(['switchboard', 'accept-control', '-c', conv])).toEqual({ conversation: conv, action: 'acceptControl' });
     expect((await active()).activeSwitchboardIntegration.id).toBe(ids.agent);
     const human = await env.sunco(['switchboard', 'release-control', '-c', conv, '--app', env.appId], { stdoutIsTTY: true });
     expect(human.stdout).toBe(`Released control of conversation ${conv}.\n`);
+    expect((await active()).activeSwitchboardIntegration).toBeUndefined();
+    await env.json(['switchboard', 'pass-control', '-c', conv, '--to', 'bot']);
+    expect(await env.json(['switchboard', 'release-control', '-c', conv])).toEqual({ conversation: conv, action: 'releaseControl' });
     expect((await active()).activeSwitchboardIntegration).toBeUndefined();
     const unknown = await env.sunco(['switchboard', 'pass-control', '-c', conv, '--to', 'nobody', '--app', env.appId]);
     expect(unknown.code).toBe(1);

@@ -24,6 +24,14 @@ describe('sunco conversations', () => {
     expect(gone.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('update without a field to change says so and calls nothing', async () => {
+    env.emu.resetLog();
+    const r = await env.sunco(['conversations', 'update', '5e1606762556d93e9c176f69', '--app', env.appId]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('Error: Nothing to update: pass --display-name, --description or --metadata.\n');
+    expect(env.emu.requestLog).toHaveLength(0);
+  });
+
   it('creates an sdkGroup conversation with or without a first participant', async () => {
     await user('gina');
     const empty = await env.json(['conversations', 'create', '--type', 'sdkGroup', '--display-name', 'Group']);
@@ -106,5 +114,18 @@ describe('sunco with an app-scoped key', () => {
     expect(byName.stderr).toContain('Cannot find app "Conversations app" by name');
     expect(byName.stderr).toContain('--app <24-hex id>');
     expect(byName.stderr).not.toContain(key.secret);
+  });
+
+  it('says apps list and keys list need an account key, keeping the API error', async () => {
+    const key = (await env.api('POST', `/v2/apps/${env.appId}/keys`, { displayName: 'app key 2' })).key;
+    const appEnv = { SUNCO_KEY_ID: key.id, SUNCO_KEY_SECRET: key.secret };
+    const apps = await env.sunco(['apps', 'list'], { env: appEnv });
+    expect(apps.code).toBe(1);
+    expect(apps.stderr).toMatch(/^Error: GET \/v2\/apps failed: 403 forbidden: .*\. Listing apps needs an account key \(act_… or svc_…\); an app-scoped key \(app_…\) cannot\.\n$/);
+    const keys = await env.sunco(['keys', 'list', '--app', env.appId], { env: appEnv });
+    expect(keys.code).toBe(1);
+    expect(keys.stderr).toContain("403 forbidden");
+    expect(keys.stderr).toContain("Listing an app's keys needs an account key");
+    expect(keys.stderr + keys.stdout).not.toContain(key.secret);
   });
 });

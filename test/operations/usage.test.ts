@@ -17,6 +17,14 @@ describe('sunco <noun> usage errors', () => {
     expect(r.stderr).toContain('Missing required argument: conversation');
   });
 
+  it('rejects --all with --after, before any call', async () => {
+    const r = await runCli(['conversations', 'list', '--user', 'u', '--all', '--after', '5e1606762556d93e9c176f69', '--app', '5e1606762556d93e9c176f69'], {
+      env: { SUNCO_API_URL: 'http://127.0.0.1:9', SUNCO_KEY_ID: 'k', SUNCO_KEY_SECRET: 's' },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Arguments all and after are mutually exclusive');
+  });
+
   it('asks for credentials when none are given', async () => {
     const r = await runCli(['users', 'get', 'x', '--app', '5e1606762556d93e9c176f69'], { env: { SUNCO_API_URL: 'http://127.0.0.1:9' } });
     expect(r.code).toBe(1);

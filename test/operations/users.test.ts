@@ -17,6 +17,15 @@ describe('sunco users', () => {
     expect(gone.stderr).toContain('404 user_not_found: User not found');
   });
 
+  it('update without a field to change says so and calls nothing', async () => {
+    await env.json(['users', 'create', '--external-id', 'still']);
+    env.emu.resetLog();
+    const r = await env.sunco(['users', 'update', 'still', '--app', env.appId]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('Error: Nothing to update: pass --given-name, --surname, --email or --metadata.\n');
+    expect(env.emu.requestLog).toHaveLength(0);
+  });
+
   it('exits 1 with 409 conflict for a duplicate externalId', async () => {
     await env.json(['users', 'create', '--external-id', 'twice']);
     const r = await env.sunco(['users', 'create', '--external-id', 'twice', '--app', env.appId]);

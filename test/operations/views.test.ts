@@ -59,6 +59,23 @@ describe('read-only views', () => {
     expect(debug.stdout + debug.stderr).not.toContain(s.webhookSecret);
   });
 
+  it('webhooks list without --integration covers every custom integration of the app', async () => {
+    const base = `/v2/apps/${env.appId}`;
+    const other = await env.api('POST', `${base}/integrations`, { type: 'custom', displayName: 'Other bot', webhooks: [{ target: 'https://other.example/h', triggers: ['conversation:create'] }] });
+    const r = await env.sunco(['webhooks', 'list', '--app', env.appId]);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as { integrationId: string; target: string; secret: string }[];
+    expect(rows.map((w) => [w.integrationId, w.target]).sort()).toEqual(
+      [
+        [s.integration, 'https://bot.example/h'],
+        [other.integration.id, 'https://other.example/h'],
+      ].sort(),
+    );
+    expect(rows.every((w) => w.secret === '(hidden)')).toBe(true);
+    expect(r.stdout).not.toContain(other.integration.webhooks[0].secret);
+    await env.api('DELETE', `${base}/integrations/${other.integration.id}`);
+  });
+
   it('keys list masks app and integration key secrets', async () => {
     const app = await env.sunco(['keys', 'list', '--app', env.appId], { stdoutIsTTY: true });
     expect(app.code).toBe(0);
@@ -99,6 +116,52 @@ describe('sunco api', () => {
     const err = await env.sunco(['api', 'GET', `${base}/nobody`]);
     expect(err.code).toBe(1);
     expect(err.stderr).toContain('404 user_not_found');
+  });
+
+  it('hides secret fields unless --show-secrets, saying so on stderr', async () => {
+    const path = `/v2/apps/${env.appId}/keys`;
+    const masked = await env.sunco(['api', 'GET', path]);
+    expect(masked.code).toBe(0);
+    expect(masked.stdout).not.toContain(s.appKeySecret);
+    expect(JSON.parse(masked.stdout).keys[0]).toMatchObject({ displayName: 'ci', secret: '(hidden)' });
+    expect(masked.stderr).toBe('1 secret field(s) shown as (hidden): pass --show-secrets to print them.\n');
+    const line = await env.sunco(['api', 'GET', `/v2/apps/${env.appId}/integrations/${s.line}`]);
+    expect(line.stdout).not.toContain(s.lineSecret);
+    expect(line.stdout).not.toContain('line-token-value');
+    const custom = await env.sunco(['api', 'GET', `/v2/apps/${env.appId}/integrations/${s.integration}`]);
+    expect(custom.stdout).not.toContain(s.webhookSecret);
+    const shown = await env.sunco(['api', 'GET', path, '--show-secrets']);
+    expect(JSON.parse(shown.stdout).keys[0].secret).toBe(s.appKeySecret);
+    expect(shown.stderr).toBe('');
+  });
+
+  it('turns --data into query parameters for a GET, like gh api -f', async () => {
+    const base = `/v2/apps/${env.appId}`;
+    const user = (await env.api('POST', `${base}/users`, { externalId: 'query-user' })).user.id;
+    await env.api('POST', `${base}/conversations`, { type: 'personal', participants: [{ userId: user }] });
+    env.emu.resetLog();
+    const r = await env.sunco(['api', 'GET', `${base}/conversations`, '--data', '{"filter[userExternalId]":"query-user"}']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).conversations).toHaveLength(1);
+    expect(new URLSearchParams(env.emu.requestLog.at(-1)?.query).get('filter[userExternalId]')).toBe('query-user');
+    const nested = await env.sunco(['api', 'GET', `${base}/conversations`, '--data', '{"filter":{"userId":"x"}}']);
+    expect(nested.code).toBe(1);
+    expect(nested.stderr).toContain('--data with GET must be a flat JSON object');
+  });
+
+  it('--paginate follows ListMessages backwards (page[before]) and prints oldest first', async () => {
+    const base = `/v2/apps/${env.appId}`;
+    const user = (await env.api('POST', `${base}/users`, { externalId: 'history' })).user.id;
+    const conv = (await env.api('POST', `${base}/conversations`, { type: 'personal', participants: [{ userId: user }] })).conversation.id;
+    const rec = env.emu.store.state.operations.apps[env.appId]!.conversations.find((c) => c.id === conv)!;
+    for (let i = 0; i < 205; i++) {
+      rec.messages.push({ id: `7e1606762556d93e9c${i.toString(16).padStart(6, '0')}`, received: new Date(1_700_000_000_000 + i).toISOString(), author: { type: 'business' }, content: { type: 'text', text: `h${i}` }, source: { type: 'api' } });
+    }
+    env.emu.resetLog();
+    const r = await env.sunco(['api', 'GET', `${base}/conversations/${conv}/messages`, '--paginate']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).map((m: { content: { text: string } }) => m.content.text)).toEqual(Array.from({ length: 205 }, (_, i) => `h${i}`));
+    expect(env.emu.requestLog.filter((e) => e.path.endsWith('/messages'))).toHaveLength(3);
   });
 
   it('--paginate follows meta.afterCursor and merges the items', async () => {

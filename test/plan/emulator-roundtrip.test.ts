@@ -72,8 +72,16 @@ describe('plan → apply → plan against the emulator', () => {
       'app.support.integration.sms:create',
       'app.support.switchboard.integration.agent:update',
       'app.support.integration.sms:delete',
-      'app.support:fingerprints',
     ]);
+    // The token is re-sent unchanged: its fingerprint stays, so the app is not touched and no
+    // field reads "X → X" (the repointed integrationId names the old object's id).
+    expect(replaced.changes.map((c) => [c.address, c.action])).toEqual([
+      ['app.support.integration.sms', 'replace'],
+      ['app.support.switchboard.integration.agent', 'update'],
+    ]);
+    expect(replaced.summary).toMatchObject({ update: 1, replace: 1 });
+    const agent = replaced.changes[1]!.fields;
+    expect(agent).toEqual([{ field: 'integrationId', before: { $ref: `id:${replaced.liveIds['app.support.integration.sms']}` }, after: { $ref: 'app.support.integration.sms' } }]);
     await expectConverged(client, keyId, routed('AC999'));
   });
 

@@ -94,7 +94,11 @@ describe('ordering: deletes and replacements that references depend on', () => {
     expect(step(p, 'app.s.integration.sms:create').adopt).toMatchObject({ excludeIds: ['i1'] });
     expect(step(p, 'app.s.switchboard.integration.sms:update')).toMatchObject({ body: { integrationId: { $ref: 'app.s.integration.sms' } }, dependsOn: ['app.s.integration.sms:create'] });
     expect(step(p, 'app.s.integration.sms:delete').dependsOn).toEqual(expect.arrayContaining(['app.s.integration.sms:create', 'app.s.switchboard.integration.sms:update']));
-    expect(p.changes.find((c) => c.address === 'app.s.switchboard.integration.sms')!.reason).toBe('repointed to the replacement of app.s.integration.sms');
+    expect(p.changes.find((c) => c.address === 'app.s.switchboard.integration.sms')).toMatchObject({
+      reason: 'repointed to the replacement of app.s.integration.sms',
+      // Never "X → X": before names the old object, after the replacement.
+      fields: [{ field: 'integrationId', before: { $ref: 'id:i1' }, after: { $ref: 'app.s.integration.sms' } }],
+    });
   });
 
   it('maps a live defaultResponder back to the switchboard integration address (no phantom diff)', () => {

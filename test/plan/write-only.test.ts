@@ -49,6 +49,17 @@ describe('write-only values', () => {
     expect(JSON.stringify(p)).not.toContain('tok-1');
   });
 
+  it('a replace that re-sends an unchanged value records nothing: no app change, no fingerprint step', () => {
+    const fp = recorded({ [TOKEN_REF]: 'tok-1' });
+    const cfg = loaded({ apps: { s: { displayName: 'S', integrations: { sms: { type: 'twilio', displayName: 'SMS', accountSid: 'AC2', authToken: 'tok-1' } } } } }, [TOKEN_REF]);
+    const p = diff(cfg, liveWith({ [FINGERPRINT_KEY]: fp }), { salt: SALT });
+    expect(p.changes.map((c) => [c.address, c.action])).toEqual([['app.s.integration.sms', 'replace']]);
+    expect(p.summary).toEqual({ create: 0, update: 0, replace: 1, delete: 0, unmanaged: 0 });
+    expect(p.steps.map((s) => s.id)).toEqual(['app.s.integration.sms:delete', 'app.s.integration.sms:create']);
+    // The re-created integration still gets the token from the config.
+    expect(step(p, 'app.s.integration.sms:create')!.body).toMatchObject({ authToken: { $secret: TOKEN_REF } });
+  });
+
   it('updates an updatable write-only field whose value changed, or that has no fingerprint yet', () => {
     const cfg = loaded({ apps: { s: { displayName: 'S', integrations: { ig: { type: 'instagram', displayName: 'IG', appId: 'fb1', appSecret: 'sec', pageAccessToken: 'page-2' } } } } }, [PAGE_REF]);
     const integ = { id: 'i1', type: 'instagram', displayName: 'IG', appId: 'fb1' };

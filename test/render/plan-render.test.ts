@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
 import { renderPlanJson } from '../../src/render/plan-json.js';
-import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
+import { COMMENT_LIMIT, renderPlanMarkdown } from '../../src/render/plan-markdown.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
 
 function plan(over: Partial<Plan> = {}): Plan {
@@ -17,6 +17,7 @@ function plan(over: Partial<Plan> = {}): Plan {
           { field: 'metadata.owner', sensitive: true },
           { field: 'metadata.notes', before: 'line one\nline two\nline three', after: 'line one\nline 2\nline three' },
           { field: 'metadata.gone', before: 'x' },
+          { field: 'metadata.added', after: 'y' },
         ],
       },
       { address: 'app.s.integration.sms', kind: 'integration', action: 'replace', liveId: 'i1', reason: 'accountSid forces replacement', fields: [{ field: 'accountSid', before: 'AC1', after: 'AC2', forcesReplacement: true }, { field: 'authToken', sensitive: true, forcesReplacement: true }] },
@@ -37,13 +38,63 @@ function plan(over: Partial<Plan> = {}): Plan {
 describe('text', () => {
   const text = renderPlanText(plan(), { color: false });
 
-  it('shows Terraform-like symbols, field by field', () => {
-    expect(text).toContain('  + app.s.integration.web (integration)\n      + type: "web"\n      + displayName: "Web"\n');
-    expect(text).toContain('  ~ app.s (app)  # id a1\n      ~ settings.multiConvoEnabled: false → true\n      ~ metadata.owner: (sensitive)\n');
-    expect(text).toContain('      - metadata.gone: "x" → (unset)');
-    expect(text).toContain('  -/+ app.s.integration.sms (integration)  # id i1; accountSid forces replacement\n      ~ accountSid: "AC1" → "AC2"  # forces replacement\n      ~ authToken: (sensitive)  # forces replacement\n');
-    expect(text).toContain('  - app.s.key[k9] (app-key)  # id k9; not in the configuration: "stray"\n');
+  it('follows terraform plan: a legend of the symbols used, a "# … will be …" line, then the symbol line', () => {
+    expect(text.startsWith([
+      'Resource actions are indicated with the following symbols:',
+      '  + create',
+      '  ~ update in-place',
+      '-/+ delete and then create replacement',
+      '  - delete',
+      '',
+      'sunco will perform the following actions:',
+      '',
+      '  # app.s.integration.web will be created',
+      '  + app.s.integration.web (integration)',
+      '      + type: "web"',
+      '      + displayName: "Web"',
+      '',
+      '  # app.s will be updated in-place',
+      '  ~ app.s (app)  # id a1',
+      '      ~ settings.multiConvoEnabled: false → true',
+      '      ~ metadata.owner: (sensitive)',
+    ].join('\n'))).toBe(true);
+    expect(text).toContain('      - metadata.gone: "x" → (unset)\n      + metadata.added: "y"\n');
+    expect(text).toContain([
+      '  # app.s.integration.sms must be replaced (accountSid forces replacement)',
+      '-/+ app.s.integration.sms (integration)  # id i1',
+      '      ~ accountSid: "AC1" → "AC2"  # forces replacement',
+      '      ~ authToken: (sensitive)  # forces replacement',
+      '',
+    ].join('\n'));
+    expect(text).toContain('  # app.s.key[k9] will be deleted (not in the configuration: "stray")\n  - app.s.key[k9] (app-key)  # id k9\n\n');
     expect(text).toContain('      + defaultSwitchboardIntegrationId: app.s.switchboard.integration.bot\n');
+  });
+
+  it('shows a replace that creates first as +/- (create replacement and then delete)', () => {
+    const first = plan({
+      changes: [{ address: 'app.s.integration.sms', kind: 'integration', action: 'replace', liveId: 'i1', reason: 'accountSid forces replacement', fields: [{ field: 'accountSid', before: 'AC1', after: 'AC2', forcesReplacement: true }] }],
+      steps: [
+        { id: 'app.s.integration.sms:create', address: 'app.s.integration.sms', kind: 'integration', operation: 'create', method: 'POST', path: '/v2/apps/{{app.s}}/integrations', dependsOn: [], app: 's' },
+        { id: 'app.s.integration.sms:delete', address: 'app.s.integration.sms', kind: 'integration', operation: 'delete', method: 'DELETE', path: '/v2/apps/{{app.s}}/integrations/{{app.s.integration.sms}}', dependsOn: ['app.s.integration.sms:create'], app: 's' },
+      ],
+      summary: { create: 0, update: 0, replace: 1, delete: 0, unmanaged: 0 },
+    });
+    const t = renderPlanText(first, { color: false });
+    expect(t.startsWith('Resource actions are indicated with the following symbols:\n+/- create replacement and then delete\n\n')).toBe(true);
+    expect(t).toContain('+/- app.s.integration.sms (integration)  # id i1\n');
+  });
+
+  it('never shows a field whose before equals its after (e.g. from an older plan file)', () => {
+    const same = plan({ changes: [{ address: 'app.s', kind: 'app', action: 'update', liveId: 'a1', fields: [
+      { field: 'metadata.sunco:fingerprints', before: '1.abcdefgh.x=y', after: '1.abcdefgh.x=y' },
+      { field: 'settings.echoPostback', before: { a: [1] }, after: { a: [1] } },
+      { field: 'displayName', before: 'A', after: 'B' },
+    ] }] });
+    for (const out of [renderPlanText(same, { color: false }), renderPlanMarkdown(same)]) {
+      expect(out).not.toContain('fingerprints');
+      expect(out).not.toContain('echoPostback');
+      expect(out).toContain('displayName');
+    }
   });
 
   it('shows multi-line strings as a unified diff', () => {
@@ -63,7 +114,8 @@ describe('text', () => {
 
   it('colours only when asked', () => {
     const coloured = renderPlanText(plan(), { color: true });
-    expect(coloured).toContain('\u001b[32m+\u001b[39m \u001b[1mapp.s.integration.web\u001b[22m');
+    expect(coloured).toContain('  \u001b[32m+\u001b[39m \u001b[1mapp.s.integration.web\u001b[22m');
+    expect(coloured).toContain('\u001b[31m-\u001b[39m/\u001b[32m+\u001b[39m \u001b[1mapp.s.integration.sms\u001b[22m');
   });
 });
 
@@ -80,13 +132,40 @@ describe('json', () => {
 describe('markdown', () => {
   const md = renderPlanMarkdown(plan());
 
-  it('has a heading, a summary table and a details block per change', () => {
-    expect(md.startsWith('## sunco plan\n\n**Plan: 1 to create, 1 to update, 1 to replace, 1 to delete. 1 unmanaged.**\n')).toBe(true);
+  it('has a marker, a heading, a summary table and a details block per change', () => {
+    expect(md.startsWith('<!-- sunco-plan -->\n## sunco plan\n\n**Plan: 1 to create, 1 to update, 1 to replace, 1 to delete. 1 unmanaged.**\n')).toBe(true);
     expect(md).toContain('| create | update | replace | delete | unmanaged |\n|---:|---:|---:|---:|---:|\n| 1 | 1 | 1 | 1 | 1 |');
+    // 5 changes, and one block for the unmanaged list.
     expect(md.match(/<details>/g)).toHaveLength(6);
-    expect(md).toContain('<summary>♻️ <b>replace</b> <code>app.s.integration.sms</code> (integration) — accountSid forces replacement</summary>');
+    expect(md).toContain('<summary>♻️ <b>replace</b> <code>app.s.integration.sms</code> (integration) — accountSid forces replacement</summary>\n\n| field | before | after | |');
     expect(md).toContain('| `accountSid` | `"AC1"` | `"AC2"` | forces replacement |');
     expect(md).toContain('| `metadata.owner` |  | (sensitive) |  |');
     expect(md).toContain('```diff\n@@ -1,3 +1,3 @@\n line one\n-line two\n+line 2\n line three\n```');
+    expect(md.trimEnd().split('\n').at(-1)).toBe('<sub>Read the live state with 7 API requests.</sub>');
+  });
+
+  it('names every delete and replace outside the collapsed blocks', () => {
+    expect(md).toContain('> ⚠️ **This plan deletes or replaces 2 resources:** `app.s.integration.sms` (replace), `app.s.key[k9]` (delete)\n');
+  });
+
+  it('lists unmanaged resources in one collapsed list', () => {
+    expect(md).toContain('<summary>❔ 1 unmanaged (live, not in the configuration; left alone, <code>--prune</code> deletes them)</summary>\n\n- `app.s.integration[i2]` (integration) — not in the configuration: web "Other"\n');
+  });
+
+  it('keeps table cells intact: pipes escaped, backticks fenced, no HTML entities inside code', () => {
+    const odd = renderPlanMarkdown(plan({ changes: [{ address: 'app.s', kind: 'app', action: 'update', fields: [{ field: 'metadata.x', before: 'a|b', after: '<b>`x`</b>' }] }] }));
+    expect(odd).toContain('| `metadata.x` | `"a\\|b"` | ``"<b>`x`</b>"`` |  |');
+  });
+
+  it('stays under GitHub\'s comment limit, counting what it leaves out', () => {
+    const many = Array.from({ length: 400 }, (_, i) => ({
+      address: `app.s.integration.i${i}`, kind: 'integration' as const, action: 'create' as const,
+      fields: [{ field: 'displayName', after: 'x'.repeat(200) }],
+    }));
+    const big = renderPlanMarkdown(plan({ changes: many, summary: { create: 400, update: 0, replace: 0, delete: 0, unmanaged: 0 } }));
+    expect(big.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    const shown = big.match(/<details>/g)!.length;
+    expect(shown).toBeGreaterThan(50);
+    expect(big).toContain(`_${400 - shown} more changes are not shown: a comment holds at most 65536 characters. Run \`sunco-plan\` for the full plan._`);
   });
 });

@@ -9,6 +9,8 @@ export interface EmulatorArgs {
   rateLimit?: number;
   faultRate?: number;
   seed?: number;
+  /** The global --debug flag: one stderr line per request. */
+  debug?: boolean;
 }
 
 /** `sunco emulator`: a local SunCo v2 API (implementation loaded lazily). */

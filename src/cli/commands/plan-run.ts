@@ -14,7 +14,7 @@ import type { Plan } from '../../plan/types.js';
 import { renderPlanJson } from '../../render/plan-json.js';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { renderPlanText } from '../../render/plan-text.js';
-import { clientFromArgv } from '../connection.js';
+import { connectFromArgv } from '../connection.js';
 import { type CliIO, getIO, useColor } from '../io.js';
 import { planFlagsFrom } from '../plan-options.js';
 import type { PlanCommandArgs } from './plan.js';
@@ -49,8 +49,8 @@ export async function runPlanCommand(argv: PlanCommandArgs): Promise<void> {
     io.stderr.write(`Planning against an empty in-process emulator at ${emu.url}.\n`);
   } else {
     const everyAppHasCredentials = Object.values(loaded.config.apps).every((a) => a.credentials !== undefined);
-    client = await clientFromArgv(argv, io, { credentialsOptional: everyAppHasCredentials });
-    keyId = argv.keyId ?? io.env.SUNCO_KEY_ID;
+    // The key id as resolved (flag, environment or profile): an app_ key makes the app scope.
+    ({ client, keyId } = await connectFromArgv(argv, io, { credentialsOptional: everyAppHasCredentials }));
   }
 
   try {

@@ -1,7 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { withConfigOptions, type ConfigArgs } from '../../config/options.js';
 import { connectionOptions, type ConnectionArgs } from '../connection-options.js';
-import { withPlanOptions, type PlanArgs } from '../plan-options.js';
+import { PLAN_GROUP, withPlanOptions, type PlanArgs } from '../plan-options.js';
 
 export interface PlanCommandArgs extends ConfigArgs, ConnectionArgs, PlanArgs {
   json?: boolean;
@@ -21,7 +21,9 @@ export const planCommand: CommandModule<object, PlanCommandArgs> = {
       .option('format', { type: 'string', choices: ['text', 'json', 'markdown'], describe: 'Output format: text (default), json, or markdown (a PR comment)' })
       .option('out', { type: 'string', describe: 'Save the plan to this file, for sunco-apply PLANFILE (holds no secret values)' })
       .option('detailed-exitcode', { type: 'boolean', describe: 'Exit 2 when the plan has changes (0: none, 1: error)' })
-      .option('emulator', { type: 'boolean', describe: 'Plan against an empty in-process emulator (no credentials needed)' }) as Argv<PlanCommandArgs>,
+      .option('emulator', { type: 'boolean', describe: 'Plan against an empty in-process emulator (no credentials needed)' })
+      .group(['emulator'], PLAN_GROUP)
+      .group(['json', 'format', 'out', 'detailed-exitcode'], 'Output:') as Argv<PlanCommandArgs>,
   handler: async (argv) => {
     const { runPlanCommand } = await import('./plan-run.js');
     await runPlanCommand(argv);

@@ -1,12 +1,14 @@
 /**
  * Every operations route of the emulator (users, clients, devices, conversations,
- * participants, messages, activity, switchboard actions, attachments). The core
+ * participants, messages, activity, switchboard actions, attachments, and the channel data
+ * calls DownloadMessageRef and PostConversionEvents). The core
  * registers them, authenticates the caller and enforces `scopes` and the own-app rule.
  */
 import type { Route } from '../route.js';
 import type { EmulatorStore } from '../store.js';
 import { activityRoutes } from './activity.js';
 import { attachmentRoutes } from './attachments.js';
+import { channelDataRoutes } from './channel-data.js';
 import { clientRoutes } from './clients.js';
 import { conversationRoutes } from './conversations.js';
 import { messageRoutes } from './messages.js';
@@ -26,5 +28,6 @@ export function operationsRoutes(store: EmulatorStore): Route[] {
     ...activityRoutes(store),
     ...switchboardControlRoutes(store),
     ...attachmentRoutes(store),
+    ...channelDataRoutes(store),
   ];
 }

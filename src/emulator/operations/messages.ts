@@ -2,6 +2,7 @@
  * Messages: post, list, delete one, delete all (spec tag "Messages").
  */
 import { newId } from '../ids.js';
+import { readCursors } from '../paginate.js';
 import { HttpError, type Route } from '../route.js';
 import type { EmulatorStore } from '../store.js';
 import { linkBase } from './clients.js';
@@ -33,11 +34,7 @@ function messageView(m: MessageRecord): Record<string, unknown> {
  * forward). The cursor toward older messages is beforeCursor / links.prev.
  */
 function listPage(conv: ConversationRecord, query: URLSearchParams, base: string): Record<string, unknown> {
-  const after = query.get('page[after]');
-  const before = query.get('page[before]');
-  if (after !== null && before !== null) {
-    throw new HttpError(400, 'bad_request', 'Invalid page query parameters: only one of page[after] or page[before] can be provided');
-  }
+  const { after, before } = readCursors(query);
   const all = conv.messages;
   let start: number;
   let end: number;
@@ -99,6 +96,16 @@ export function messageRoutes(store: EmulatorStore): Route[] {
         };
         conv.messages.push(message);
         conv.lastUpdatedAt = received;
+        // switchboard.defaultSwitchboardIntegrationId is "given control when a new conversation
+        // begins" and "also used for conversations that existed before the switchboard was
+        // enabled"; releaseControl nullifies the state. Either way, the user's next message
+        // hands the conversation to the enabled switchboard's default.
+        const fallback = store.defaultSwitchboardIntegrationId(req.params.appId ?? '');
+        const active = conv.activeSwitchboardIntegrationId;
+        if (parsed.author.type === 'user' && fallback && !store.switchboardIntegrations(req.params.appId ?? '').some((s) => s.id === active)) {
+          conv.activeSwitchboardIntegrationId = fallback;
+          delete conv.pendingSwitchboardIntegrationId;
+        }
         for (const p of conv.participants) if (p.userId !== parsed.authorUserId) p.unreadCount += 1;
         store.touch();
         return { status: 201, body: { messages: [messageView(message)] } };

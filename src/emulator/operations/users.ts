@@ -157,6 +157,7 @@ export function userRoutes(store: EmulatorStore): Route[] {
       scopes: SCOPES,
       mutates: true,
       handler: (req) => {
+        assertSchema('syncUserBody', bodyObject(req, true), '');
         const user = ops(req.params.appId).users.find((u) => u.zendeskId === req.params.zendeskId);
         if (!user) throw new HttpError(404, 'user_not_found', 'User not found');
         return { status: 200, body: { user: userView(user) } };

@@ -60,20 +60,26 @@ export function renderWebhook(w: WebhookRecord): Record<string, unknown> {
   };
 }
 
-function defaultResponder(app: AppRecord, id: string): Record<string, unknown> | undefined {
-  const si = app.switchboard?.integrations.find((s) => s.id === id);
+/**
+ * components.schemas.defaultResponder, with only its documented properties. `inherited`:
+ * "Returns `false` if a per-channel responder override has been set for this integration,
+ * and `true` otherwise", so without an override the integration reports the default of the
+ * app's enabled switchboard (the one a new conversation starts with), inherited.
+ */
+function defaultResponder(app: AppRecord, integ: IntegrationRecord): Record<string, unknown> | undefined {
+  const sb = app.switchboard;
+  const override = integ.defaultResponderId;
+  const id = override ?? (sb?.enabled ? sb.defaultSwitchboardIntegrationId : undefined);
+  const si = id === undefined ? undefined : sb?.integrations.find((s) => s.id === id);
   if (!si) return undefined;
   return {
-    // Not in the spec's property list (which does not forbid others): it names the
-    // switchboard integration itself, so a reader can map it back to defaultResponderId.
-    switchboardIntegrationId: si.id,
     name: si.name,
     ...(si.integrationId !== undefined ? { integrationId: si.integrationId } : {}),
     ...(si.integrationType !== undefined ? { integrationType: si.integrationType } : {}),
     deliverStandbyEvents: si.deliverStandbyEvents,
     nextSwitchboardIntegrationId: si.nextSwitchboardIntegrationId ?? null,
     ...(si.messageHistoryCount != null ? { messageHistoryCount: si.messageHistoryCount } : {}),
-    inherited: false,
+    inherited: override === undefined,
   };
 }
 
@@ -85,10 +91,9 @@ export function renderIntegration(app: AppRecord, integ: IntegrationRecord): Rec
     const value = f.create === 'none' ? integ.generated[f.name] : (integ.fields[f.name] ?? f.default);
     if (value !== undefined && value !== null) out[f.name] = value;
   }
-  if (integ.defaultResponderId) {
-    const dr = defaultResponder(app, integ.defaultResponderId);
-    if (dr) out.defaultResponder = dr;
-  }
+  // The custom schema has no defaultResponder (nor defaultResponderId, see integrations.ts).
+  const dr = integ.type === 'custom' ? undefined : defaultResponder(app, integ);
+  if (dr) out.defaultResponder = dr;
   if (integ.type === 'custom') out.webhooks = integ.webhooks.map(renderWebhook);
   return out;
 }

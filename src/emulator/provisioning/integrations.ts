@@ -11,7 +11,7 @@ import { fieldSpecs, generatedFields, isIntegrationType, renderIntegration } fro
 import { appRecord, integrationRecord, linkBase, objectBody } from './lookup.js';
 import type { AppRecord, IntegrationRecord } from './state.js';
 import { validateSchema } from './validate.js';
-import { checkTarget, newWebhook } from './webhooks.js';
+import { checkTarget, checkTriggers, checkWebhookRoom, newWebhook } from './webhooks.js';
 
 /** components.schemas.integrationUpdate's oneOf names, where they differ from `${type}Update`. */
 const UPDATE_SCHEMA: Record<string, string> = { messagebird: 'messageBirdUpdate', whatsapp: 'whatsAppUpdate' };
@@ -32,7 +32,13 @@ function checkDefaultResponder(app: AppRecord, type: string, id: unknown): strin
 function create(app: AppRecord, body: Record<string, unknown>): IntegrationRecord {
   if (!isIntegrationType(body.type)) throw new HttpError(400, 'bad_request', 'Invalid integration type');
   validateSchema(body.type, body);
-  if (body.type === 'custom') (body.webhooks as Record<string, unknown>[]).forEach((w, i) => checkTarget(w.target, `webhooks.${i}.target`));
+  if (body.type === 'custom') {
+    (body.webhooks as Record<string, unknown>[]).forEach((w, i) => {
+      checkTarget(w.target, `webhooks.${i}.target`);
+      checkTriggers(w.triggers, `webhooks.${i}.triggers`);
+    });
+    checkWebhookRoom(app);
+  }
   const fields: Record<string, unknown> = {};
   for (const f of fieldSpecs(body.type)) {
     if (f.create === 'none' || ['displayName', 'webhooks', 'defaultResponderId'].includes(f.name)) continue;

@@ -44,10 +44,23 @@ function resolveTarget(app: AppRecord, integrationId: unknown, integrationType: 
     return { integrationId, integrationType: integ.type };
   }
   if (typeof integrationType === 'string') {
+    // switchboardIntegrationCreateBody.integrationId: "Must be used when linking a custom integration".
+    if (integrationType === 'custom') throw bad('integrationId must be used when linking a custom integration');
     const synthetic = createHash('sha256').update(`${app.id}/${integrationType}`).digest('hex').slice(0, 24);
     return { integrationId: synthetic, integrationType };
   }
   throw bad('should have either integrationId or integrationType');
+}
+
+/**
+ * components.schemas.name: an "Identifier for use in control transfer protocols. Restricted to
+ * alphanumeric characters, `-` and `_`" (maxLength 128 is in the schema). passControl and
+ * offerControl address a switchboard integration by it, so it is unique in its switchboard.
+ */
+function checkName(sb: SwitchboardRecord, name: unknown, self?: SwitchboardIntegrationRecord): void {
+  if (typeof name !== 'string') return;
+  if (!/^[A-Za-z0-9_-]+$/.test(name)) throw bad('name is restricted to alphanumeric characters, - and _');
+  if (sb.integrations.some((s) => s !== self && s.name === name)) throw bad(`A switchboard integration named ${name} already exists in this switchboard`);
 }
 
 function checkNext(sb: SwitchboardRecord, next: unknown): void {
@@ -78,6 +91,7 @@ export function switchboardIntegrationRoutes(store: EmulatorStore): Route[] {
         const { app, sb } = ctx(req.params);
         const body = objectBody(req.body);
         validateRequest('CreateSwitchboardIntegration', body);
+        checkName(sb, body.name);
         if (sb.integrations.length >= MAX_SWITCHBOARD_INTEGRATIONS) {
           throw new HttpError(400, 'too_many_switchboard_integrations', 'Switchboard has reached the max number of switchboard integrations (10)');
         }
@@ -116,6 +130,11 @@ export function switchboardIntegrationRoutes(store: EmulatorStore): Route[] {
         const si = one(sb, req.params.switchboardIntegrationId);
         const body = objectBody(req.body);
         validateRequest('UpdateSwitchboardIntegration', body);
+        checkName(sb, body.name, si);
+        // switchboardIntegrationUpdateBody: "Can't provide both `integrationId` and `integrationType`."
+        if (body.integrationId !== undefined && body.integrationType !== undefined) {
+          throw bad("Can't provide both integrationId and integrationType");
+        }
         checkNext(sb, body.nextSwitchboardIntegrationId);
         if (body.integrationId !== undefined || body.integrationType !== undefined) {
           Object.assign(si, resolveTarget(app, body.integrationId, body.integrationType));

@@ -4,12 +4,13 @@
  * Every response includes `secret`: components.schemas.webhook does not mark it writeOnly
  * and the spec's listWebhooks / getWebhook examples show it.
  */
+import { WEBHOOK_TRIGGERS } from '../../config/schema-descriptions.js';
 import { newId, newSecret } from '../ids.js';
 import { HttpError, type Route } from '../route.js';
 import type { EmulatorStore } from '../store.js';
 import { renderWebhook } from './integration-view.js';
 import { appRecord, integrationRecord, objectBody, resourceNotFound } from './lookup.js';
-import type { IntegrationRecord, WebhookRecord } from './state.js';
+import type { AppRecord, IntegrationRecord, WebhookRecord } from './state.js';
 import { validateRequest } from './validate.js';
 
 /** A webhook from an already validated body (webhookCreateBody or an inline custom webhook). */
@@ -36,6 +37,26 @@ export function checkTarget(target: unknown, where = 'target'): void {
   if (!ok) throw new HttpError(400, 'bad_request', `${where} should be an http or https URL`);
 }
 
+/** The Webhooks tag: "An app is limited to 10 webhooks" (inline custom integration webhooks count). */
+export const MAX_WEBHOOKS_PER_APP = 10;
+
+export function checkWebhookRoom(app: AppRecord): void {
+  const count = app.integrations.reduce((n, i) => n + i.webhooks.length, 0);
+  if (count >= MAX_WEBHOOKS_PER_APP) throw new HttpError(400, 'bad_request', `An app is limited to ${MAX_WEBHOOKS_PER_APP} webhooks`);
+}
+
+/**
+ * components.schemas.triggers is "case sensitive" and points to the Webhooks tag's "Webhook
+ * Triggers" table; its schema is a plain string array, so the table is checked here.
+ */
+export function checkTriggers(triggers: unknown, where = 'triggers'): void {
+  if (!Array.isArray(triggers)) return;
+  const known: readonly string[] = WEBHOOK_TRIGGERS;
+  triggers.forEach((t, i) => {
+    if (typeof t === 'string' && !known.includes(t)) throw new HttpError(400, 'bad_request', `${where}.${i} is not a webhook trigger: ${t}`);
+  });
+}
+
 /** The emulator models no Connect (OAuth) integrations, so only `custom` ones have webhooks. */
 function withWebhooks(integ: IntegrationRecord): IntegrationRecord {
   if (integ.type !== 'custom') throw new HttpError(400, 'bad_request', 'Webhooks are available only for custom integrations');
@@ -45,6 +66,7 @@ function withWebhooks(integ: IntegrationRecord): IntegrationRecord {
 export function webhookRoutes(store: EmulatorStore): Route[] {
   const integration = (p: Record<string, string>) =>
     withWebhooks(integrationRecord(appRecord(store, p.appId ?? ''), p.integrationId ?? ''));
+  const app = (p: Record<string, string>) => appRecord(store, p.appId ?? '');
   const webhook = (p: Record<string, string>) => {
     const w = integration(p).webhooks.find((x) => x.id === p.webhookId);
     if (!w) throw resourceNotFound();
@@ -63,6 +85,8 @@ export function webhookRoutes(store: EmulatorStore): Route[] {
         const body = objectBody(req.body);
         validateRequest('CreateWebhook', body);
         checkTarget(body.target);
+        checkTriggers(body.triggers);
+        checkWebhookRoom(app(req.params));
         const w = newWebhook(body);
         integ.webhooks.push(w);
         store.touch();
@@ -91,6 +115,7 @@ export function webhookRoutes(store: EmulatorStore): Route[] {
         const body = objectBody(req.body);
         validateRequest('UpdateWebhook', body);
         if (body.target !== undefined) checkTarget(body.target);
+        checkTriggers(body.triggers);
         if (body.target !== undefined) w.target = body.target as string;
         if (body.triggers !== undefined) w.triggers = [...(body.triggers as string[])];
         if (body.includeFullUser !== undefined) w.includeFullUser = body.includeFullUser as boolean;

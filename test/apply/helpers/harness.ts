@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '../../../src/api/client.js';
 import type { ApiClient } from '../../../src/api/types.js';
-import { type RunningEmulator, startEmulator } from '../../../src/emulator/index.js';
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../../src/emulator/index.js';
 import { type CliResult, runCli } from '../../helpers/cli.js';
 import { type LossyProxy, startLossyProxy } from './lossy-proxy.js';
 
@@ -20,13 +20,14 @@ export interface Harness {
   env: NodeJS.ProcessEnv;
   /** Write a file into the temp dir; returns its path. */
   write(name: string, text: string): Promise<string>;
-  cli(args: string[], extra?: { env?: NodeJS.ProcessEnv; stdinIsTTY?: boolean; stdin?: string }): Promise<CliResult>;
+  cli(args: string[], extra?: { env?: NodeJS.ProcessEnv; stdinIsTTY?: boolean; stdoutIsTTY?: boolean; stdin?: string }): Promise<CliResult>;
   secrets(name?: string): Promise<Record<string, { id: string; secret: string }>>;
   close(): Promise<void>;
 }
 
-export async function harness(): Promise<Harness> {
-  const emu = await startEmulator({ port: 0 });
+/** `emulator`: extra emulator options (rate limit, faults...); it always listens on 127.0.0.1:0. */
+export async function harness(emulator: Omit<EmulatorOptions, 'port'> = {}): Promise<Harness> {
+  const emu = await startEmulator({ ...emulator, port: 0 });
   const proxy = await startLossyProxy(emu.url);
   const dir = await mkdtemp(join(tmpdir(), 'sunco-apply-it-'));
   const env = { SUNCO_API_URL: proxy.url, SUNCO_KEY_ID: emu.accountKey.keyId, SUNCO_KEY_SECRET: emu.accountKey.secret };
@@ -42,7 +43,13 @@ export async function harness(): Promise<Harness> {
       return file;
     },
     cli: (args, extra = {}) =>
-      runCli(args, { cwd: dir, env: { ...env, ...extra.env }, stdinIsTTY: extra.stdinIsTTY ?? false, ...(extra.stdin !== undefined ? { stdin: extra.stdin } : {}) }),
+      runCli(args, {
+        cwd: dir,
+        env: { ...env, ...extra.env },
+        stdinIsTTY: extra.stdinIsTTY ?? false,
+        stdoutIsTTY: extra.stdoutIsTTY ?? false,
+        ...(extra.stdin !== undefined ? { stdin: extra.stdin } : {}),
+      }),
     secrets: async (name = 'secrets.json') => JSON.parse(await readFile(join(dir, name), 'utf8')) as Record<string, { id: string; secret: string }>,
     close: async () => {
       await proxy.close();

@@ -140,4 +140,46 @@ describe('emulator attachments', () => {
     expect(noSource.body.errors[0].title).toMatch(/source/);
     expect((await upload('?access=public', 'garbage')).status).toBe(400);
   });
+
+  it('takes a file of 50 MB (the spec\'s "File upload" size limit) and refuses a larger one with 413', async () => {
+    const head = '--XyZ\r\nContent-Disposition: form-data; name="source"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n';
+    const tail = '\r\n--XyZ--\r\n';
+    const sized = (total: number) => head + 'x'.repeat(total - head.length - tail.length) + tail;
+    const limit = 50 * 1024 * 1024;
+    const ok = await upload('?access=public', sized(limit));
+    expect(ok.status).toBe(201);
+    const over = await upload('?access=public', sized(limit + 1));
+    expect(over).toEqual({ status: 413, body: { errors: [{ code: 'payload_too_large', title: 'Request body is larger than the 50mb limit' }] } });
+  });
+});
+
+describe('the default switchboard integration', () => {
+  it('controls new conversations, and takes back a released or older one at the user\'s next message', async () => {
+    const call = env.call;
+    const app = (await call('POST', '/v2/apps', { body: { displayName: 'Default control' } })).body.app.id as string;
+    const base = `/v2/apps/${app}`;
+    const userId = (await call('POST', `${base}/users`, { body: { externalId: 'default-control' } })).body.user.id as string;
+    const start = async () => (await call('POST', `${base}/conversations`, { body: { type: 'sdkGroup', participants: [{ userId, subscribeSDKClient: false }] } })).body.conversation.id as string;
+    const active = async (id: string) => (await call('GET', `${base}/conversations/${id}`)).body.conversation.activeSwitchboardIntegration;
+    const say = (id: string, author: Record<string, unknown>) => call('POST', `${base}/conversations/${id}/messages`, { body: { author, content: { type: 'text', text: 'hi' } } });
+
+    const older = await start();
+    const board = (await call('POST', `${base}/switchboards`)).body.switchboard.id as string;
+    const agent = (await call('POST', `${base}/switchboards/${board}/switchboardIntegrations`, { body: { name: 'agent', integrationType: 'zd:agentWorkspace' } })).body
+      .switchboardIntegration.id as string;
+    await call('PATCH', `${base}/switchboards/${board}`, { body: { enabled: true, defaultSwitchboardIntegrationId: agent } });
+
+    const fresh = await start();
+    expect(await active(fresh)).toMatchObject({ id: agent, name: 'agent', integrationType: 'zd:agentWorkspace' });
+    expect(await active(older)).toBeUndefined();
+    // A business message does not start the switchboard; the user's does.
+    await say(older, { type: 'business' });
+    expect(await active(older)).toBeUndefined();
+    await say(older, { type: 'user', userId });
+    expect(await active(older)).toMatchObject({ id: agent });
+    expect((await call('POST', `${base}/conversations/${fresh}/releaseControl`)).status).toBe(200);
+    expect(await active(fresh)).toBeUndefined();
+    await say(fresh, { type: 'user', userId });
+    expect(await active(fresh)).toMatchObject({ id: agent });
+  });
 });

@@ -80,6 +80,19 @@ describe('emulator messages', () => {
     expect((await post()).status).toBe(201);
   });
 
+  it('the default limit is the spec\'s 30,000 messages (423 with the spec\'s title)', async () => {
+    const c = await conversation();
+    const conv = env.emu.store.state.operations.apps[env.appId]!.conversations.find((x) => x.id === c.id)!;
+    const post = () => env.call('POST', c.path, { body: { author: { type: 'business' }, content: { type: 'text', text: 'x' } } });
+    for (let i = 0; i < 29_999; i++) {
+      conv.messages.push({ id: `5e16067625${i.toString(16).padStart(14, '0')}`, received: new Date(0).toISOString(), author: { type: 'business' }, content: { type: 'text', text: 'seeded' }, source: { type: 'api' } });
+    }
+    expect((await post()).status).toBe(201);
+    const locked = await post();
+    expect(locked).toMatchObject({ status: 423, body: { errors: [{ code: 'locked', title: 'Message limit of 30000 per conversation reached.' }] } });
+    expect(conv.messages).toHaveLength(30_000);
+  });
+
   it('lists backwards: the newest 100 by default, page[before] for older ones, page[size] ignored', async () => {
     const c = await conversation();
     const conv = env.emu.store.state.operations.apps[env.appId]!.conversations.find((x) => x.id === c.id)!;
@@ -104,6 +117,11 @@ describe('emulator messages', () => {
     const forward = await env.call('GET', `${c.path}?page[after]=${ids[200]}`);
     expect(forward.body.messages.map((m: { id: string }) => m.id)).toEqual(ids.slice(201));
     expect(forward.body.meta.hasMore).toBe(false);
+    for (const q of ['page[after]=short', `page[before]=${ids[1]}x`, `page[after]=${ids[1]}&page[before]=${ids[2]}`]) {
+      const bad = await env.call('GET', `${c.path}?${q}`);
+      expect(bad.status, q).toBe(400);
+      expect(bad.body.errors[0].code).toBe('bad_request');
+    }
   });
 
   it('deletes one message (message_not_found afterwards) and all messages', async () => {

@@ -112,6 +112,15 @@ describe('emulator users', () => {
     const r = await env.call('POST', `${env.base}/users/12345/sync`, { body: {} });
     expect(r.status).toBe(404);
     expect(r.body.errors[0].code).toBe('user_not_found');
+    // syncUserBody: survivingZendeskId is a string.
+    const bad = await env.call('POST', `${env.base}/users/12345/sync`, { body: { survivingZendeskId: 35436 } });
+    expect(bad).toMatchObject({ status: 400, body: { errors: [{ code: 'bad_request', title: 'survivingZendeskId should be string' }] } });
+    // Only help-center authentication sets a zendeskId: preload one.
+    const u = await createUser(env);
+    env.emu.store.state.operations.apps[env.appId]!.users.find((x) => x.id === u.id)!.zendeskId = '777';
+    const ok = await env.call('POST', `${env.base}/users/777/sync`);
+    expect(ok.status).toBe(200);
+    expect(ok.body.user).toMatchObject({ id: u.id, zendeskId: '777' });
   });
 
   it('lets an integration-scoped key manage users of its own app', async () => {

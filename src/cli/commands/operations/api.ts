@@ -1,6 +1,8 @@
 /**
- * sunco api METHOD PATH [--data JSON|@file|-] [--paginate], like `gh api`: any call, the
- * answer printed as JSON. `{appId}` in PATH is replaced by the resolved --app.
+ * sunco api METHOD PATH [--data JSON|@file|-] [--paginate] [--show-secrets], like `gh api`:
+ * any call, the answer printed as JSON. `{appId}` in PATH is replaced by the resolved --app.
+ * Secret fields in the answer (key and webhook secrets, channel tokens) read "(hidden)"
+ * unless --show-secrets: a raw call must not leak what every other command hides.
  */
 import { UserError } from '../../../errors.js';
 import type { HttpMethod, QueryValue } from '../../../api/types.js';
@@ -33,21 +35,12 @@ async function dataArgument(ctx: OpsContext, data: string | undefined): Promise<
   }
 }
 
-/** Every page of a list answer merged: follows meta.afterCursor (cursor pagination, spec "API Pagination"). */
-async function paginateAll(ctx: OpsContext, path: string, query: Record<string, QueryValue>): Promise<unknown[]> {
-  const all: unknown[] = [];
-  const seen = new Set<string>();
-  let after: string | undefined;
-  for (;;) {
-    const page = await ctx.client.get<Record<string, unknown>>(path, { query: { ...query, 'page[after]': after ?? query['page[after]'] } });
-    const key = Object.keys(page).find((k) => Array.isArray(page[k]));
-    if (!key) throw new UserError(`--paginate: the answer of GET ${path} holds no list.`);
-    all.push(...(page[key] as unknown[]));
-    const meta = page.meta as { hasMore?: boolean; afterCursor?: string } | undefined;
-    if (!meta?.hasMore || !meta.afterCursor || seen.has(meta.afterCursor)) return all;
-    seen.add(meta.afterCursor);
-    after = meta.afterCursor;
-  }
+/** A GET has no body: like `gh api -f`, a flat --data object becomes query parameters. */
+function dataAsQuery(data: unknown): Record<string, QueryValue> {
+  const scalar = (v: unknown) => ['string', 'number', 'boolean'].includes(typeof v);
+  const ok = data && typeof data === 'object' && !Array.isArray(data) && Object.values(data).every((v) => scalar(v) || (Array.isArray(v) && v.every((x) => typeof x === 'string')));
+  if (!ok) throw new UserError('--data with GET must be a flat JSON object: its fields become query parameters, e.g. --data \'{"filter[userExternalId]":"u-42"}\'.');
+  return data as Record<string, QueryValue>;
 }
 
 export const apiCommand: AnyCommand = verb({
@@ -57,23 +50,32 @@ export const apiCommand: AnyCommand = verb({
     y
       .positional('method', { type: 'string', demandOption: true, describe: 'GET, POST, PUT, PATCH or DELETE' })
       .positional('path', { type: 'string', demandOption: true, describe: 'Path below the API URL, e.g. /v2/apps; {appId} is replaced by --app' })
-      .option('data', { type: 'string', requiresArg: true, describe: 'JSON body: inline, @file, or - for stdin' })
-      .option('paginate', { type: 'boolean', describe: 'GET every page (following meta.afterCursor) and print all items as one list' }),
+      .option('data', { type: 'string', requiresArg: true, describe: 'JSON body: inline, @file, or - for stdin (with GET: query parameters)' })
+      .option('paginate', { type: 'boolean', describe: 'GET every page (following the meta cursors) and print all items as one list' })
+      .option('show-secrets', { type: 'boolean', describe: 'Print secret fields (key and webhook secrets, channel tokens) instead of (hidden)' }),
   run: async (ctx, argv) => {
     const method = argv.method.toUpperCase() as HttpMethod;
     if (!METHODS.includes(method)) throw new UserError(`Unknown method ${argv.method}: use ${METHODS.join(', ')}.`);
     if (argv.paginate && method !== 'GET') throw new UserError('--paginate works with GET only.');
-    const body = await dataArgument(ctx, argv.data);
+    const data = await dataArgument(ctx, argv.data);
     let raw = argv.path.startsWith('/') ? argv.path : `/${argv.path}`;
     if (raw.includes('{appId}')) raw = raw.replaceAll('{appId}', encodeURIComponent(await ctx.appId()));
     const url = new URL(raw, 'http://path.invalid');
     const query: Record<string, QueryValue> = Object.fromEntries(url.searchParams);
-    const { printJson } = await import('../../output.js');
+    if (method === 'GET' && data !== undefined) Object.assign(query, dataAsQuery(data));
+    const body = method === 'GET' ? undefined : data;
+    let answer: unknown;
     if (argv.paginate) {
-      printJson(ctx.io, await paginateAll(ctx, url.pathname, query));
-      return;
+      const { paginateAll } = await import('./api-paginate.js');
+      answer = await paginateAll(ctx, url.pathname, query);
+    } else {
+      answer = (await ctx.client.request(method, url.pathname, { query, body })).body;
     }
-    const res = await ctx.client.request(method, url.pathname, { query, body });
-    printJson(ctx.io, res.body);
+    const { printJson } = await import('../../output.js');
+    if (argv.showSecrets) return printJson(ctx.io, answer);
+    const { maskSecretsDeep } = await import('./secrets.js');
+    const masked = maskSecretsDeep(answer);
+    printJson(ctx.io, masked.value);
+    if (masked.count > 0) ctx.notice(`${masked.count} secret field(s) shown as (hidden): pass --show-secrets to print them.`);
   },
 });

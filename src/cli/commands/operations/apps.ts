@@ -19,7 +19,7 @@ export const appsCommand = noun('apps', 'List and show apps (read-only)', [
     app: false,
     builder: (y) => pageOptions(y),
     run: async (ctx, argv) => {
-      ctx.printList(await ctx.list<App>('/v2/apps', 'apps', argv), columns, 'apps');
+      ctx.printList(await ctx.accountKeyOnly('Listing apps', () => ctx.list<App>('/v2/apps', 'apps', argv)), columns, 'apps');
     },
   }),
   verb({

@@ -3,6 +3,7 @@
  * and a few helpers (JSON flags, confirmation, one-page-or-all lists). Loaded lazily by
  * ./define.ts handlers.
  */
+import { ApiError } from '../../../api/errors.js';
 import type { ApiClient, QueryValue } from '../../../api/types.js';
 import { UserError } from '../../../errors.js';
 import { resolveAppId } from '../../app-resolve.js';
@@ -20,6 +21,7 @@ export interface ListOptions {
 
 export class OpsContext {
   private appIdPromise: Promise<string> | undefined;
+  private pendingHint: string | undefined;
 
   constructor(
     readonly io: CliIO,
@@ -45,12 +47,15 @@ export class OpsContext {
     const items = page[key];
     if (!Array.isArray(items)) throw new UserError(`GET ${path}: the response has no "${key}" list.`);
     const meta = page.meta as { hasMore?: boolean; afterCursor?: string } | undefined;
-    if (meta?.hasMore && meta.afterCursor) notice(this.io, `more results: use --all or --after ${meta.afterCursor}`);
+    // Shown after the list (printList), like gh: on a terminal a hint above a long table scrolls away.
+    if (meta?.hasMore && meta.afterCursor) this.pendingHint = `more results: use --all or --after ${meta.afterCursor}`;
     return items as T[];
   }
 
   printList<T>(items: readonly T[], columns: readonly Column<T>[], noun: string): void {
     printList(this.io, this.json, items, columns, noun);
+    if (this.pendingHint) notice(this.io, this.pendingHint);
+    this.pendingHint = undefined;
   }
 
   printItem(item: Record<string, unknown>): void {
@@ -61,6 +66,22 @@ export class OpsContext {
   done(result: Record<string, unknown>, message: string): void {
     if (this.json) printJson(this.io, result);
     else this.io.stdout.write(`${message}\n`);
+  }
+
+  /**
+   * A call only account keys may make (ListApps, ListAppKeys: RESOURCES.md "Who holds which
+   * key"). Most users hold app-scoped keys, so a 403 says why instead of a bare "Forbidden" (a 401
+   * is a wrong key id or secret, and keeps its own message).
+   */
+  async accountKeyOnly<T>(what: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 403) {
+        throw new UserError(`${err.message}. ${what} needs an account key (act_… or svc_…); an app-scoped key (app_…) cannot.`, { cause: err });
+      }
+      throw err;
+    }
   }
 
   notice(message: string): void {

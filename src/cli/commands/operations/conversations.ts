@@ -1,6 +1,7 @@
 /**
  * sunco conversations list|create|get|update|delete
  */
+import { UserError } from '../../../errors.js';
 import type { Column } from '../../output.js';
 import { noun, pageOptions, verb, yesOption } from './define.js';
 import { userFlags, userRef } from './refs.js';
@@ -72,6 +73,8 @@ export const conversationsCommand = noun('conversations', 'List, create, read, u
     run: async (ctx, argv) => {
       const { jsonObjectFlag } = await import('./context.js');
       const body = { displayName: argv.displayName, description: argv.description, metadata: jsonObjectFlag('metadata', argv.metadata) };
+      // An empty PATCH would change nothing yet look like success; say what is missing instead.
+      if (Object.values(body).every((v) => v === undefined)) throw new UserError('Nothing to update: pass --display-name, --description or --metadata.');
       const res = await ctx.client.patch<{ conversation: Conversation }>(await ctx.appPath('conversations', argv.id), body);
       ctx.printItem(res.conversation);
     },

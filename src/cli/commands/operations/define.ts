@@ -62,5 +62,6 @@ export function yesOption<T>(y: Argv<T>): Argv<T & { yes?: boolean }> {
 export function pageOptions<T>(y: Argv<T>): Argv<T & { all?: boolean; after?: string }> {
   return y
     .option('all', { type: 'boolean', describe: 'Follow pagination to the end' })
-    .option('after', { type: 'string', describe: 'Start after this record id (a cursor from a previous page)' });
+    .option('after', { type: 'string', describe: 'Start after this record id (a cursor from a previous page)' })
+    .conflicts('all', 'after');
 }

@@ -2,43 +2,15 @@
  * sunco integrations list|get (read-only). Credentials some channels read back (e.g. LINE
  * channelSecret, WhatsApp accountManagementAccessToken, webhook secrets) are shown as "(hidden)".
  */
-import { type Column, maskFields } from '../../output.js';
+import type { Column } from '../../output.js';
 import { noun, pageOptions, verb } from './define.js';
+import { maskSecretsDeep } from './secrets.js';
 
 type Integration = Record<string, unknown> & { id: string };
 
-/** Fields that hold credentials, in any integration type's schema (RESOURCES.md, per-type tables). */
-export const SECRET_FIELDS = [
-  'secret',
-  'webhookSecret',
-  'pageAccessToken',
-  'channelSecret',
-  'channelAccessToken',
-  'switcherSecret',
-  'accountManagementAccessToken',
-  'authenticationMessageSecret',
-  'signingKey',
-  'apiKey',
-  'apiSecret',
-  'appSecret',
-  'accessKey',
-  'authToken',
-  'token',
-  'privateKey',
-  'serverKey',
-  'certificate',
-  'password',
-  'consumerKey',
-  'consumerSecret',
-  'accessTokenKey',
-  'accessTokenSecret',
-] as const;
-
+/** Credentials at any depth hidden: a custom integration carries its webhooks inline, secrets included. */
 export function maskIntegration(i: Integration): Integration {
-  const out = maskFields(i, SECRET_FIELDS);
-  // A custom integration carries its webhooks inline, secrets included.
-  if (Array.isArray(out.webhooks)) out.webhooks = out.webhooks.map((w: Record<string, unknown>) => maskFields(w, ['secret']));
-  return out;
+  return maskSecretsDeep(i).value as Integration;
 }
 
 const columns: Column<Integration>[] = [

@@ -19,8 +19,9 @@ export const keysCommand = noun('keys', 'List API keys of an app or a custom int
     describe: "List the app's keys, or a custom integration's with --integration",
     builder: (y) => y.option('integration', { type: 'string', describe: 'Custom integration id' }),
     run: async (ctx, argv) => {
-      const path = argv.integration ? await ctx.appPath('integrations', argv.integration, 'keys') : await ctx.appPath('keys');
-      const res = await ctx.client.get<{ keys: Key[] }>(path);
+      const res = argv.integration
+        ? await ctx.client.get<{ keys: Key[] }>(await ctx.appPath('integrations', argv.integration, 'keys'))
+        : await ctx.accountKeyOnly("Listing an app's keys", async () => ctx.client.get<{ keys: Key[] }>(await ctx.appPath('keys')));
       ctx.printList(res.keys.map((k) => maskFields(k, ['secret'])), columns, 'keys');
     },
   }),

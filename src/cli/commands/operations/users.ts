@@ -5,6 +5,7 @@
  * is the API's only user listing: it matches emails in the user's `identities`, never
  * `profile.email` (spec operation ListUsers).
  */
+import { UserError } from '../../../errors.js';
 import type { Column } from '../../output.js';
 import { noun, verb, yesOption } from './define.js';
 
@@ -71,7 +72,10 @@ export const usersCommand = noun('users', 'Create, read, update and delete users
         .option('email', { type: 'string', describe: 'Email (profile.email)' })
         .option('metadata', { type: 'string', describe: 'Metadata, a flat JSON object (replaces the current one)' }),
     run: async (ctx, argv) => {
-      const res = await ctx.client.patch<{ user: User }>(await ctx.appPath('users', argv.user), await profileBody(argv));
+      const body = await profileBody(argv);
+      // An empty PATCH would change nothing yet look like success; say what is missing instead (as `gh issue edit` does).
+      if (body.profile === undefined && body.metadata === undefined) throw new UserError('Nothing to update: pass --given-name, --surname, --email or --metadata.');
+      const res = await ctx.client.patch<{ user: User }>(await ctx.appPath('users', argv.user), body);
       ctx.printItem(res.user);
     },
   }),

@@ -1,0 +1,114 @@
+/**
+ * Bad input (issue 8): every CLI entry point fed garbage flags, missing files, unreadable
+ * files, malformed JSON for --data, an unreachable API and a 401. Each must exit 1 with a
+ * one-line cause on stderr (the first line starts with "Error:") and no stack trace.
+ */
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setSleep } from '../../src/api/retry.js';
+import { type RunningEmulator, startEmulator } from '../../src/emulator/index.js';
+import { runCli } from '../helpers/cli.js';
+
+const config = resolve(import.meta.dirname, '../../examples/bot.yaml');
+const stateDir = join(tmpdir(), `sunco-bad-input-${process.pid}`);
+let emu: RunningEmulator;
+let dir: string;
+let closedPort: number;
+let restoreSleep: () => void;
+
+beforeAll(async () => {
+  // Retries of the unreachable URL back off for real otherwise (seconds per case).
+  restoreSleep = setSleep(() => Promise.resolve());
+  emu = await startEmulator({ port: 0 });
+  dir = await mkdtemp(join(tmpdir(), 'sunco-bad-'));
+  await mkdir(join(dir, 'a-directory'));
+  await mkdir(stateDir, { recursive: true });
+  await mkdir(join(dir, 'looks-like.yaml'));
+  await writeFile(join(dir, 'locked.yaml'), 'version: 1\napps: {}\n');
+  await chmod(join(dir, 'locked.yaml'), 0o000);
+  // A port that was free a moment ago and is closed now: connection refused.
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  closedPort = (server.address() as { port: number }).port;
+  await new Promise<void>((r) => server.close(() => r()));
+});
+afterAll(async () => {
+  restoreSleep();
+  await emu.close();
+  await rm(dir, { recursive: true, force: true });
+  await rm(stateDir, { recursive: true, force: true });
+});
+
+type Env = 'good' | 'unreachable' | 'unauthorized';
+function envFor(kind: Env): NodeJS.ProcessEnv {
+  const env = { SUNCO_API_URL: emu.url, SUNCO_KEY_ID: emu.accountKey.keyId, SUNCO_KEY_SECRET: emu.accountKey.secret };
+  if (kind === 'unreachable') env.SUNCO_API_URL = `http://127.0.0.1:${closedPort}`;
+  if (kind === 'unauthorized') env.SUNCO_KEY_SECRET = 'not-the-secret';
+  return env;
+}
+
+const cases: [string, string[], Env][] = [
+  // Garbage flags.
+  ['validate: unknown flag', ['validate', '--no-such-flag'], 'good'],
+  ['plan: unknown flag', ['plan', '--bogus', 'x'], 'good'],
+  ['apply: non-numeric --parallelism', ['apply', '-f', config, '--parallelism', 'lots'], 'good'],
+  ['emulator: non-numeric --port', ['emulator', '--port', 'abc'], 'good'],
+  ['emulator: --fault-rate out of range', ['emulator', '--fault-rate', '2'], 'good'],
+  ['apps list: unknown flag', ['apps', 'list', '--frobnicate'], 'good'],
+  ['api: unknown method', ['api', 'FETCH', '/v2/apps'], 'good'],
+  // Missing files.
+  ['validate: missing config', ['validate', '-f', 'missing.yaml'], 'good'],
+  ['plan: missing config', ['plan', '-f', 'missing.yaml'], 'good'],
+  ['apply: missing config', ['apply', '-f', 'missing.yaml', '--yes'], 'good'],
+  ['apply: missing plan file', ['apply', 'missing-plan.json', '-f', config], 'good'],
+  ['plan: missing --var-file', ['plan', '-f', config, '--var-file', 'missing.env'], 'good'],
+  ['api: missing --data @file', ['api', 'POST', '/v2/apps', '--data', '@missing.json'], 'good'],
+  // Unreadable files: a directory where a file is expected (unreadable even to root).
+  ['validate: config path is a directory named .yaml', ['validate', '-f', 'looks-like.yaml'], 'good'],
+  ['plan: --var-file is a directory', ['plan', '-f', config, '--var-file', 'a-directory'], 'good'],
+  ['apply: plan file is a directory', ['apply', 'a-directory', '-f', config], 'good'],
+  ['apply: --secrets-out is a directory', ['apply', '-f', config, '--yes', '--secrets-out', 'a-directory'], 'good'],
+  // Absolute: the emulator command resolves --state against process.cwd(), not the CLI's cwd.
+  ['emulator: --state is a directory', ['emulator', '--state', stateDir, '--port', '0'], 'good'],
+  ['api: --data @directory', ['api', 'POST', '/v2/apps', '--data', '@a-directory'], 'good'],
+  // Malformed JSON.
+  ['api: malformed --data', ['api', 'POST', '/v2/apps', '--data', '{bad'], 'good'],
+  ['conversations create: malformed --metadata', ['conversations', 'create', '--app', 'x', '--metadata', '{nope'], 'good'],
+  // Unreachable API (connection refused, after the client's retries).
+  ['plan: unreachable API', ['plan', '-f', config], 'unreachable'],
+  ['apply: unreachable API', ['apply', '-f', config, '--yes', '--secrets-out', 's.json'], 'unreachable'],
+  ['apps list: unreachable API', ['apps', 'list'], 'unreachable'],
+  ['integrations list: unreachable API', ['integrations', 'list', '--app', 'abc'], 'unreachable'],
+  ['api: unreachable API', ['api', 'GET', '/v2/apps'], 'unreachable'],
+  // 401 (wrong secret).
+  ['plan: 401', ['plan', '-f', config], 'unauthorized'],
+  ['apply: 401', ['apply', '-f', config, '--yes', '--secrets-out', 's.json'], 'unauthorized'],
+  ['apps list: 401', ['apps', 'list'], 'unauthorized'],
+  ['integrations list: 401', ['integrations', 'list', '--app', 'abc'], 'unauthorized'],
+  ['api: 401', ['api', 'GET', '/v2/apps'], 'unauthorized'],
+];
+// chmod 000 does not stop root from reading: only meaningful as another user.
+if (process.getuid?.() !== 0) cases.push(['validate: unreadable config (mode 000)', ['validate', '-f', 'locked.yaml'], 'good']);
+
+describe('bad input: exit 1, a one-line cause, no stack trace', () => {
+  it.each(cases)('%s', async (_name, args, kind) => {
+    const r = await runCli(args, { env: envFor(kind), cwd: dir });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/^Error: \S/);
+    expect(`${r.stdout}\n${r.stderr}`).not.toMatch(/\n\s+at /);
+    expect(r.stderr).not.toMatch(/Internal error/);
+    // Credentials never appear in an error.
+    expect(r.stderr).not.toContain(emu.accountKey.secret);
+  });
+
+  it('the causes name what is wrong', async () => {
+    const first = async (args: string[], kind: Env) => (await runCli(args, { env: envFor(kind), cwd: dir })).stderr.split('\n')[0];
+    expect(await first(['plan', '-f', config], 'unreachable')).toMatch(new RegExp(`ECONNREFUSED.*127\\.0\\.0\\.1:${closedPort}`));
+    expect(await first(['plan', '-f', config], 'unauthorized')).toMatch(/401/);
+    expect(await first(['api', 'POST', '/v2/apps', '--data', '{bad'], 'good')).toMatch(/--data is not valid JSON/);
+    expect(await first(['apply', 'missing-plan.json', '-f', config], 'good')).toMatch(/missing-plan\.json/);
+  });
+});
