@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -118,21 +118,28 @@ describe('sunco api', () => {
     expect(err.stderr).toContain('404 user_not_found');
   });
 
-  it('hides secret fields unless --show-secrets, saying so on stderr', async () => {
+  it('hides secret fields, saying so on stderr, and saves them only to --secrets-out', async () => {
     const path = `/v2/apps/${env.appId}/keys`;
     const masked = await env.sunco(['api', 'GET', path]);
     expect(masked.code).toBe(0);
     expect(masked.stdout).not.toContain(s.appKeySecret);
     expect(JSON.parse(masked.stdout).keys[0]).toMatchObject({ displayName: 'ci', secret: '(hidden)' });
-    expect(masked.stderr).toBe('1 secret field(s) shown as (hidden): pass --show-secrets to print them.\n');
+    expect(masked.stderr).toBe('1 secret field(s) shown as (hidden): pass --secrets-out FILE to save them.\n');
     const line = await env.sunco(['api', 'GET', `/v2/apps/${env.appId}/integrations/${s.line}`]);
     expect(line.stdout).not.toContain(s.lineSecret);
     expect(line.stdout).not.toContain('line-token-value');
     const custom = await env.sunco(['api', 'GET', `/v2/apps/${env.appId}/integrations/${s.integration}`]);
     expect(custom.stdout).not.toContain(s.webhookSecret);
-    const shown = await env.sunco(['api', 'GET', path, '--show-secrets']);
-    expect(JSON.parse(shown.stdout).keys[0].secret).toBe(s.appKeySecret);
-    expect(shown.stderr).toBe('');
+    const dir = mkdtempSync(join(tmpdir(), 'sunco-api-secrets-'));
+    const file = join(dir, 'secrets.json');
+    const saved = await env.sunco(['api', 'GET', path, '--secrets-out', file]);
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).not.toContain(s.appKeySecret);
+    expect(saved.stderr).toBe(`1 secret field(s) shown as (hidden) and saved to ${file}.\n`);
+    const entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { id: string; secret: string }>;
+    expect(entries[`GET ${path}#keys.0.secret`]).toMatchObject({ secret: s.appKeySecret });
+    expect(entries[`GET ${path}#keys.0.secret`]?.id).toMatch(/^app_/);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('turns --data into query parameters for a GET, like gh api -f', async () => {

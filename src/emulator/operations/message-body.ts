@@ -43,13 +43,30 @@ function checkText(c: Record<string, unknown>): void {
   if (c.text === '' && !has('actions')) throw new HttpError(400, 'bad_request', 'content.text must not be empty');
 }
 
+/**
+ * components.schemas.field: a field's `name` "Must be unique per form"; formOptions: an
+ * option's `name` "Must be unique per field".
+ */
+function checkFormNames(c: Record<string, unknown>): void {
+  const unique = (names: unknown[], where: string) => {
+    const dup = names.find((n, i) => names.indexOf(n) !== i);
+    if (dup !== undefined) throw new HttpError(400, 'bad_request', `${where}: name ${String(dup)} is used twice`);
+  };
+  const fields = (c.fields as Record<string, unknown>[] | undefined) ?? [];
+  unique(fields.map((f) => f.name), 'content.fields');
+  fields.forEach((f, i) => unique(((f.options as Record<string, unknown>[] | undefined) ?? []).map((o) => o.name), `content.fields.${i}.options`));
+}
+
 function parseContent(raw: unknown): Record<string, unknown> {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new HttpError(400, 'bad_request', 'content must be an object');
   const c = { ...(raw as Record<string, unknown>) };
   if (typeof c.type !== 'string') throw new HttpError(400, 'bad_request', 'content.type is required');
   if (!contentTypes().includes(c.type)) throw new HttpError(400, 'bad_request', `Unsupported content type: ${c.type}`);
+  // formResponseMessage: "only supported as responses to form messages on Web Messenger and cannot be sent via the API".
+  if (c.type === 'formResponse') throw new HttpError(400, 'bad_request', 'formResponse messages cannot be sent via the API');
   assertSchema('content', c, 'content');
   if (c.type === 'text') checkText(c);
+  if (c.type === 'form') checkFormNames(c);
   // markdownText is writeOnly: the API keeps a rendering of it (here, the source as is).
   if (c.markdownText !== undefined) {
     if (c.htmlText === undefined) c.htmlText = c.markdownText;

@@ -5,11 +5,14 @@
  * spec's examples listAppKeys / getAppKey show it: list and get return it too.
  */
 import { newKeyId, newSecret } from '../ids.js';
-import type { Route } from '../route.js';
+import { HttpError, type Route } from '../route.js';
 import type { EmulatorStore } from '../store.js';
 import { appRecord, objectBody, resourceNotFound } from './lookup.js';
 import type { KeyRecord } from './state.js';
 import { validateRequest } from './validate.js';
+
+/** App Keys and CustomIntegrationApiKeys tags: at most 10 keys per app, and per integration. */
+export const MAX_KEYS = 10;
 
 export const renderKey = (k: KeyRecord) => ({ id: k.id, displayName: k.displayName, secret: k.secret });
 
@@ -25,6 +28,8 @@ export function appKeyRoutes(store: EmulatorStore): Route[] {
         const a = app(req.params.appId);
         const body = objectBody(req.body);
         validateRequest('CreateAppKey', body);
+        // The App Keys tag: "An app can have a maximum of 10 keys."
+        if (a.keys.length >= MAX_KEYS) throw new HttpError(400, 'bad_request', `An app can have a maximum of ${MAX_KEYS} keys`);
         const key: KeyRecord = { id: newKeyId('app'), displayName: body.displayName as string, secret: newSecret() };
         a.keys.push(key);
         store.touch();

@@ -6,7 +6,7 @@
 import { newKeyId, newSecret } from '../ids.js';
 import { HttpError, type Route } from '../route.js';
 import type { EmulatorStore } from '../store.js';
-import { renderKey } from './app-keys.js';
+import { MAX_KEYS, renderKey } from './app-keys.js';
 import { appRecord, integrationRecord, objectBody, resourceNotFound } from './lookup.js';
 import type { KeyRecord } from './state.js';
 import { validateRequest } from './validate.js';
@@ -34,6 +34,8 @@ export function integrationKeyRoutes(store: EmulatorStore): Route[] {
         const integ = integration(req.params);
         const body = objectBody(req.body);
         validateRequest('CreateCustomIntegrationKey', body);
+        // The CustomIntegrationApiKeys tag: "An integration can have a maximum of 10 keys."
+        if (integ.keys.length >= MAX_KEYS) throw new HttpError(400, 'bad_request', `An integration can have a maximum of ${MAX_KEYS} keys`);
         const k: KeyRecord = { id: newKeyId('int'), displayName: body.displayName as string, secret: newSecret() };
         integ.keys.push(k);
         store.touch();

@@ -144,6 +144,9 @@ export function integrationRoutes(store: EmulatorStore): Route[] {
       handler: (req) => {
         const a = app(req.params.appId);
         const integ = integrationRecord(a, req.params.integrationId ?? '');
+        // DeleteIntegration 400 example; the Integrations tag: "An SDK integration configured on
+        // Admin Center cannot be deleted with the API."
+        if (integ.adminCenter) throw new HttpError(400, 'bad_request', 'SDK integrations configured on Admin Center cannot be deleted');
         // Its webhooks and keys go with it. Switchboard integrations whose integrationId
         // names it are kept, with a dangling integrationId: DeleteIntegration says nothing
         // about them, and DeleteSwitchboard shows the API keeps such links independent.

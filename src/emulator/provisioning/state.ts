@@ -34,6 +34,11 @@ export interface IntegrationRecord {
   defaultResponderId?: string;
   webhooks: WebhookRecord[];
   keys: KeyRecord[];
+  /**
+   * An SDK integration set up in Zendesk Admin Center, which the API cannot delete. Nothing in
+   * the API sets it: a state file or `initialState` does, to rehearse that refusal.
+   */
+  adminCenter?: boolean;
 }
 
 export interface SwitchboardIntegrationRecord {

@@ -1,8 +1,9 @@
 /**
- * sunco api METHOD PATH [--data JSON|@file|-] [--paginate] [--show-secrets], like `gh api`:
+ * sunco api METHOD PATH [--data JSON|@file|-] [--paginate] [--secrets-out FILE], like `gh api`:
  * any call, the answer printed as JSON. `{appId}` in PATH is replaced by the resolved --app.
  * Secret fields in the answer (key and webhook secrets, channel tokens) read "(hidden)"
- * unless --show-secrets: a raw call must not leak what every other command hides.
+ * a raw call must not leak what every other command hides; --secrets-out saves them to
+ * the file the user names (mode 0600), keyed `METHOD PATH#field.path`.
  */
 import { UserError } from '../../../errors.js';
 import type { HttpMethod, QueryValue } from '../../../api/types.js';
@@ -52,7 +53,11 @@ export const apiCommand: AnyCommand = verb({
       .positional('path', { type: 'string', demandOption: true, describe: 'Path below the API URL, e.g. /v2/apps; {appId} is replaced by --app' })
       .option('data', { type: 'string', requiresArg: true, describe: 'JSON body: inline, @file, or - for stdin (with GET: query parameters)' })
       .option('paginate', { type: 'boolean', describe: 'GET every page (following the meta cursors) and print all items as one list' })
-      .option('show-secrets', { type: 'boolean', describe: 'Print secret fields (key and webhook secrets, channel tokens) instead of (hidden)' }),
+      .option('secrets-out', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'Save the secret fields of the answer (shown as (hidden)) to this JSON file, mode 0600, merged',
+      }),
   run: async (ctx, argv) => {
     const method = argv.method.toUpperCase() as HttpMethod;
     if (!METHODS.includes(method)) throw new UserError(`Unknown method ${argv.method}: use ${METHODS.join(', ')}.`);
@@ -72,10 +77,22 @@ export const apiCommand: AnyCommand = verb({
       answer = (await ctx.client.request(method, url.pathname, { query, body })).body;
     }
     const { printJson } = await import('../../output.js');
-    if (argv.showSecrets) return printJson(ctx.io, answer);
     const { maskSecretsDeep } = await import('./secrets.js');
     const masked = maskSecretsDeep(answer);
+    if (masked.count > 0 && argv.secretsOut) {
+      const { SecretsFile } = await import('../../../apply/secrets-file.js');
+      const file = new SecretsFile(argv.secretsOut);
+      await file.check();
+      const key = `${method} ${url.pathname}`;
+      await file.save(Object.fromEntries(masked.found.map((f) => [`${key}#${f.path}`, { ...(f.id ? { id: f.id } : {}), secret: f.secret }])));
+    }
     printJson(ctx.io, masked.value);
-    if (masked.count > 0) ctx.notice(`${masked.count} secret field(s) shown as (hidden): pass --show-secrets to print them.`);
+    if (masked.count > 0) {
+      ctx.notice(
+        argv.secretsOut
+          ? `${masked.count} secret field(s) shown as (hidden) and saved to ${argv.secretsOut}.`
+          : `${masked.count} secret field(s) shown as (hidden): pass --secrets-out FILE to save them.`,
+      );
+    }
   },
 });

@@ -1,6 +1,7 @@
 /**
  * Which fields of an API answer hold secrets, and a deep mask for answers whose shape we do
- * not know in advance (`sunco api`). Secrets are never printed unless the user asks.
+ * not know in advance (`sunco api`). Secrets are never printed: `sunco api --secrets-out FILE`
+ * saves them to the file the user names, like sunco-apply does.
  */
 import { HIDDEN } from '../../output.js';
 
@@ -39,20 +40,33 @@ export const SECRET_FIELDS = [
 
 const SECRET_SET: ReadonlySet<string> = new Set(SECRET_FIELDS);
 
-/** A deep copy of `value` with every secret field at any depth reading "(hidden)"; `count` says how many. */
-export function maskSecretsDeep(value: unknown): { value: unknown; count: number } {
-  let count = 0;
-  const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(walk);
+export interface FoundSecret {
+  /** Dotted path in the answer, e.g. "keys.0.secret". */
+  path: string;
+  /** The `id` beside the secret field, when there is one (the key's or webhook's id). */
+  id?: string;
+  secret: string;
+}
+
+/**
+ * A deep copy of `value` with every secret field at any depth reading "(hidden)", and the
+ * secrets found (for --secrets-out); `count` says how many were hidden.
+ */
+export function maskSecretsDeep(value: unknown): { value: unknown; count: number; found: FoundSecret[] } {
+  const found: FoundSecret[] = [];
+  const walk = (v: unknown, path: string[]): unknown => {
+    if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, String(i)]));
     if (!v || typeof v !== 'object') return v;
     const out: Record<string, unknown> = {};
+    const id = (v as { id?: unknown }).id;
     for (const [k, field] of Object.entries(v)) {
       if (SECRET_SET.has(k) && field !== null && field !== undefined && field !== '') {
         out[k] = HIDDEN;
-        count++;
-      } else out[k] = walk(field);
+        found.push({ path: [...path, k].join('.'), ...(typeof id === 'string' ? { id } : {}), secret: typeof field === 'string' ? field : JSON.stringify(field) });
+      } else out[k] = walk(field, [...path, k]);
     }
     return out;
   };
-  return { value: walk(value), count };
+  const masked = walk(value, []);
+  return { value: masked, count: found.length, found };
 }
