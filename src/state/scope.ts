@@ -10,16 +10,18 @@ import type { AppConfig, LoadedConfig } from '../config/types.js';
 import { UserError } from '../errors.js';
 import { where } from '../plan/where.js';
 
-export type KeyScope = 'account' | 'app';
+export type KeyScope = 'account' | 'app' | 'integration';
 
 /**
- * `act_`/`svc_` keys are account-scoped, `app_` (and `int_`) keys are not. Per-app
- * credentials are taken as app-scoped unless their id says account; global credentials
- * with an unknown prefix (e.g. none, for the emulator) are taken as account-scoped.
+ * `act_`/`svc_` keys are account-scoped, `app_` keys app-scoped, `int_` keys
+ * integration-scoped. Per-app credentials are taken as app-scoped unless their id says
+ * otherwise; global credentials with an unknown prefix (e.g. none, for the emulator) are
+ * taken as account-scoped.
  */
 export function keyScope(keyId: string | undefined, perApp: boolean): KeyScope {
   if (keyId && /^(act|svc)_/.test(keyId)) return 'account';
-  if (keyId && /^(app|int)_/.test(keyId)) return 'app';
+  if (keyId && /^app_/.test(keyId)) return 'app';
+  if (keyId && /^int_/.test(keyId)) return 'integration';
   return perApp ? 'app' : 'account';
 }
 
@@ -32,8 +34,15 @@ export function appScope(app: AppConfig, globalKeyId: string | undefined): KeySc
 export function checkScopes(loaded: LoadedConfig, globalKeyId: string | undefined): void {
   const problems: string[] = [];
   for (const [name, app] of Object.entries(loaded.config.apps)) {
-    if (appScope(app, globalKeyId) !== 'app') continue;
+    const scope = appScope(app, globalKeyId);
     const addr = address.app(name);
+    if (scope === 'integration') {
+      // RESOURCES.md "Scopes": integration keys reach users, conversations, attachments and
+      // webhooks only; not even the integrations list that a plan starts from.
+      problems.push(`${where(loaded, addr)}${addr}: integration-scoped credentials (int_ key) cannot read apps, integrations, keys or switchboards; use an app (app_) or account (act_, svc_) key`);
+      continue;
+    }
+    if (scope !== 'app') continue;
     if (!app.id) problems.push(`${where(loaded, addr)}${addr}: app-scoped credentials cannot find, create or rename an app by name; pin it with \`id\``);
     if (app.absent) problems.push(`${where(loaded, addr)}${addr}: deleting an app (absent: true) needs account credentials (act_ or svc_ key)`);
     for (const key of Object.keys(app.keys ?? {})) {

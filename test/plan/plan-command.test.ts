@@ -47,7 +47,7 @@ async function countingProxy(target: string, hold: number): Promise<{ url: strin
     };
     waiting.push(forward);
     if (inFlight >= hold) release();
-    else setTimeout(release, 30);
+    else setTimeout(release, 200);
   });
   await new Promise<void>((r) => proxy!.listen(0, '127.0.0.1', r));
   return { url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, peak: () => peak };

@@ -91,6 +91,18 @@ describe('reading live state', () => {
     expect(emu.requestLog).toEqual([]);
   });
 
+  it('refuses integration-scoped credentials before any request: they cannot even list integrations', async () => {
+    const { emu } = await start();
+    const intKey = { keyId: 'int_000000000000000000000001', secret: 'int-secret' };
+    const client = createClient({ baseUrl: emu.url, auth: 'basic', credentials: intKey });
+    const l = loaded({ apps: { support: { id: 'a00000000000000000000001', displayName: 'Acme Support' } } });
+    await expect(readLiveState({ loaded: l, client, keyId: intKey.keyId })).rejects.toMatchObject({
+      message: 'The credentials cannot serve this declaration (no request was made):',
+      details: ['  - sunco.yaml:3:3: app.support: integration-scoped credentials (int_ key) cannot read apps, integrations, keys or switchboards; use an app (app_) or account (act_, svc_) key'],
+    });
+    expect(emu.requestLog).toEqual([]);
+  });
+
   it('uses per-app credentials for that app’s calls', async () => {
     const { emu, client } = await start();
     const cfg = designConfig();
