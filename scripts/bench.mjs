@@ -1,23 +1,23 @@
 #!/usr/bin/env node
 // `npm run bench` (build, then this): the figures of issue 8 against the BUILT CLI and an
 // in-process emulator with --latency. Text by default; with --json the last line is one JSON
-// object. Options: --apps 20 --latency 25 --parallelism 8 --plan-runs 3 --startup-runs 10 --pure-apps 264
+// object. Options: --apps 20 --latency 25 --parallelism 8 --apply-runs 3 --plan-runs 3
+// --startup-runs 10 --pure-apps 264 --pure-runs 3 (medians over runs: the machine may be shared)
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { lowerBound, ratio, readDepth, stepDepth } from './lib/bounds.mjs';
 import { planBreakdown } from './lib/breakdown.mjs';
 import { distImport, emulatorEnv, lastJson, median, runBin } from './lib/cli.mjs';
-import { fleetConfig } from './lib/fleet.mjs';
+import { fleetAppNames, fleetConfig } from './lib/fleet.mjs';
 import { naiveRead } from './lib/naive-read.mjs';
 import { purePlan } from './lib/pure-plan.mjs';
 import { startup } from './lib/startup.mjs';
 import { renderText } from './lib/targets.mjs';
 
 function options(argv) {
-  const o = { json: false, apps: 20, latency: 25, parallelism: 8, planRuns: 3, startupRuns: 10, pureApps: 264 };
-  const names = { '--apps': 'apps', '--latency': 'latency', '--parallelism': 'parallelism', '--plan-runs': 'planRuns', '--startup-runs': 'startupRuns', '--pure-apps': 'pureApps' };
+  const o = { json: false, apps: 20, latency: 25, parallelism: 8, applyRuns: 3, planRuns: 3, startupRuns: 10, pureApps: 264, pureRuns: 3 };
+  const names = { '--apps': 'apps', '--latency': 'latency', '--parallelism': 'parallelism', '--apply-runs': 'applyRuns', '--plan-runs': 'planRuns', '--startup-runs': 'startupRuns', '--pure-apps': 'pureApps', '--pure-runs': 'pureRuns' };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') o.json = true;
     else if (names[argv[i]] && /^\d+$/.test(argv[i + 1] ?? '')) o[names[argv[i]]] = Number(argv[++i]);
@@ -37,9 +37,35 @@ const dir = await mkdtemp(join(tmpdir(), 'sunco-bench-'));
 const fleet = join(dir, 'fleet.yaml');
 const fleetText = fleetConfig(o.apps);
 await writeFile(fleet, fleetText);
-const appNames = Object.values(parse(fleetText).apps).map((a) => a.displayName);
+const appNames = fleetAppNames(o.apps);
 const common = ['-f', fleet, '--parallelism', String(o.parallelism)];
 const d = { apps: o.apps, latencyMs: o.latency, parallelism: o.parallelism, cpus: cpus().length, loadBefore, startupRuns: o.startupRuns };
+
+/**
+ * One apply of the fleet to an empty emulator. The plan's steps (for the critical path) come
+ * from a plan file made first, untimed; the read phase's depth from the requests before the first write.
+ */
+async function applyFromEmpty(emu, withDepths) {
+  const env = emulatorEnv(emu);
+  let depths;
+  if (withDepths) {
+    const planFile = join(dir, 'plan.json');
+    const planned = await runBin('sunco-plan', [...common, '--out', planFile], { env });
+    if (planned.code !== 0) fail('sunco-plan --out', planned);
+    const saved = JSON.parse(await readFile(planFile, 'utf8'));
+    d.resources = saved.summary.create;
+    depths = { stepDepth: stepDepth(saved.steps) };
+  }
+  emu.resetLog();
+  const applied = await runBin('sunco-apply', [...common, '--yes', '--json', '--secrets-out', join(dir, `secrets-${Date.now()}.json`)], { env });
+  if (applied.code !== 0 || lastJson(applied.stdout).status !== 'applied') fail('sunco-apply', applied);
+  if (depths) {
+    const firstWrite = emu.requestLog.findIndex((r) => r.method !== 'GET');
+    depths.readDepth = readDepth(emu.requestLog.slice(0, firstWrite < 0 ? undefined : firstWrite));
+    depths.depth = depths.readDepth + depths.stepDepth;
+  }
+  return { ms: applied.ms, requests: emu.requestCount(), depths };
+}
 
 try {
   // 4 first: nothing else is running yet.
@@ -48,25 +74,23 @@ try {
   d.nodeMs = st.nodeMs;
 
   const { startEmulator } = await distImport('emulator', 'index.js');
-  const emu = await startEmulator({ port: 0, latencyMs: o.latency });
+  // 1. Apply from empty, median of a few runs, each against a fresh emulator; the last one's
+  // state is then planned (2) and read naively (3).
+  log(`apply from empty, ${o.applyRuns} runs`);
+  const applies = [];
+  let emu;
+  for (let i = 0; i < o.applyRuns; i++) {
+    await emu?.close();
+    emu = await startEmulator({ port: 0, latencyMs: o.latency });
+    applies.push(await applyFromEmpty(emu, i === 0));
+  }
   const env = emulatorEnv(emu);
   let apply, plan, naive;
   try {
-    // 1. The plan's steps (for the critical path), made untimed against the same empty emulator.
-    log('apply from empty');
-    const planFile = join(dir, 'plan.json');
-    const planned = await runBin('sunco-plan', [...common, '--out', planFile], { env });
-    if (planned.code !== 0) fail('sunco-plan --out', planned);
-    const steps = JSON.parse(await readFile(planFile, 'utf8')).steps;
-    d.resources = JSON.parse(await readFile(planFile, 'utf8')).summary.create;
-    emu.resetLog();
-    const applied = await runBin('sunco-apply', [...common, '--yes', '--json', '--secrets-out', join(dir, 'secrets.json')], { env });
-    if (applied.code !== 0 || lastJson(applied.stdout).status !== 'applied') fail('sunco-apply', applied);
-    const firstWrite = emu.requestLog.findIndex((r) => r.method !== 'GET');
-    const readPhase = readDepth(emu.requestLog.slice(0, firstWrite < 0 ? undefined : firstWrite));
-    d.apply = { readDepth: readPhase, stepDepth: stepDepth(steps), depth: readPhase + stepDepth(steps) };
-    d.apply.bound = lowerBound({ depth: d.apply.depth, requests: emu.requestCount(), latencyMs: o.latency, parallelism: o.parallelism });
-    apply = { wallMs: Math.round(applied.ms), requests: emu.requestCount(), ratio: ratio(applied.ms, d.apply.bound) };
+    const midApply = applies.find((a) => a.ms === median(applies.map((x) => x.ms))) ?? applies[0];
+    d.apply = { ...applies[0].depths, all: applies.map((a) => a.ms), runs: applies.length };
+    d.apply.bound = lowerBound({ depth: d.apply.depth, requests: midApply.requests, latencyMs: o.latency, parallelism: o.parallelism });
+    apply = { wallMs: Math.round(midApply.ms), requests: midApply.requests, ratio: ratio(midApply.ms, d.apply.bound) };
 
     // 2. No-change plan of the whole fleet, median of a few runs.
     log(`no-change plan, ${o.planRuns} runs`);
@@ -98,7 +122,7 @@ try {
 
   // 5. Pure planning, in child processes.
   log(`pure planning, fleet of ${o.pureApps} apps (building the live state takes a while, untimed)`);
-  const pure = await purePlan({ apps: o.pureApps });
+  const pure = await purePlan({ apps: o.pureApps, runs: o.pureRuns });
   d.pure = pure;
   d.loadAfter = load();
 

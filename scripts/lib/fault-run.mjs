@@ -47,7 +47,8 @@ function classify(r) {
     run.kinds = (json.failed ?? []).map((f) => `${f.operation} ${f.status !== undefined ? `${f.status}${f.code ? ` ${f.code}` : ''}` : f.message.slice(0, 60)}`);
   } else if (/^Error: /.test(r.stderr)) {
     // Failed before executing (e.g. the read gave up): a one-line cause.
-    run.kinds = [`error: ${r.stderr.split('\n')[0].slice(7, 80)}`];
+    // Ids replaced first, so that causes tally together and the status survives the cut.
+    run.kinds = [`error: ${r.stderr.split('\n')[0].slice(7).replace(/[0-9a-f]{8,}/g, '{id}').slice(0, 90)}`];
   } else {
     run.problem ??= `exit 1 without a report or an Error: line: ${r.stderr.slice(0, 300)}`;
   }

@@ -27,13 +27,14 @@ export function renderText(r, d) {
   lines.push(`sunco benchmark: fleet of ${d.apps} apps (${d.resources} resources), emulator latency ${d.latencyMs} ms, --parallelism ${d.parallelism}`);
   lines.push(`machine: ${d.cpus} CPUs, node ${process.version}, load average ${d.loadBefore} before / ${d.loadAfter} after`);
   lines.push('');
-  lines.push(`1. apply from empty      ${n(a.wallMs)} ms, ${a.requests} requests, depth ${d.apply.depth} (read ${d.apply.readDepth} + steps ${d.apply.stepDepth}), lower bound ${n(d.apply.bound)} ms, ratio ${n(a.ratio, 2)}`);
+  lines.push(`1. apply from empty      ${n(a.wallMs)} ms (median of ${d.apply.runs}: ${d.apply.all.map((x) => n(x)).join(', ')}), ${a.requests} requests, depth ${d.apply.depth} (read ${d.apply.readDepth} + steps ${d.apply.stepDepth}), lower bound ${n(d.apply.bound)} ms, ratio ${n(a.ratio, 2)}`);
   lines.push(`2. no-change plan        ${n(p.wallMs)} ms (median of ${d.plan.runs}: ${d.plan.all.map((x) => n(x)).join(', ')}), ${p.requests} requests, read depth ${d.plan.depth}, lower bound ${n(d.plan.bound)} ms, ratio ${n(p.ratio, 2)}`);
   const b = d.breakdown;
   if (b) lines.push(`   in-process breakdown: imports ${n(b.importMs)} ms, load config ${n(b.loadMs)} ms, read ${n(b.readMs)} ms (${b.requests} requests), diff ${n(b.diffMs)} ms; the rest is node startup and output`);
   lines.push(`3. naive sequential read ${n(r.naiveRead.wallMs)} ms, ${d.naive.requests} requests one at a time; sunco's no-change plan is ${n(r.naiveRead.speedup, 1)}× faster`);
   lines.push(`4. startup (median of ${d.startupRuns})  sunco --version ${n(r.startup.versionMs)} ms, sunco-plan --help ${n(r.startup.planHelpMs)} ms (bare node -e 0: ${n(d.nodeMs)} ms)`);
-  lines.push(`5. pure plan             ${r.purePlan.resources} resources: ${n(r.purePlan.ms)} ms first call (warm median ${n(d.pure.warmMs)} ms; from empty ${n(d.pure.fromEmptyMs)} ms), peak RSS ${n(r.purePlan.peakMB)} MB`);
+  lines.push(`5. pure plan             ${r.purePlan.resources} resources: ${n(r.purePlan.ms)} ms, the first diff in a fresh process (median of ${d.pure.runs}: ${d.pure.all.map((x) => n(x)).join(', ')})`);
+  lines.push(`                          warm (same process, later calls) ${n(d.pure.warmMs)} ms; from an empty live state ${n(d.pure.fromEmptyMs)} ms; peak RSS ${n(r.purePlan.peakMB)} MB (${n(d.pure.rssBeforeMB)} MB before planning)`);
   lines.push('');
   lines.push('Targets:');
   for (const c of checks(r)) lines.push(`  ${c.met ? 'met    ' : 'MISSED '} ${c.name}: ${n(c.value, c.unit ? 0 : 2)}${c.unit} (target ≤ ${c.limit}${c.unit})`);

@@ -1,6 +1,7 @@
 /**
  * Rate limit (issue 8): with the emulator's rate limit (429 + Retry-After beyond N requests a
- * second), an apply completes with no failed step: every 429 is waited out and retried.
+ * second), an apply completes with no failed step: every 429 is waited out and retried, and
+ * the apply reports how long it waited.
  * Real sleeps here (Retry-After is 1 s), so the config is small.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -44,7 +45,13 @@ it('apply under a rate limit completes with no failed step, waiting out every 42
   const env = { SUNCO_API_URL: emu.url, SUNCO_KEY_ID: emu.accountKey.keyId, SUNCO_KEY_SECRET: emu.accountKey.secret };
   const r = await runCli(['apply', '--yes', '--json', '--secrets-out', 'secrets.json', '--debug'], { env, cwd: dir });
   expect(r.code).toBe(0);
-  const result = JSON.parse(r.stdout) as { status: string; failed: unknown[]; skipped: unknown[]; summary: { created: number } };
+  const result = JSON.parse(r.stdout) as {
+    status: string;
+    failed: unknown[];
+    skipped: unknown[];
+    summary: { created: number };
+    waited?: { ms: number; retries: number; rateLimitMs: number; rateLimitRetries: number };
+  };
   expect(result).toMatchObject({ status: 'applied', failed: [], skipped: [] });
   expect(result.summary.created).toBe(7);
   // The limit was really hit, and every request it refused was made again.
@@ -54,6 +61,10 @@ it('apply under a rate limit completes with no failed step, waiting out every 42
   // Each wait is visible (with --debug), naming the 429 it waits out.
   const waits = r.stderr.split('\n').filter((l) => /waiting \d+ ms before retrying: 429/.test(l));
   expect(waits.length).toBe(limited.length);
+  // The apply reports how long it waited: in the --json result and in the text report (stderr with --json).
+  expect(result.waited).toMatchObject({ rateLimitRetries: limited.length, retries: limited.length });
+  expect(result.waited!.rateLimitMs).toBeGreaterThan(0);
+  expect(r.stderr).toMatch(/^Waited \d+(\.\d+)? m?s on rate limits \(/m);
   // Nothing was created twice.
   const app = emu.store.state.provisioning.apps.find((a) => a.displayName === 'Rate limited')!;
   expect(app.keys.map((k) => k.displayName).sort()).toEqual(['one', 'two']);
