@@ -127,7 +127,7 @@ async function send<T>(shared: Shared, own: Credentials | undefined, method: Htt
       if (status === 429) {
         // 429 means "not processed", so even a POST may be repeated (RESOURCES.md "Errors").
         delay = parseRetryAfter(result.headers['retry-after'], now()) ?? backoffDelay(attempt - 1, policy, options.random);
-      } else if (isTransientStatus(status) && mayRetryFault(method)) {
+      } else if (isTransientStatus(status, method) && mayRetryFault(method)) {
         delay = backoffDelay(attempt - 1, policy, options.random);
       }
       reason = `${status} ${error.code}`;

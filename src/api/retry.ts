@@ -33,9 +33,13 @@ export function isTransientNetworkError(code: string | undefined, message: strin
   return (code !== undefined && TRANSIENT_CODES.has(code)) || /socket hang up|timeout|timed out/i.test(message);
 }
 
-/** 502/503/504 mean "not done, try again"; other 5xx may have been half-done and are not retried. */
-export function isTransientStatus(status: number): boolean {
-  return status === 502 || status === 503 || status === 504;
+/**
+ * 502/503/504 mean "not done, try again". A 500 may have been half-done, so it is retried
+ * only for GET, which changes nothing: one 500 among a plan's many list calls would
+ * otherwise fail the whole read.
+ */
+export function isTransientStatus(status: number, method: HttpMethod): boolean {
+  return status === 502 || status === 503 || status === 504 || (status === 500 && method === 'GET');
 }
 
 /**

@@ -15,8 +15,13 @@ export interface SavedSecret {
 }
 
 export class SecretsFile {
-  /** Writes are chained so that concurrent creates never interleave read-merge-write. */
-  private queue: Promise<unknown> = Promise.resolve();
+  /** The write in progress, if any. */
+  private writing: Promise<void> | undefined;
+  /** Entries that arrived while a write was in progress, and the callers waiting for them. */
+  private pending: { entries: Record<string, SavedSecret>; waiters: { resolve: () => void; reject: (e: unknown) => void }[] } | undefined;
+
+  /** Writes made so far (each one a read, write, fsync and rename). */
+  writes = 0;
 
   constructor(readonly path: string) {}
 
@@ -54,14 +59,35 @@ export class SecretsFile {
     }
   }
 
-  /** Merge these entries into the file. Resolves once the file is renamed into place. */
+  /**
+   * Merge these entries into the file. Resolves once they are on disk (renamed into place).
+   * Writes never interleave; entries that arrive while a write is in progress are merged
+   * into one next write (group commit), so many concurrent creates cost a few fsyncs, not one each.
+   */
   save(entries: Record<string, SavedSecret>): Promise<void> {
-    const next = this.queue.then(async () => {
-      const current = await this.read();
-      await this.writeAtomic(JSON.stringify({ ...current, ...entries }, null, 2) + '\n');
+    return new Promise<void>((resolve, reject) => {
+      if (!this.pending) this.pending = { entries: {}, waiters: [] };
+      Object.assign(this.pending.entries, entries);
+      this.pending.waiters.push({ resolve, reject });
+      if (!this.writing) this.flush();
     });
-    this.queue = next.catch(() => undefined);
-    return next;
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = undefined;
+    if (!batch) {
+      this.writing = undefined;
+      return;
+    }
+    this.writes++;
+    this.writing = (async () => {
+      const current = await this.read();
+      await this.writeAtomic(JSON.stringify({ ...current, ...batch.entries }, null, 2) + '\n');
+    })().then(
+      () => batch.waiters.forEach((w) => w.resolve()),
+      (err: unknown) => batch.waiters.forEach((w) => w.reject(err)),
+    ).finally(() => this.flush());
   }
 
   private async writeAtomic(text: string): Promise<void> {

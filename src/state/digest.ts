@@ -21,13 +21,17 @@ export function nodeDigest(node: LiveNode): string {
   return hash({ kind: node.kind, raw: scrub(node.raw) }).slice(0, 16);
 }
 
-function tree(node: LiveNode): unknown {
+/**
+ * A subtree as its canonical JSON text. Children are sorted by that text, computed once per
+ * subtree: serializing inside the sort comparator made large states quadratic-ish.
+ */
+function tree(node: LiveNode): string {
   const children: Record<string, unknown> = {};
-  for (const [k, list] of Object.entries(node.children)) children[k] = (list ?? []).map(tree).sort((a, b) => (canonicalJson(a) < canonicalJson(b) ? -1 : 1));
-  return { d: nodeDigest(node), children };
+  for (const [k, list] of Object.entries(node.children)) children[k] = (list ?? []).map(tree).sort();
+  return canonicalJson({ d: nodeDigest(node), children });
 }
 
 /** Digest of everything read (order-insensitive). */
 export function stateFingerprint(live: LiveState): string {
-  return hash(live.apps.map(tree).sort((a, b) => (canonicalJson(a) < canonicalJson(b) ? -1 : 1)));
+  return hash(live.apps.map(tree).sort());
 }

@@ -98,11 +98,19 @@ describe('transient faults', () => {
     expect(sleeps).toEqual([]);
   });
 
-  it('does not retry a 500 (it may have been half done)', async () => {
-    nock(BASE).get('/v2/apps/a').reply(500, { errors: [{ code: 'internal', title: 'boom' }] });
+  it('does not retry a 500 on a write (it may have been half done)', async () => {
+    nock(BASE).patch('/v2/apps/a').reply(500, { errors: [{ code: 'internal', title: 'boom' }] });
     const { client } = testClient();
-    expect(((await rejection(client.get('/v2/apps/a'))) as ApiError).status).toBe(500);
+    expect(((await rejection(client.patch('/v2/apps/a', { displayName: 'x' }))) as ApiError).status).toBe(500);
     expect(client.stats.requests).toBe(1);
+  });
+
+  it('retries a 500 on GET, which changes nothing', async () => {
+    nock(BASE).get('/v2/apps/a').reply(500, { errors: [{ code: 'internal', title: 'boom' }] }).get('/v2/apps/a').reply(200, { ok: true });
+    const { client } = testClient();
+    expect(await client.get('/v2/apps/a')).toEqual({ ok: true });
+    expect(client.stats.requests).toBe(2);
+    expect(client.stats.retries).toBe(1);
   });
 
   it('retries a connection reset on GET', async () => {

@@ -23,6 +23,23 @@ describe('SecretsFile', () => {
     });
   });
 
+  it('groups saves that arrive during a write into one next write, and every save lands', async () => {
+    const dir = await tmp();
+    const file = join(dir, 's.json');
+    const f = new SecretsFile(file);
+    const saves = Array.from({ length: 40 }, (_, i) => f.save({ [`app.a.key.k${i}`]: { id: `app_${i}`, secret: `s${i}` } }));
+    await Promise.all(saves);
+    const saved = JSON.parse(await readFile(file, 'utf8')) as Record<string, { secret: string }>;
+    expect(Object.keys(saved)).toHaveLength(40);
+    expect(saved['app.a.key.k39']?.secret).toBe('s39');
+    expect(await readdir(dir)).toEqual(['s.json']);
+    // The first save starts a write at once; the 39 that arrive meanwhile share the next one.
+    expect(f.writes).toBe(2);
+    // A save after the batch still lands (the writer restarts when idle).
+    await f.save({ 'app.a.key.late': { id: 'app_late', secret: 'late' } });
+    expect(Object.keys(JSON.parse(await readFile(file, 'utf8')) as object)).toHaveLength(41);
+  });
+
   it('keeps existing entries, tightens a loose mode, and leaves no temp file behind', async () => {
     const dir = await tmp();
     const file = join(dir, 's.json');
