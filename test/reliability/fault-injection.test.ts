@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 const results = new Map<number, ReturnType<typeof faultRun>>();
-/** One fault run per seed (memoized: two cases look at seed 2). */
+/** One fault run per seed (memoized). */
 function run(seed: number) {
   if (!results.has(seed)) {
     results.set(
@@ -59,18 +59,19 @@ describe('apply under injected faults (fault rate 0.1)', () => {
     for (const lost of r.lostSecrets) expect(lost).toMatchObject({ address: expect.stringMatching(/^app\.rel\d/), recovery: expect.stringMatching(/re-apply/) });
   });
 
-  it('a failed run exits 1 with a report; a create left unconfirmed reports its secret lost', async () => {
-    // Seed 2 replays this: a key's POST is committed and its answer lost, then the list that
-    // would find it answers 500; the run fails, and the key's secret must be reported lost
-    // (the next run sees the key as existing and never creates it again).
-    const r = await run(2);
+  it('a failed run exits 1 with a report, and the next run converges', async () => {
+    // Seed 7 replays this: a write gets an injected 500 (never retried: it may be half done),
+    // so the first run fails with its report and the second converges. A secret left
+    // unconfirmed by a failed lookup is reported lost: test/apply/adopt.test.ts covers that
+    // path directly, since GETs now retry a 500 and the seeds no longer reach it.
+    const r = await run(7);
     const failed = r.runs.filter((x) => x.code === 1);
     expect(failed.length).toBeGreaterThan(0);
     for (const f of failed) {
       expect(f.problem).toBeUndefined();
       expect(f.kinds.length).toBeGreaterThan(0);
     }
-    expect(r.lostSecrets.length).toBeGreaterThan(0);
+    expect(r.converged).toBe(true);
     expect(violations(r)).toEqual([]);
   });
 });
