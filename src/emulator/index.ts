@@ -117,7 +117,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     server.listen(port, host, () => resolve());
   });
   const addr = server.address() as AddressInfo;
-  baseUrl = `http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`;
+  // Listening on every interface (0.0.0.0, ::), the URL to print and to link is a loopback one.
+  const reachable = addr.address === '0.0.0.0' ? '127.0.0.1' : addr.address === '::' ? '::1' : addr.address;
+  baseUrl = `http://${addr.family === 'IPv6' ? `[${reachable}]` : reachable}:${addr.port}`;
   // Persist a generated key or a state loaded from an older file right away; this also finds
   // an unwritable --state path now rather than at the first write.
   if (writer) {

@@ -134,8 +134,17 @@ async function dispatch(deps: PipelineDeps, req: IncomingMessage, method: string
     rawBody: raw,
     headers: req.headers,
     principal,
-    baseUrl: deps.baseUrl(),
+    baseUrl: publicBase(req, deps.baseUrl()),
   });
+}
+
+/**
+ * The base URL for links and media URLs: the one the client used (its Host header), so that
+ * links work through a port mapping (e.g. Docker) or a `localhost` name; else the bound address.
+ */
+function publicBase(req: IncomingMessage, bound: string): string {
+  const host = req.headers.host;
+  return host && /^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/.test(host) ? `http://${host}` : bound;
 }
 
 function tooMany(retryAfter: number): EmuResult {

@@ -1,6 +1,7 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { caller, createApp, createCustom, start, type Call } from './helpers.js';
+import { basic, caller, createApp, createCustom, start, type Call } from './helpers.js';
 
 let emu: RunningEmulator;
 let call: Call;
@@ -96,6 +97,35 @@ describe('apps', () => {
     const id = await createApp(call, 'req');
     expect(emu.store.requireApp(id)).toMatchObject({ id, displayName: 'req' });
     expect(() => emu.store.requireApp('nope')).toThrow('App not found');
+  });
+});
+
+describe('links', () => {
+  it('name the host the client used (a port mapping, a DNS name), else the bound address', async () => {
+    const fresh = await start();
+    try {
+      const c = caller(fresh);
+      for (let i = 0; i < 2; i++) await createApp(c, `linked ${i}`);
+      const get = (host?: string) =>
+        new Promise<{ links: { next?: string } }>((resolve, reject) => {
+          const u = new URL(`${fresh.url}/v2/apps?page[size]=1`);
+          const headers: Record<string, string> = { authorization: basic(fresh.accountKey) };
+          if (host !== undefined) headers.host = host;
+          const req = request({ hostname: u.hostname, port: u.port, path: u.pathname + u.search, headers, setHost: host === undefined }, (res) => {
+            let text = '';
+            res.on('data', (d: Buffer) => (text += d.toString()));
+            res.on('end', () => resolve(JSON.parse(text)));
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      expect((await get('sunco.test:18090')).links.next).toMatch(/^http:\/\/sunco\.test:18090\/v2\/apps\?/);
+      expect((await get()).links.next).toMatch(new RegExp(`^${fresh.url.replace(/\./g, '\\.')}/v2/apps\\?`));
+      // A Host header that is not a host name is not echoed into links.
+      expect((await get('evil.example/x?')).links.next).toMatch(new RegExp(`^${fresh.url.replace(/\./g, '\\.')}/`));
+    } finally {
+      await fresh.close();
+    }
   });
 });
 

@@ -56,7 +56,7 @@ describe('authentication', () => {
     expect((await call('GET', `/v2/apps/${appA}/integrations/${bot.id}/webhooks`, { auth: intKey, jwt: { scope: 'integration' } })).status).toBe(200);
   });
 
-  it('JWT: alg none, bad signature, wrong secret, unknown kid, missing kid, wrong scope claim → 401', async () => {
+  it('JWT: alg none, bad signature, wrong secret, unknown kid, missing kid, wrong or missing scope claim, expired → 401', async () => {
     const none = new UnsecuredJWT({ scope: 'account' }).encode();
     const [h, p] = none.split('.');
     const noneWithKid = `${Buffer.from(JSON.stringify({ alg: 'none', kid: 'act_test' })).toString('base64url')}.${p}.`;
@@ -69,7 +69,12 @@ describe('authentication', () => {
       .setProtectedHeader({ alg: 'HS512', kid: 'act_test' })
       .sign(new TextEncoder().encode('test-secret'.padEnd(64, 'x')))}`;
     const wrongScope = await jwtFor(emu.accountKey, 'app');
-    const cases = { none: `Bearer ${none}`, noneWithKid: `Bearer ${noneWithKid}`, wrongSecret, tampered, unknownKid, noKid, hs512, wrongScope, garbage: `Bearer ${h}` };
+    const noScope = `Bearer ${await new SignJWT({}).setProtectedHeader({ alg: 'HS256', kid: 'act_test' }).sign(new TextEncoder().encode('test-secret'))}`;
+    const expired = `Bearer ${await new SignJWT({ scope: 'account' })
+      .setProtectedHeader({ alg: 'HS256', kid: 'act_test' })
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+      .sign(new TextEncoder().encode('test-secret'))}`;
+    const cases = { none: `Bearer ${none}`, noneWithKid: `Bearer ${noneWithKid}`, wrongSecret, tampered, unknownKid, noKid, hs512, wrongScope, noScope, expired, garbage: `Bearer ${h}` };
     for (const [name, authorization] of Object.entries(cases)) {
       const r = await call('GET', '/v2/apps', { authorization });
       expect(r.status, name).toBe(401);

@@ -91,6 +91,16 @@ describe('sunco emulator', () => {
     for (const e of [r.stderr, h.stderr]) expect(e).not.toMatch(/\n\s+at |Internal error/);
   });
 
+  it('on every interface (--host 0.0.0.0) it prints a loopback URL that works', async () => {
+    let url = '';
+    const r = await runEmulator(['--key', 'a:b', '--host', '0.0.0.0'], async (emu) => {
+      url = emu.url;
+      expect((await fetch(`${emu.url}/v2/apps`, { headers: { authorization: basic({ keyId: 'a', secret: 'b' }) } })).status).toBe(200);
+    });
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(r.stdout).toBe(`sunco emulator listening on ${url} (account key a)\n`);
+  });
+
   it('a port in use is a clear error', async () => {
     const busy = await startEmulator({ port: 0, key: 'a:b' });
     try {

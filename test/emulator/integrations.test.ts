@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { INTEGRATION_FIELDS } from '../../src/resources/fields.js';
@@ -102,6 +103,27 @@ describe('update', () => {
     expect(r.body.errors[0]).toEqual({ code: 'bad_request', title: 'fixedIntroPane should be boolean' });
   });
 
+  it('web colors are 3 or 6 hex digits and displayStyle is button or tab (web and webUpdate descriptions)', async () => {
+    const bad = [
+      [{ brandColor: '#65758e' }, 'brandColor must be a 3 or 6-character hexadecimal color'],
+      [{ conversationColor: '09f0' }, 'conversationColor must be a 3 or 6-character hexadecimal color'],
+      [{ actionColor: 'blue' }, 'actionColor must be a 3 or 6-character hexadecimal color'],
+      [{ displayStyle: 'bubble' }, 'displayStyle must be either button or tab'],
+    ] as const;
+    for (const [fields, title] of bad) {
+      const r = await call('POST', `/v2/apps/${appId}/integrations`, { body: { ...VALID_BODIES.web, ...fields } });
+      expect(r.body, title).toEqual({ errors: [{ code: 'bad_request', title }] });
+    }
+    const ok = await call('POST', `/v2/apps/${appId}/integrations`, { body: { ...VALID_BODIES.web, brandColor: 'ABC', actionColor: '00ff7f', displayStyle: 'tab' } });
+    expect(ok.status).toBe(201);
+    const id = ok.body.integration.id as string;
+    for (const [fields, title] of bad) {
+      const r = await call('PATCH', `/v2/apps/${appId}/integrations/${id}`, { body: fields });
+      expect(r.body, title).toEqual({ errors: [{ code: 'bad_request', title }] });
+    }
+    expect((await call('GET', `/v2/apps/${appId}/integrations/${id}`)).body.integration).toMatchObject({ brandColor: 'ABC', actionColor: '00ff7f', displayStyle: 'tab' });
+  });
+
   it('unknown integration → 404 integration_not_found on get, patch, delete', async () => {
     for (const m of ['GET', 'PATCH', 'DELETE']) {
       const r = await call(m, `/v2/apps/${appId}/integrations/000000000000000000000000`, m === 'PATCH' ? { body: {} } : {});
@@ -115,6 +137,19 @@ describe('update', () => {
     const d = await call('DELETE', `/v2/apps/${appId}/integrations/${c.body.integration.id}`);
     expect(d).toMatchObject({ status: 200, body: {} });
     expect((await call('GET', `/v2/apps/${appId}/integrations/${c.body.integration.id}`)).status).toBe(404);
+  });
+});
+
+describe('Admin Center integrations', () => {
+  it('an SDK integration configured in Admin Center (state adminCenter: true) cannot be deleted', async () => {
+    const a = await createApp(call, 'admin center app');
+    const web = (await call('POST', `/v2/apps/${a}/integrations`, { body: VALID_BODIES.web })).body.integration.id as string;
+    emu.store.state.provisioning.apps.find((x) => x.id === a)!.integrations.find((i) => i.id === web)!.adminCenter = true;
+    const r = await call('DELETE', `/v2/apps/${a}/integrations/${web}`);
+    expect(r).toMatchObject({ status: 400, body: { errors: [{ code: 'bad_request', title: 'SDK integrations configured on Admin Center cannot be deleted' }] } });
+    expect((await call('GET', `/v2/apps/${a}/integrations/${web}`)).status).toBe(200);
+    // Still an ordinary integration otherwise: it can be updated.
+    expect((await call('PATCH', `/v2/apps/${a}/integrations/${web}`, { body: { displayName: 'Renamed' } })).body.integration.displayName).toBe('Renamed');
   });
 });
 
@@ -217,5 +252,44 @@ describe('defaultResponder on a custom integration', () => {
     expect(w.body.integration.defaultResponder).toMatchObject({ name: 'bot', integrationId: bot.body.integration.id, inherited: false });
     const bad = await call('PATCH', `/v2/apps/${a}/integrations/${web.body.integration.id}`, { body: { defaultResponderId: 'nope' } });
     expect(bad.status).toBe(400);
+  });
+});
+
+/**
+ * "Create-only fields are ignored or refused on PATCH, as the spec's update schemas say": the
+ * create-only fields are read from the spec itself (properties of `<type>` that `<type>Update`
+ * lacks), independently of src/resources/fields.ts.
+ */
+describe('create-only fields on PATCH, per the spec\'s update schemas', () => {
+  type Schema = { $ref?: string; allOf?: Schema[]; properties?: Record<string, Schema & { writeOnly?: boolean }> };
+  const spec = JSON.parse(readFileSync(new URL('../../spec/openapi.json', import.meta.url), 'utf8')) as { components: { schemas: Record<string, Schema> } };
+  const props = (s: Schema | undefined): Record<string, Schema & { writeOnly?: boolean }> => {
+    if (!s) return {};
+    if (s.$ref) return props(spec.components.schemas[s.$ref.split('/').pop() ?? '']);
+    return Object.assign({}, ...(s.allOf ?? []).map(props), s.properties ?? {});
+  };
+  const updateName = (type: string) => ({ messagebird: 'messageBirdUpdate', whatsapp: 'whatsAppUpdate' })[type] ?? `${type}Update`;
+
+  for (const type of TYPES) {
+    it(`${type}: a changed create-only field is ignored (200, value kept)`, async () => {
+      const create = props({ $ref: `#/components/schemas/${type}` });
+      const update = props({ $ref: `#/components/schemas/${updateName(type)}` });
+      const body = VALID_BODIES[type] ?? {};
+      const createOnly = Object.keys(create).filter((f) => !(f in update) && f !== 'type' && ['string', 'boolean'].includes(typeof body[f]) && !create[f]?.writeOnly);
+      const id = (await call('POST', `/v2/apps/${appId}/integrations`, { body })).body.integration.id as string;
+      const changed = Object.fromEntries(createOnly.map((f) => [f, typeof body[f] === 'boolean' ? !body[f] : `${String(body[f])}-changed`]));
+      const r = await call('PATCH', `/v2/apps/${appId}/integrations/${id}`, { body: changed });
+      expect(r.status).toBe(200);
+      const got = (await call('GET', `/v2/apps/${appId}/integrations/${id}`)).body.integration;
+      for (const f of createOnly) expect(got[f], `${type}.${f}`).toEqual(body[f]);
+    });
+  }
+
+  it('covers the create-only fields of the types that have them', () => {
+    const withCreateOnly = TYPES.filter((t) => {
+      const update = props({ $ref: `#/components/schemas/${updateName(t)}` });
+      return Object.keys(props({ $ref: `#/components/schemas/${t}` })).some((f) => !(f in update) && typeof VALID_BODIES[t]?.[f] === 'string');
+    });
+    expect(withCreateOnly).toEqual(expect.arrayContaining(['apple', 'line', 'mailgun', 'messagebird', 'messenger', 'twilio', 'twitter']));
   });
 });

@@ -31,6 +31,16 @@ describe('app keys', () => {
     expect((await call('DELETE', `/v2/apps/${appId}/keys/${key.id}`)).status).toBe(404);
   });
 
+  it('an app can have at most 10 keys (the App Keys tag)', async () => {
+    const a = await createApp(call, 'ten keys');
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) ids.push((await call('POST', `/v2/apps/${a}/keys`, { body: { displayName: `k${i}` } })).body.key.id);
+    const full = await call('POST', `/v2/apps/${a}/keys`, { body: { displayName: 'eleventh' } });
+    expect(full).toMatchObject({ status: 400, body: { errors: [{ code: 'bad_request', title: 'An app can have a maximum of 10 keys' }] } });
+    await call('DELETE', `/v2/apps/${a}/keys/${ids[0]}`);
+    expect((await call('POST', `/v2/apps/${a}/keys`, { body: { displayName: 'eleventh' } })).status).toBe(201);
+  });
+
   it('displayName is required', async () => {
     const r = await call('POST', `/v2/apps/${appId}/keys`, { body: {} });
     expect(r.status).toBe(400);
@@ -153,6 +163,15 @@ describe('custom integration keys', () => {
     expect(await call('DELETE', `${base}/${c.body.key.id}`)).toMatchObject({ status: 200, body: {} });
     expect((await call('GET', `${base}/${c.body.key.id}`)).body).toEqual(NOT_FOUND);
     expect((await call('GET', `/v2/apps/${appId}/integrations/${id}/webhooks`, { auth: creds })).status).toBe(401);
+  });
+
+  it('an integration can have at most 10 keys (the CustomIntegrationApiKeys tag)', async () => {
+    const a = await createApp(call, 'ten integration keys');
+    const { id } = await createCustom(call, a);
+    const base = `/v2/apps/${a}/integrations/${id}/keys`;
+    for (let i = 0; i < 10; i++) expect((await call('POST', base, { body: { displayName: `k${i}` } })).status).toBe(201);
+    const full = await call('POST', base, { body: { displayName: 'eleventh' } });
+    expect(full).toMatchObject({ status: 400, body: { errors: [{ code: 'bad_request', title: 'An integration can have a maximum of 10 keys' }] } });
   });
 
   it('only custom integrations have keys (ListCustomIntegrationKeys 400)', async () => {

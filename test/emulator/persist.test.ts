@@ -40,6 +40,23 @@ describe('--state FILE', () => {
     }
   });
 
+  it('is never written in place: each save is a new file renamed over the old one', async () => {
+    const file = join(dir(), 'state.json');
+    const emu = await startEmulator({ port: 0, stateFile: file, key: 'act_a:b' });
+    try {
+      const before = statSync(file).ino;
+      const snapshot = readFileSync(file, 'utf8');
+      await createApp(caller(emu), 'renamed in');
+      await expect.poll(() => readFileSync(file, 'utf8'), { timeout: 5000 }).toContain('"renamed in"');
+      // A reader holding the old file still sees the whole old content; the path now names another inode.
+      expect(statSync(file).ino).not.toBe(before);
+      expect(JSON.parse(snapshot).provisioning.apps).toEqual([]);
+      expect(readdirSync(join(file, '..'))).toEqual(['state.json']);
+    } finally {
+      await emu.close();
+    }
+  });
+
   it('writes after mutations without waiting for close (debounced)', async () => {
     const file = join(dir(), 'state.json');
     const emu = await startEmulator({ port: 0, stateFile: file, key: 'act_a:b' });

@@ -7,19 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import { HttpError, type Route } from '../route.js';
 import type { EmulatorStore } from '../store.js';
+import { findAttachment, mediaPath } from './attachment-store.js';
 import { boundaryOf, parseMultipart } from './multipart.js';
 import { appOps, bodyObject } from './records.js';
 import { assertSchema } from './spec-schemas.js';
 
 const SCOPES: Route['scopes'] = ['account', 'app', 'integration'];
-
-function mediaPath(url: string): string | undefined {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return undefined;
-  }
-}
 
 export function attachmentRoutes(store: EmulatorStore): Route[] {
   return [
@@ -55,7 +48,7 @@ export function attachmentRoutes(store: EmulatorStore): Route[] {
         const folder = conversationId ? `conversations/${conversationId}/` : '';
         const mediaUrl = `${req.baseUrl}/media/apps/${appId}/${folder}${randomBytes(12).toString('base64url')}/${file}`;
         const mediaType = source.contentType ?? 'application/octet-stream';
-        ops.attachments.push({ mediaUrl, mediaType, size: source.data.length, conversationId });
+        ops.attachments.push({ mediaUrl, mediaType, size: source.data.length, conversationId, ...(purpose === 'message' ? { forMessage: true } : {}) });
         store.touch();
         return { status: 201, body: { attachment: { mediaUrl, mediaType } } };
       },
@@ -71,12 +64,10 @@ export function attachmentRoutes(store: EmulatorStore): Route[] {
         const body = bodyObject(req);
         assertSchema('attachmentDeleteBody', body, '');
         const url = body.mediaUrl as string;
-        // Matched by path, so that localhost and 127.0.0.1 name the same emulator.
-        const path = mediaPath(url);
-        if (!path?.startsWith(`/media/apps/${appId}/`)) {
+        if (!mediaPath(url)?.startsWith(`/media/apps/${appId}/`)) {
           throw new HttpError(400, 'bad_request', `Unsupported media URL for attachment deletion: ${url}`);
         }
-        const found = ops.attachments.find((a) => mediaPath(a.mediaUrl) === path);
+        const found = findAttachment(ops, url);
         if (!found) throw new HttpError(404, 'not_found', 'Attachment not found');
         ops.attachments = ops.attachments.filter((a) => a !== found);
         store.touch();

@@ -21,6 +21,27 @@ function clientView(c: ClientRecord): Record<string, unknown> {
   return compact({ ...c });
 }
 
+const bad = (title: string) => new HttpError(400, 'bad_request', title);
+
+/**
+ * What clientCreate's descriptions ask beyond its schema: matchCriteria.integrationId "Must
+ * match the provided type"; a phoneNumber "must contain the + prefix and the country code";
+ * a confirmation message "can only be of type text and image. If actions are included they
+ * can only be of type link".
+ */
+function checkLinkRequest(store: EmulatorStore, appId: string, body: Record<string, unknown>): void {
+  const mc = body.matchCriteria as Record<string, unknown>;
+  const integ = store.state.provisioning.apps.find((a) => a.id === appId)?.integrations.find((i) => i.id === mc.integrationId);
+  if (!integ || integ.type !== mc.type) throw bad(`matchCriteria.integrationId must name a ${String(mc.type)} integration of this app`);
+  if (typeof mc.phoneNumber === 'string' && !/^\+\d[\d\s-]*$/.test(mc.phoneNumber)) {
+    throw bad('matchCriteria.phoneNumber must contain the + prefix and the country code');
+  }
+  const content = ((body.confirmation as Record<string, unknown>).message as { content?: Record<string, unknown> } | undefined)?.content;
+  if (content && !['text', 'image'].includes(String(content.type))) throw bad('confirmation.message can only be of type text or image');
+  const actions = (content?.actions as { type?: unknown }[] | undefined) ?? [];
+  if (actions.some((a) => a.type !== 'link')) throw bad('confirmation.message actions can only be of type link');
+}
+
 export function clientRoutes(store: EmulatorStore): Route[] {
   const user = (p: Record<string, string>) => requireUser(appOps(store, p.appId ?? ''), p.userIdOrExternalId ?? '');
   return [
@@ -35,6 +56,7 @@ export function clientRoutes(store: EmulatorStore): Route[] {
         const u = requireUser(ops, req.params.userIdOrExternalId ?? '');
         const body = bodyObject(req);
         assertSchema('clientCreate', body, '');
+        checkLinkRequest(store, req.params.appId ?? '', body);
         const mc = body.matchCriteria as Record<string, string>;
         requireConversation(ops, (body.target as { conversationId: string }).conversationId);
         const client: ClientRecord = {

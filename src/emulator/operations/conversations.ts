@@ -5,6 +5,7 @@ import { newId } from '../ids.js';
 import { HttpError, type Route } from '../route.js';
 import { paginate } from '../paginate.js';
 import type { EmulatorStore } from '../store.js';
+import { releaseAttachments } from './attachment-store.js';
 import { linkBase } from './clients.js';
 import { appOps, bodyObject, checkMetadata, compact, conversationOf, nowIso, requireUserRef } from './records.js';
 import { assertSchema } from './spec-schemas.js';
@@ -19,11 +20,15 @@ export function conversationView(store: EmulatorStore, appId: string, c: Convers
     const s = id === undefined ? undefined : sbis.find((x) => x.id === id);
     return s && compact({ id: s.id, name: s.name, integrationId: s.integrationId, integrationType: s.integrationType });
   };
+  // DeleteSwitchboardIntegration: "If the deleted switchboard integration had an active status
+  // for some conversations, the active switchboard integration will be re-selected": the default.
+  const activeId = c.activeSwitchboardIntegrationId;
+  const active = sbi(activeId) ?? (activeId === undefined ? undefined : sbi(store.defaultSwitchboardIntegrationId(appId)));
   return compact({
     id: c.id,
     type: c.type,
     metadata: c.metadata,
-    activeSwitchboardIntegration: sbi(c.activeSwitchboardIntegrationId),
+    activeSwitchboardIntegration: active,
     pendingSwitchboardIntegration: sbi(c.pendingSwitchboardIntegrationId),
     isDefault: c.isDefault,
     displayName: c.displayName,
@@ -155,7 +160,7 @@ export function conversationRoutes(store: EmulatorStore): Route[] {
           throw new HttpError(400, 'bad_request', `Conversation ${conv.id} cannot be deleted because it is the default.`);
         }
         ops.conversations = ops.conversations.filter((c) => c !== conv);
-        ops.attachments = ops.attachments.filter((a) => a.conversationId !== conv.id);
+        releaseAttachments(ops, { messages: conv.messages, conversationId: conv.id });
         store.touch();
         return { status: 200, body: {} };
       },

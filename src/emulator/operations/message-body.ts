@@ -3,6 +3,7 @@
  * author and content, rejecting what the spec rejects.
  */
 import { HttpError } from '../route.js';
+import { findAttachment } from './attachment-store.js';
 import { checkMetadata, compact, requireUserRef } from './records.js';
 import { assertSchema, contentTypes } from './spec-schemas.js';
 import type { AppOperations, Metadata } from './state.js';
@@ -83,7 +84,7 @@ export function parseMessagePost(ops: AppOperations, body: Record<string, unknow
   const content = parseContent(body.content);
   // fileMessage / imageMessage: mediaType and mediaSize are readOnly, filled in by the API
   // from the uploaded attachment.
-  const attachment = typeof content.mediaUrl === 'string' ? ops.attachments.find((a) => a.mediaUrl === content.mediaUrl) : undefined;
+  const attachment = findAttachment(ops, content.mediaUrl);
   if (attachment && (content.type === 'file' || content.type === 'image')) {
     content.mediaType = attachment.mediaType;
     content.mediaSize = attachment.size;

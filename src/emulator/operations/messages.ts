@@ -6,6 +6,7 @@ import { readCursors } from '../paginate.js';
 import { HttpError, type Route } from '../route.js';
 import type { EmulatorStore } from '../store.js';
 import { linkBase } from './clients.js';
+import { releaseAttachments } from './attachment-store.js';
 import { parseMessagePost } from './message-body.js';
 import { appOps, bodyObject, compact, conversationOf, nowIso, requireConversation } from './records.js';
 import type { ConversationRecord, MessageRecord } from './state.js';
@@ -128,7 +129,8 @@ export function messageRoutes(store: EmulatorStore): Route[] {
       scopes: SCOPES,
       mutates: true,
       handler: (req) => {
-        const { conv } = conversationOf(store, req);
+        const { ops, conv } = conversationOf(store, req);
+        releaseAttachments(ops, { messages: conv.messages });
         conv.messages = [];
         for (const p of conv.participants) p.unreadCount = 0;
         store.touch();
@@ -141,10 +143,11 @@ export function messageRoutes(store: EmulatorStore): Route[] {
       scopes: SCOPES,
       mutates: true,
       handler: (req) => {
-        const { conv } = conversationOf(store, req);
+        const { ops, conv } = conversationOf(store, req);
         const message = conv.messages.find((m) => m.id === req.params.messageId);
         if (!message) throw new HttpError(404, 'message_not_found', 'Message not found');
         conv.messages = conv.messages.filter((m) => m !== message);
+        releaseAttachments(ops, { messages: [message] });
         store.touch();
         return { status: 200, body: {} };
       },

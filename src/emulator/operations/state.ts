@@ -87,6 +87,8 @@ export interface AttachmentRecord {
   mediaType: string;
   size: number;
   conversationId?: string;
+  /** Uploaded with `for=message`: deleted with the message, conversation or user that uses it. */
+  forMessage?: boolean;
 }
 
 export interface AppOperations {

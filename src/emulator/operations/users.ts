@@ -5,9 +5,10 @@
 import { newId } from '../ids.js';
 import { HttpError, type Route } from '../route.js';
 import type { EmulatorStore } from '../store.js';
+import { releaseAttachments } from './attachment-store.js';
 import { appOps, bodyObject, checkMetadata, compact, nowIso, requireUser } from './records.js';
 import { assertSchema } from './spec-schemas.js';
-import type { AppOperations, UserRecord } from './state.js';
+import type { AppOperations, ConversationRecord, UserRecord } from './state.js';
 
 const SCOPES: Route['scopes'] = ['account', 'app', 'integration'];
 
@@ -27,6 +28,14 @@ export function userView(u: UserRecord): Record<string, unknown> {
   });
 }
 
+/** components.schemas.signedUpAt: "Must be ISO 8601 time format `YYYY-MM-DDThh:mm:ss.sssZ`". */
+function checkSignedUpAt(value: unknown): void {
+  if (typeof value !== 'string') return;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new HttpError(400, 'bad_request', 'signedUpAt must be an ISO 8601 date and time, e.g. 2020-05-21T15:53:30.197Z');
+  }
+}
+
 function applyProfile(u: UserRecord, profile: unknown): void {
   if (!profile || typeof profile !== 'object') return;
   for (const [k, v] of Object.entries(profile as Record<string, unknown>)) {
@@ -38,7 +47,9 @@ function applyProfile(u: UserRecord, profile: unknown): void {
 /** Deleting a user deletes its conversation history: personal conversations go, group memberships end. */
 function dropUser(ops: AppOperations, user: UserRecord): void {
   ops.users = ops.users.filter((u) => u !== user);
-  ops.conversations = ops.conversations.filter((c) => !(c.type === 'personal' && c.participants.some((p) => p.userId === user.id)));
+  const personal = (c: ConversationRecord) => c.type === 'personal' && c.participants.some((p) => p.userId === user.id);
+  for (const c of ops.conversations.filter(personal)) releaseAttachments(ops, { messages: c.messages, conversationId: c.id });
+  ops.conversations = ops.conversations.filter((c) => !personal(c));
   for (const c of ops.conversations) c.participants = c.participants.filter((p) => p.userId !== user.id);
 }
 
@@ -54,6 +65,7 @@ export function userRoutes(store: EmulatorStore): Route[] {
         const app = ops(req.params.appId);
         const body = bodyObject(req);
         assertSchema('userCreateBody', body, '');
+        checkSignedUpAt(body.signedUpAt);
         const metadata = checkMetadata(body.metadata);
         const externalId = body.externalId as string | undefined;
         if (externalId !== undefined && app.users.some((u) => u.externalId === externalId)) {
@@ -107,6 +119,7 @@ export function userRoutes(store: EmulatorStore): Route[] {
         const user = requireUser(ops(req.params.appId), req.params.userIdOrExternalId ?? '');
         const body = bodyObject(req);
         assertSchema('userUpdateBody', body, '');
+        checkSignedUpAt(body.signedUpAt);
         const metadata = checkMetadata(body.metadata);
         if (body.signedUpAt !== undefined) user.signedUpAt = body.signedUpAt as string;
         if (body.toBeRetained !== undefined) user.toBeRetained = body.toBeRetained as boolean;

@@ -7,6 +7,7 @@ import { newId } from '../ids.js';
 import { paginate } from '../paginate.js';
 import { HttpError, type Route } from '../route.js';
 import type { EmulatorStore } from '../store.js';
+import { checkTypeRules } from './integration-rules.js';
 import { fieldSpecs, generatedFields, isIntegrationType, renderIntegration } from './integration-view.js';
 import { appRecord, integrationRecord, linkBase, objectBody } from './lookup.js';
 import type { AppRecord, IntegrationRecord } from './state.js';
@@ -32,6 +33,7 @@ function checkDefaultResponder(app: AppRecord, type: string, id: unknown): strin
 function create(app: AppRecord, body: Record<string, unknown>): IntegrationRecord {
   if (!isIntegrationType(body.type)) throw new HttpError(400, 'bad_request', 'Invalid integration type');
   validateSchema(body.type, body);
+  checkTypeRules(body.type, body);
   if (body.type === 'custom') {
     (body.webhooks as Record<string, unknown>[]).forEach((w, i) => {
       checkTarget(w.target, `webhooks.${i}.target`);
@@ -67,6 +69,7 @@ function create(app: AppRecord, body: Record<string, unknown>): IntegrationRecor
  */
 function update(app: AppRecord, integ: IntegrationRecord, body: Record<string, unknown>): void {
   validateSchema(UPDATE_SCHEMA[integ.type] ?? `${integ.type}Update`, body);
+  checkTypeRules(integ.type, body);
   if ('defaultResponderId' in body && integ.type !== 'custom') {
     const id = checkDefaultResponder(app, integ.type, body.defaultResponderId);
     if (id) integ.defaultResponderId = id;

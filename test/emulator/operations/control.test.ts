@@ -141,6 +141,35 @@ describe('emulator attachments', () => {
     expect((await upload('?access=public', 'garbage')).status).toBe(400);
   });
 
+  it('deletes for=message attachments with the message, conversation or user that uses them (Attachments for Messages)', async () => {
+    const u = await createUser(env);
+    const conv = await createConversation(env, u.id);
+    const messages = `${env.base}/conversations/${conv}/messages`;
+    const uploaded = async (query: string) => (await upload(query, file('p.png', 'image/png', 'PNG'))).body.attachment.mediaUrl as string;
+    const send = async (mediaUrl: string) => (await env.call('POST', messages, { body: { author: { type: 'business' }, content: { type: 'image', mediaUrl } } })).body.messages[0];
+    const remove = async (mediaUrl: string) => (await env.call('POST', `${env.base}/attachments/remove`, { body: { mediaUrl } })).status;
+
+    const forMessage = await uploaded('?access=public&for=message');
+    const plain = await uploaded('?access=public');
+    const sent = await send(forMessage);
+    // The message reads mediaType and mediaSize from the upload (imageMessage: readOnly).
+    expect(sent.content).toMatchObject({ mediaUrl: forMessage, mediaType: 'image/png', mediaSize: 3 });
+    await send(plain);
+    expect((await env.call('DELETE', `${messages}/${sent.id}`)).status).toBe(200);
+    expect(await remove(forMessage)).toBe(404);
+    expect((await env.call('DELETE', messages)).status).toBe(200);
+    expect(await remove(plain)).toBe(200);
+
+    const again = await uploaded('?access=public&for=message');
+    await send(again);
+    expect((await env.call('DELETE', messages)).status).toBe(200);
+    expect(await remove(again)).toBe(404);
+
+    const linked = await uploaded(`?access=public&for=message&conversationId=${conv}`);
+    expect((await env.call('DELETE', `${env.base}/users/${u.id}`)).status).toBe(200);
+    expect(await remove(linked)).toBe(404);
+  });
+
   it('takes a file of 50 MB (the spec\'s "File upload" size limit) and refuses a larger one with 413', async () => {
     const head = '--XyZ\r\nContent-Disposition: form-data; name="source"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n';
     const tail = '\r\n--XyZ--\r\n';
@@ -181,5 +210,13 @@ describe('the default switchboard integration', () => {
     expect(await active(fresh)).toBeUndefined();
     await say(fresh, { type: 'user', userId });
     expect(await active(fresh)).toMatchObject({ id: agent });
+
+    // DeleteSwitchboardIntegration: conversations it was active in are re-selected to the default.
+    const bot = (await call('POST', `${base}/switchboards/${board}/switchboardIntegrations`, { body: { name: 'bot', integrationType: 'zd:answerBot' } })).body
+      .switchboardIntegration.id as string;
+    await call('POST', `${base}/conversations/${fresh}/passControl`, { body: { switchboardIntegration: 'bot' } });
+    expect(await active(fresh)).toMatchObject({ id: bot });
+    expect((await call('DELETE', `${base}/switchboards/${board}/switchboardIntegrations/${bot}`)).status).toBe(200);
+    expect(await active(fresh)).toMatchObject({ id: agent, name: 'agent' });
   });
 });

@@ -67,6 +67,19 @@ describe('emulator messages', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('refuses formResponse (not sendable via the API) and a form whose field or option names repeat', async () => {
+    const c = await conversation();
+    const post = (author: Record<string, unknown>, content: Record<string, unknown>) => env.call('POST', c.path, { body: { author, content } });
+    const field = (name: string, options?: string[]) => ({ type: 'select', name, label: name, ...(options ? { options: options.map((o) => ({ name: o, label: o })) } : {}) });
+    const formResponse = await post({ type: 'user', userId: c.user.id }, { type: 'formResponse', fields: [{ type: 'text', name: 'n', label: 'N', text: 'x' }] });
+    expect(formResponse).toMatchObject({ status: 400, body: { errors: [{ code: 'bad_request', title: 'formResponse messages cannot be sent via the API' }] } });
+    const twice = await post({ type: 'business' }, { type: 'form', fields: [field('size', ['s']), field('size', ['m'])] });
+    expect(twice.body.errors[0]).toEqual({ code: 'bad_request', title: 'content.fields: name size is used twice' });
+    const options = await post({ type: 'business' }, { type: 'form', fields: [field('size', ['s', 'm', 's'])] });
+    expect(options.body.errors[0]).toEqual({ code: 'bad_request', title: 'content.fields.0.options: name s is used twice' });
+    expect((await post({ type: 'business' }, { type: 'form', fields: [field('size', ['s', 'm']), field('colour', ['s'])] })).status).toBe(201);
+  });
+
   it('answers 423 locked once the conversation holds the message limit; delete all makes room', async () => {
     const c = await conversation();
     setMessageLimit(2);

@@ -31,6 +31,15 @@ describe('emulator users', () => {
     expect(r.body.errors[0].title).toMatch(/profile\.email/);
     const meta = await env.call('POST', `${env.base}/users`, { body: { externalId: 'x2', metadata: { nested: { a: 1 } } } });
     expect(meta.status).toBe(400);
+    // signedUpAt: "Must be ISO 8601 time format YYYY-MM-DDThh:mm:ss.sssZ", on create and update.
+    const title = 'signedUpAt must be an ISO 8601 date and time, e.g. 2020-05-21T15:53:30.197Z';
+    for (const signedUpAt of ['yesterday', '2020-05-21', '2020-13-45T99:00:00Z']) {
+      const r2 = await env.call('POST', `${env.base}/users`, { body: { externalId: `x3-${signedUpAt}`, signedUpAt } });
+      expect(r2.body, signedUpAt).toEqual({ errors: [{ code: 'bad_request', title }] });
+    }
+    const ok = await env.call('POST', `${env.base}/users`, { body: { externalId: 'x4', signedUpAt: '2020-05-21T15:53:30.197Z' } });
+    expect(ok.body.user.signedUpAt).toBe('2020-05-21T15:53:30.197Z');
+    expect((await env.call('PATCH', `${env.base}/users/x4`, { body: { signedUpAt: 'soon' } })).body).toEqual({ errors: [{ code: 'bad_request', title }] });
   });
 
   it('answers 404 user_not_found for an unknown user on get, update, delete and personal information', async () => {
@@ -85,11 +94,32 @@ describe('emulator users', () => {
   it('creates, lists (paginated) and removes clients; devices are read-only', async () => {
     const u = await createUser(env);
     const conv = await createConversation(env, u.id);
+    const integration = async (b: Record<string, unknown>) => (await env.call('POST', `${env.base}/integrations`, { body: b })).body.integration.id as string;
+    const twilio = await integration({ type: 'twilio', accountSid: 'AC1', authToken: 'T', phoneNumberSid: 'PN1' });
+    const mailgun = await integration({ type: 'mailgun', apiKey: 'K', domain: 'mg.example', incomingAddress: 'in@mg.example' });
     const body = {
-      matchCriteria: { type: 'twilio', integrationId: '5e1606762556d93e9c176f69', phoneNumber: '+15550001234' },
+      matchCriteria: { type: 'twilio', integrationId: twilio, phoneNumber: '+15550001234' },
       confirmation: { type: 'immediate' },
       target: { conversationId: conv },
     };
+    // matchCriteria.integrationId "Must match the provided type"; phone numbers carry + and the country code;
+    // a confirmation message is text or image, with link actions only.
+    const text = (extra: Record<string, unknown> = {}) => ({ author: { type: 'business' }, content: { type: 'text', text: 'Link?', ...extra } });
+    const refused: [Record<string, unknown>, string][] = [
+      [{ matchCriteria: { ...body.matchCriteria, integrationId: '5e1606762556d93e9c176f69' } }, 'matchCriteria.integrationId must name a twilio integration of this app'],
+      [{ matchCriteria: { ...body.matchCriteria, integrationId: mailgun } }, 'matchCriteria.integrationId must name a twilio integration of this app'],
+      [{ matchCriteria: { ...body.matchCriteria, phoneNumber: '212 555 2368' } }, 'matchCriteria.phoneNumber must contain the + prefix and the country code'],
+      [{ confirmation: { type: 'prompt', message: { author: { type: 'business' }, content: { type: 'location', coordinates: { lat: 1, long: 2 } } } } }, 'confirmation.message can only be of type text or image'],
+      [{ confirmation: { type: 'prompt', message: text({ actions: [{ type: 'postback', text: 'Yes', payload: 'y' }] }) } }, 'confirmation.message actions can only be of type link'],
+    ];
+    for (const [change, title] of refused) {
+      const r = await env.call('POST', `${env.base}/users/${u.id}/clients`, { body: { ...body, ...change } });
+      expect(r.body, title).toEqual({ errors: [{ code: 'bad_request', title }] });
+    }
+    const prompt = { ...body, confirmation: { type: 'prompt', message: text({ actions: [{ type: 'link', text: 'Open', uri: 'https://x.example' }] }) } };
+    const withMessage = await env.call('POST', `${env.base}/users/${u.id}/clients`, { body: prompt });
+    expect(withMessage.status).toBe(201);
+    await env.call('DELETE', `${env.base}/users/${u.id}/clients/${withMessage.body.client.id}`);
     const created = await env.call('POST', `${env.base}/users/${u.id}/clients`, { body });
     expect(created.status).toBe(201);
     expect(created.body.client).toMatchObject({ type: 'twilio', status: 'pending', externalId: '+15550001234' });
