@@ -52,6 +52,19 @@ export function writableFields(type: IntegrationType): FieldSpec[] {
   return INTEGRATION_FIELDS[type].filter((f) => f.create !== 'none' && f.name !== 'defaultResponderId');
 }
 
+const HEX_COLOR = { pattern: '^([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$' };
+/**
+ * Value rules the spec states in field descriptions rather than in schema keywords, so that
+ * `sunco validate` refuses what the API would (web / webUpdate: colours "Must be a 3 or
+ * 6-character hexadecimal color"; displayStyle "Can be either `button` or `tab`").
+ */
+const FIELD_RULES: Record<string, Schema> = {
+  brandColor: HEX_COLOR,
+  conversationColor: HEX_COLOR,
+  actionColor: HEX_COLOR,
+  displayStyle: { enum: ['button', 'tab'] },
+};
+
 function fieldSchema(f: FieldSpec): Schema {
   const notes = [
     INTEGRATION_FIELD_DOCS[f.name] ?? f.name,
@@ -60,7 +73,7 @@ function fieldSchema(f: FieldSpec): Schema {
     f.writeOnly ? 'Write-only: never read back; keep it in a ${VARIABLE}.' : '',
     f.default !== undefined ? `Default: ${String(f.default)}.` : '',
   ].filter(Boolean);
-  const s: Schema = { type: f.type, description: notes.join(' ') };
+  const s: Schema = { type: f.type, description: notes.join(' '), ...(FIELD_RULES[f.name] ?? {}) };
   if (f.type === 'array') s.items = { type: 'string' };
   return s;
 }
@@ -117,7 +130,12 @@ export function buildSchema(): Schema {
       additionalProperties: false,
       properties: {
         integration: { type: 'string', description: 'The integration (by logical name, same app) that receives events. API: integrationId.' },
-        integrationType: { type: 'string', description: 'Instead of `integration`: an integration type, e.g. zd:agentWorkspace or an OAuth client id.' },
+        integrationType: {
+          type: 'string',
+          // A custom integration is linked by id only (spec: switchboardIntegrationType).
+          not: { const: 'custom' },
+          description: 'Instead of `integration`: an integration type, e.g. zd:agentWorkspace or an OAuth client id (not custom: name a custom integration with `integration`).',
+        },
         deliverStandbyEvents: { type: 'boolean', description: 'Deliver events while not in control. Default: true.' },
         next: { type: 'string', description: 'The switchboard integration (by name) that control passes to next. API: nextSwitchboardIntegrationId.' },
         messageHistoryCount: { type: 'integer', minimum: 1, maximum: 10, description: 'Number of messages of history passed on with control (1-10).' },

@@ -114,7 +114,15 @@ function describe(file: ParsedFile, e: ErrorObject): Described | undefined {
         const name = e.propertyName;
         return { segments: [...segments, name], onKey: true, code: 'bad_name', message: `invalid name "${name}": use letters, digits, "-" and "_" (at most 128)` };
       }
+      if (/Color$/.test(field ?? '')) {
+        return { segments, onKey: false, code: 'bad_value', message: `${what} must be a 3 or 6-digit hexadecimal colour without "#", e.g. 65758e` };
+      }
       return { segments, onKey: false, code: 'bad_value', message: `${what} ${e.message ?? 'is invalid'}` };
+    case 'not':
+      if (field === 'integrationType') {
+        return { segments, onKey: false, code: 'bad_value', message: `${what} cannot be custom: name the custom integration with "integration" instead` };
+      }
+      return { segments, onKey: false, code: 'bad_value', message: `${what} is not allowed here` };
     case 'minProperties':
       if (field === 'webhooks') return { segments, onKey: true, code: 'custom_without_webhook', message: 'a custom integration needs at least one webhook' };
       return { segments, onKey: true, code: 'bad_value', message: `${what} ${e.message ?? 'is invalid'}` };
