@@ -43,9 +43,3 @@ export function locate(path: readonly string[]): Located {
   }
   return { address: addr, field: path.slice(consumed).join('.') };
 }
-
-/** The address when `path` is exactly an entry, else undefined. */
-export function entryAddress(path: readonly string[]): string | undefined {
-  const l = locate(path);
-  return l.field === '' && l.address !== '' ? l.address : undefined;
-}

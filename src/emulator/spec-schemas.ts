@@ -1,7 +1,6 @@
 /**
  * The official spec's schemas (spec/openapi.json, a slimmed copy of the OpenAPI 3.0 file)
- * compiled with ajv, for request-body validation in the emulator and response validation
- * in tests. Loaded lazily: `sunco --version` never pays for it.
+ * compiled with ajv, for request-body validation in the emulator. Loaded lazily: `sunco --version` never pays for it.
  */
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
@@ -10,7 +9,6 @@ import addFormatsModule from 'ajv-formats';
 type Json = Record<string, unknown>;
 interface Operation {
   requestBody?: { content?: Record<string, { schema?: Json }> };
-  responses?: Record<string, { content?: Record<string, { schema?: Json }> }>;
 }
 interface Spec {
   paths: Record<string, Record<string, Operation>>;
@@ -112,12 +110,6 @@ export function schemaValidator(name: string): ValidateFunction {
 export function requestValidator(operationId: string): ValidateFunction | undefined {
   const schema = findOperation(operationId).requestBody?.content?.['application/json']?.schema;
   return schema ? compiled(`req:${operationId}`, () => schema) : undefined;
-}
-
-/** Validator for an operation's JSON response with the given status (undefined when none documented). */
-export function responseValidator(operationId: string, status: number): ValidateFunction | undefined {
-  const schema = findOperation(operationId).responses?.[String(status)]?.content?.['application/json']?.schema;
-  return schema ? compiled(`res:${operationId}:${status}`, () => schema) : undefined;
 }
 
 /**

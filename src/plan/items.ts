@@ -44,11 +44,6 @@ export function* walkItems(items: Item[]): Generator<Item> {
   }
 }
 
-/** Will this item exist (with its address) after the plan, as a new object? */
-export function isCreated(item: Item): boolean {
-  return item.action === 'create' || item.action === 'replace';
-}
-
 export function isDeleted(item: Item): boolean {
   return item.action === 'delete';
 }

@@ -6,9 +6,6 @@ import type { FieldSpec } from './fields.js';
 import type { Raw } from './types.js';
 import { isPlainObject } from './values.js';
 
-/** Config keys that steer sunco and are never API fields. */
-export const META_KEYS = new Set(['id', 'protect', 'ignoreChanges', 'absent', 'prune', 'credentials']);
-
 /** `[name, entry]` pairs of a map-valued config property (e.g. an app's `integrations`). */
 export function mapEntries(parent: Raw, key: string): [string, Raw][] {
   const v = parent[key];

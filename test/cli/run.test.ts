@@ -30,7 +30,10 @@ describe('sunco-plan and sunco-apply binaries', () => {
   it('sunco-apply runs the apply command without naming it', async () => {
     const r = await runCli(['-f', example, '--emulator', '--yes', '--json'], { only: 'apply' });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('"applied"');
+    const result = JSON.parse(r.stdout) as { status: string; summary: { created: number; failed: number }; applied: { address: string }[] };
+    expect(result.status).toBe('applied');
+    expect(result.summary).toMatchObject({ created: 2, failed: 0 });
+    expect(result.applied.map((a) => a.address)).toEqual(['app.website', 'app.website.integration.widget']);
   });
 
   it('names the binary in usage errors', async () => {

@@ -17,13 +17,18 @@ import { checkTarget, checkTriggers, checkWebhookRoom, newWebhook } from './webh
 /** components.schemas.integrationUpdate's oneOf names, where they differ from `${type}Update`. */
 const UPDATE_SCHEMA: Record<string, string> = { messagebird: 'messageBirdUpdate', whatsapp: 'whatsAppUpdate' };
 
+/** Whether the type takes defaultResponderId (every channel; not `custom`, per the field table). */
+function takesDefaultResponder(type: string): boolean {
+  return fieldSpecs(type).some((f) => f.name === 'defaultResponderId');
+}
+
 /**
- * defaultResponderId must name a switchboard integration of the same app. The spec's
- * `custom` / `customUpdate` schemas have no such field (they do not forbid extra properties),
- * so on a custom integration it is ignored like any other unknown property.
+ * defaultResponderId must name a switchboard integration of the same app. Types whose spec
+ * schema has no such field (`custom` / `customUpdate`, which do not forbid extra properties)
+ * ignore it like any other unknown property.
  */
 function checkDefaultResponder(app: AppRecord, type: string, id: unknown): string | undefined {
-  if (id === undefined || id === null || type === 'custom') return undefined;
+  if (id === undefined || id === null || !takesDefaultResponder(type)) return undefined;
   if (!app.switchboard?.integrations.some((s) => s.id === id)) {
     throw new HttpError(400, 'bad_request', `defaultResponderId ${String(id)} is not a switchboard integration of this app`);
   }
@@ -70,7 +75,7 @@ function create(app: AppRecord, body: Record<string, unknown>): IntegrationRecor
 function update(app: AppRecord, integ: IntegrationRecord, body: Record<string, unknown>): void {
   validateSchema(UPDATE_SCHEMA[integ.type] ?? `${integ.type}Update`, body);
   checkTypeRules(integ.type, body);
-  if ('defaultResponderId' in body && integ.type !== 'custom') {
+  if ('defaultResponderId' in body && takesDefaultResponder(integ.type)) {
     const id = checkDefaultResponder(app, integ.type, body.defaultResponderId);
     if (id) integ.defaultResponderId = id;
     else delete integ.defaultResponderId;
