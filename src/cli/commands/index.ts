@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { applyCommand } from './apply.js';
 import { emulatorCommand } from './emulator.js';
+import { initCommand } from './init.js';
 import { planCommand } from './plan.js';
 import { validateCommand } from './validate.js';
 import { operationsCommands } from './operations/index.js';
@@ -15,5 +16,6 @@ export const commands: CommandModule<any, any>[] = [
   planCommand,
   applyCommand,
   emulatorCommand,
+  initCommand,
   ...operationsCommands,
 ];
