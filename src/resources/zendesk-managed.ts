@@ -11,7 +11,7 @@
  * - Switchboard integrations of a `zd:` integrationType (zd:agentWorkspace, zd:answerBot)
  *   route to Zendesk's own products.
  */
-import type { KindName } from '../plan/types.js';
+import type { KindName } from './kind-name.js';
 import type { Raw } from './types.js';
 
 export const SDK_INTEGRATION_TYPES: readonly string[] = ['android', 'ios', 'unity', 'web'];
