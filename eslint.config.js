@@ -1,5 +1,53 @@
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The layer rule (docs/architecture.md): imports point one way along the data flow. Each
+ * folder of src/ lists the folders it may import; every other folder is refused. Top-level
+ * files of src/ (errors.ts) are shared leaves: anyone may import them and they import nothing.
+ */
+const MAY_IMPORT = {
+  resources: [],
+  api: ['resources'],
+  config: ['resources', 'api'],
+  state: ['resources', 'api', 'config'],
+  plan: ['resources', 'api', 'config', 'state'],
+  // export reads live state and writes config; only cli/ sits above it.
+  export: ['resources', 'api', 'config', 'state'],
+  apply: ['resources', 'api', 'config', 'state', 'plan'],
+  // render prints plans and apply results, so it reads apply's result types.
+  render: ['resources', 'api', 'config', 'state', 'plan', 'apply'],
+  // emulator stands on the spec (spec/openapi.json, outside src/): of api/ only the types.
+  emulator: ['resources', 'api'],
+  cli: ['resources', 'api', 'config', 'state', 'plan', 'export', 'apply', 'render', 'emulator'],
+};
+const ALLOWED_FILES = { emulator: { api: ['./types.ts'] } };
+
+/**
+ * Wrong-way imports still in the tree while issue 11's kinds part moves them into
+ * resources/ (KindName, address, the integration types) and the plan helpers the state
+ * reader borrows. Each is one file; delete the entry when its import goes.
+ */
+const PENDING = {
+  resources: { config: ['./address.ts', './types.ts'], plan: ['./types.ts', './fingerprint-key.ts'] },
+  state: { plan: ['./where.ts', './types.ts'] },
+};
+
+const layerZones = Object.entries(MAY_IMPORT).flatMap(([layer, allowed]) =>
+  Object.keys(MAY_IMPORT)
+    .filter((other) => other !== layer)
+    .flatMap((other) => {
+      const except = [...(PENDING[layer]?.[other] ?? []), ...(ALLOWED_FILES[layer]?.[other] ?? [])];
+      if (allowed.includes(other) && !ALLOWED_FILES[layer]?.[other]) return [];
+      if (allowed.includes(other) && ALLOWED_FILES[layer]?.[other]) {
+        return [{ target: `./src/${layer}`, from: `./src/${other}`, except, message: `${layer}/ may import only ${except.join(', ')} of ${other}/ (docs/architecture.md, "Layers").` }];
+      }
+      return [{ target: `./src/${layer}`, from: `./src/${other}`, ...(except.length ? { except } : {}), message: `${layer}/ must not import ${other}/: imports point one way (docs/architecture.md, "Layers").` }];
+    }),
+);
+const leafZone = { target: './src/*.ts', from: './src', except: ['./errors.ts'], message: 'A top-level module of src/ is a shared leaf: it imports nothing from src/.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'schema/*.cjs'] },
@@ -12,5 +60,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
+  },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    rules: { 'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: [...layerZones, leafZone] }] },
   },
 );

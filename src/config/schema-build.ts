@@ -7,6 +7,7 @@
  */
 import { INTEGRATION_FIELDS, KIND_FIELDS, type FieldSpec } from '../resources/fields.js';
 import { INTEGRATION_TYPES, type IntegrationType } from './types.js';
+import { EXTENSION_PATTERN, TOP_LEVEL_FIELDS } from './top-level.js';
 import { APP_SETTINGS_DOCS, INTEGRATION_FIELD_DOCS, WEBHOOK_TRIGGERS } from './schema-descriptions.js';
 
 type Schema = Record<string, unknown>;
@@ -99,6 +100,14 @@ function integrationType(type: IntegrationType): Schema {
   if (required.length > 0) s.required = required;
   return s;
 }
+
+/** The schema of each top-level field; names and descriptions come from top-level.ts. */
+const TOP_LEVEL_SCHEMAS: Record<string, Schema> = {
+  $schema: { type: 'string' },
+  version: { const: 1 },
+  prune: { type: 'boolean' },
+  apps: namedMap('', ref('app')),
+};
 
 export function buildSchema(): Schema {
   const definitions: Schema = {
@@ -195,12 +204,8 @@ export function buildSchema(): Schema {
     type: 'object',
     required: ['version', 'apps'],
     additionalProperties: false,
-    properties: {
-      $schema: { type: 'string', description: 'The JSON Schema of this file (for editors).' },
-      version: { const: 1, description: 'The config language version. Always 1.' },
-      prune: { type: 'boolean', description: 'Delete live resources inside declared apps that the config does not declare (like --prune).' },
-      apps: namedMap('Apps, by logical name (address app.<name>).', ref('app')),
-    },
+    properties: Object.fromEntries(TOP_LEVEL_FIELDS.map((f) => [f.name, { ...TOP_LEVEL_SCHEMAS[f.name], description: f.description }])),
+    patternProperties: { [EXTENSION_PATTERN]: { description: 'Ignored: holds YAML anchors shared across apps (the compose convention), e.g. x-web: &web {…} then <<: *web.' } },
     definitions,
   };
 }

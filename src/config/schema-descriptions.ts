@@ -83,14 +83,5 @@ export const APP_SETTINGS_DOCS: Record<string, string> = {
   disableConversationReopen: 'Do not reopen closed conversations.',
 };
 
-/** Every webhook trigger of the spec's "Webhook Triggers" table. */
-export const WEBHOOK_TRIGGERS = [
-  'client:add', 'client:remove', 'client:update',
-  'conversation:create', 'conversation:join', 'conversation:leave', 'conversation:remove',
-  'conversation:message', 'conversation:message:delivery:channel', 'conversation:message:delivery:failure',
-  'conversation:message:delivery:user', 'conversation:postback', 'conversation:read', 'conversation:referral',
-  'conversation:typing', 'passthrough:messaging',
-  'switchboard:acceptControl', 'switchboard:acceptControl:failure', 'switchboard:offerControl',
-  'switchboard:offerControl:failure', 'switchboard:passControl', 'switchboard:passControl:failure',
-  'switchboard:releaseControl', 'user:merge', 'user:update', 'user:remove',
-] as const;
+/** The webhook triggers live with the webhook kind (the emulator checks them too). */
+export { WEBHOOK_TRIGGERS } from '../resources/webhook-triggers.js';

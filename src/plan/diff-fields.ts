@@ -18,8 +18,8 @@ export interface FieldCompare {
   /** Write-only fields whose value is sent by this plan (their fingerprints are recorded after). */
   writeOnlySent: string[];
   /**
-   * Write-only fields that force replacement and have no fingerprint yet (the resource was
-   * made outside sunco): not replaced on a guess, only their fingerprint is recorded.
+   * Write-only fields with no fingerprint yet (the resource was made outside sunco): never
+   * sent nor replaced on a guess, only their fingerprint is recorded.
    */
   recordOnly: string[];
 }
@@ -90,14 +90,13 @@ function compareWriteOnly(addr: string, field: string, want: unknown, spec: Fiel
   const recorded = env.fingerprints?.entries.get(fingerprintKey(ref));
   const replaces = spec.update === 'replace';
   if (recorded === undefined) {
-    // Created outside sunco, or before fingerprints: the value cannot be compared.
-    if (replaces) {
-      out.recordOnly.push(field);
-      return;
-    }
-  } else if (recorded === fingerprint(env.fingerprints!.salt, ref, want)) {
+    // Created outside sunco (adopted, e.g. after `sunco export`), or before fingerprints: the
+    // value cannot be compared. Sending it on a guess could break a live channel, and a
+    // create-only one (messenger appSecret) would even force a replace: only record it.
+    out.recordOnly.push(field);
     return;
   }
+  if (recorded === fingerprint(env.fingerprints!.salt, ref, want)) return;
   const d: FieldDiff = { field, sensitive: true };
   if (replaces) d.forcesReplacement = true;
   out.diffs.push(d);

@@ -1,11 +1,21 @@
 /** Counts of changes per action (Plan.summary), whether a plan changes anything, and whether a field does. */
+import { isReservedMetadataKey } from '../resources/reserved-keys.js';
 import { deepEqual } from '../resources/values.js';
 import type { Change, FieldDiff, Plan, PlanSummary } from './types.js';
 
 export function summarize(changes: Change[]): PlanSummary {
   const s: PlanSummary = { create: 0, update: 0, replace: 0, delete: 0, unmanaged: 0 };
-  for (const c of changes) s[c.action]++;
+  for (const c of changes) if (!isBookkeeping(c)) s[c.action]++;
   return s;
+}
+
+/**
+ * An app update that only writes sunco's reserved metadata keys (recording fingerprints of
+ * an adopted account's write-only values) is bookkeeping, not a change someone asked for:
+ * it is shown, but not counted (DESIGN.md "Identity": never counted as user updates).
+ */
+export function isBookkeeping(c: Change): boolean {
+  return c.action === 'update' && c.fields.length > 0 && c.fields.every((f) => f.field.startsWith('metadata.') && isReservedMetadataKey(f.field.slice('metadata.'.length)));
 }
 
 /** A plan with no step changes nothing (unmanaged resources are only listed). */

@@ -1,19 +1,17 @@
 /**
  * Apps (spec: /v2/apps). Identity: displayName. PATCH merges `settings` per field and
  * replaces `metadata` wholesale (spec UpdateApp), so settings diff per key while the
- * declared metadata is owned whole. One metadata key is reserved for write-only value
- * fingerprints (src/plan/fingerprints.ts) and is never diffed as metadata.
+ * declared metadata is owned whole. Keys with sunco's reserved prefix (reserved-keys.ts:
+ * fingerprints, bindings) are bookkeeping, never diffed as metadata.
  */
-import { FINGERPRINT_KEY } from '../plan/fingerprint-key.js';
 import { KIND_FIELDS } from './fields.js';
 import { mapEntries } from './common.js';
+import { reservedKeysOf, withoutReservedKeys } from './reserved-keys.js';
 import type { Raw, ResourceKind } from './types.js';
 import { isPlainObject, pick } from './values.js';
 
 function withoutReserved(metadata: unknown): Raw | undefined {
-  if (!isPlainObject(metadata)) return undefined;
-  const { [FINGERPRINT_KEY]: _fp, ...rest } = metadata;
-  return rest;
+  return isPlainObject(metadata) ? withoutReservedKeys(metadata) : undefined;
 }
 
 export const appKind: ResourceKind = {
@@ -40,10 +38,10 @@ export const appKind: ResourceKind = {
   linkFields: [],
   setFields: [],
   mergeFields: ['settings'],
-  // PATCH replaces metadata wholesale (spec UpdateApp): carry the recorded fingerprints over.
+  // PATCH replaces metadata wholesale (spec UpdateApp): carry sunco's reserved keys over.
   keepOnUpdate: (body, liveRaw) => {
-    const fp = isPlainObject(liveRaw.metadata) ? liveRaw.metadata[FINGERPRINT_KEY] : undefined;
-    if (isPlainObject(body.metadata) && fp !== undefined) body.metadata = { ...body.metadata, [FINGERPRINT_KEY]: fp };
+    const kept = isPlainObject(liveRaw.metadata) ? reservedKeysOf(liveRaw.metadata) : {};
+    if (isPlainObject(body.metadata) && Object.keys(kept).length > 0) body.metadata = { ...body.metadata, ...kept };
   },
   label: (raw) => `"${String(raw.displayName)}"`,
 };

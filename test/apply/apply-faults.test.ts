@@ -12,7 +12,7 @@ import { executePlan } from '../../src/apply/executor.js';
 import { SecretsFile } from '../../src/apply/secrets-file.js';
 import { loadConfig } from '../../src/config/index.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/index.js';
-import { makePlan } from '../../src/plan/make-plan.js';
+import { makePlan } from '../../src/cli/make-plan.js';
 
 let emu: RunningEmulator | undefined;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { approve } from '../../src/apply/approve.js';
+import { approve } from '../../src/cli/approve.js';
 import type { ApplyReport } from '../../src/apply/types.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { UserError } from '../../src/errors.js';

@@ -8,7 +8,7 @@ import { executePlan } from '../../src/apply/executor.js';
 import { SecretsFile } from '../../src/apply/secrets-file.js';
 import type { LoadedConfig, SuncoConfig } from '../../src/config/types.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/index.js';
-import { makePlan } from '../../src/plan/make-plan.js';
+import { makePlan } from '../../src/cli/make-plan.js';
 import { isValidOrder } from '../../src/plan/order.js';
 import type { Plan } from '../../src/plan/types.js';
 import { designConfig } from './design-config.js';

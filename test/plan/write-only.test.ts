@@ -60,17 +60,26 @@ describe('write-only values', () => {
     expect(step(p, 'app.s.integration.sms:create')!.body).toMatchObject({ authToken: { $secret: TOKEN_REF } });
   });
 
-  it('updates an updatable write-only field whose value changed, or that has no fingerprint yet', () => {
+  it('updates an updatable write-only field whose value changed', () => {
     const cfg = loaded({ apps: { s: { displayName: 'S', integrations: { ig: { type: 'instagram', displayName: 'IG', appId: 'fb1', appSecret: 'sec', pageAccessToken: 'page-2' } } } } }, [PAGE_REF]);
     const integ = { id: 'i1', type: 'instagram', displayName: 'IG', appId: 'fb1' };
     const appSecretRef = 'app.s.integration.ig#appSecret';
-    for (const metadata of [{ [FINGERPRINT_KEY]: recorded({ [PAGE_REF]: 'page-1', [appSecretRef]: 'sec' }) }, null]) {
-      const p = diff(cfg, liveWith(metadata, integ), { salt: SALT });
-      const ig = p.changes.find((c) => c.address === 'app.s.integration.ig')!;
-      expect(ig).toMatchObject({ action: 'update', fields: [{ field: 'pageAccessToken', sensitive: true }] });
-      expect(step(p, 'app.s.integration.ig:update')!.body).toEqual({ pageAccessToken: { $secret: PAGE_REF } });
-      expect(step(p, 'app.s:fingerprints')!.dependsOn).toEqual(['app.s.integration.ig:update']);
-    }
+    const p = diff(cfg, liveWith({ [FINGERPRINT_KEY]: recorded({ [PAGE_REF]: 'page-1', [appSecretRef]: 'sec' }) }, integ), { salt: SALT });
+    const ig = p.changes.find((c) => c.address === 'app.s.integration.ig')!;
+    expect(ig).toMatchObject({ action: 'update', fields: [{ field: 'pageAccessToken', sensitive: true }] });
+    expect(step(p, 'app.s.integration.ig:update')!.body).toEqual({ pageAccessToken: { $secret: PAGE_REF } });
+    expect(step(p, 'app.s:fingerprints')!.dependsOn).toEqual(['app.s.integration.ig:update']);
+  });
+
+  it('never sends an updatable write-only value that has no fingerprint yet (an adopted channel): records it only', () => {
+    const cfg = loaded({ apps: { s: { displayName: 'S', integrations: { ig: { type: 'instagram', displayName: 'IG', appId: 'fb1', appSecret: 'sec', pageAccessToken: 'page-2' } } } } }, [PAGE_REF]);
+    const p = diff(cfg, liveWith(null, { id: 'i1', type: 'instagram', displayName: 'IG', appId: 'fb1' }), { salt: SALT });
+    expect(p.changes.map((c) => [c.address, c.action, c.reason])).toEqual([['app.s', 'update', 'records fingerprints of write-only values']]);
+    expect(p.summary).toEqual({ create: 0, update: 0, replace: 0, delete: 0, unmanaged: 0 });
+    expect(p.steps.map((s) => s.id)).toEqual(['app.s:fingerprints']);
+    const set = parseFingerprints((step(p, 'app.s:fingerprints')!.body as { metadata: Raw }).metadata[FINGERPRINT_KEY])!;
+    expect(set.entries.get(fingerprintKey(PAGE_REF))).toBe(fingerprint(set.salt, PAGE_REF, 'page-2'));
+    expect(set.entries.get(fingerprintKey('app.s.integration.ig#appSecret'))).toBe(fingerprint(set.salt, 'app.s.integration.ig#appSecret', 'sec'));
   });
 
   it('does not replace on a missing fingerprint: records it only (resource created outside sunco)', () => {

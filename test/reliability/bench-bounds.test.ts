@@ -12,7 +12,7 @@ import { fleetConfig } from '../../scripts/lib/fleet.mjs';
 import { createClient } from '../../src/api/client.js';
 import { loadConfig } from '../../src/config/index.js';
 import { startEmulator } from '../../src/emulator/index.js';
-import { makePlan } from '../../src/plan/make-plan.js';
+import { makePlan } from '../../src/cli/make-plan.js';
 
 describe('bench bounds', () => {
   it('stepDepth is the longest dependsOn chain, counted in steps', () => {

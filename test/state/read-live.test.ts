@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { createClient } from '../../src/api/client.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/index.js';
-import { makePlan } from '../../src/plan/make-plan.js';
+import { makePlan } from '../../src/cli/make-plan.js';
 import { readLiveState } from '../../src/state/read.js';
 import { designConfig } from '../plan/design-config.js';
 import { loaded } from '../plan/fixtures.js';

@@ -1,6 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { withConfigOptions } from '../../config/options.js';
-import type { ApplyArgs } from '../../apply/command.js';
+import type { ApplyArgs } from './apply-run.js';
 import { connectionOptions } from '../connection-options.js';
 import { withPlanOptions } from '../plan-options.js';
 
@@ -19,7 +19,7 @@ export const applyCommand: CommandModule<object, ApplyArgs> = {
       .option('json', { type: 'boolean', describe: 'Print the result as one JSON document on stdout (progress goes to stderr)' })
       .option('emulator', { type: 'boolean', describe: 'Apply to an empty in-process emulator (a demo; discarded on exit)' }) as Argv<ApplyArgs>,
   handler: async (argv) => {
-    const { runApply } = await import('../../apply/command.js');
+    const { runApply } = await import('./apply-run.js');
     await runApply(argv);
   },
 };

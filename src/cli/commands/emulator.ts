@@ -28,7 +28,7 @@ export const emulatorCommand: CommandModule<object, EmulatorArgs> = {
       .option('fault-rate', { type: 'number', describe: 'Probability 0..1 of an injected fault per request' })
       .option('seed', { type: 'number', describe: 'Seed of the fault generator, to replay a run' }),
   handler: async (argv) => {
-    const { runEmulatorCommand } = await import('../../emulator/command.js');
+    const { runEmulatorCommand } = await import('./emulator-run.js');
     await runEmulatorCommand(argv);
   },
 };

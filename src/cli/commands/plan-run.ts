@@ -3,18 +3,17 @@
  * connect (or start an in-process emulator), make the plan, print it, save it, set the exit code.
  */
 import { resolve } from 'node:path';
-import type { ApiClient } from '../../api/types.js';
 import { loadConfig } from '../../config/index.js';
 import { configOptionsFrom } from '../../config/options.js';
 import { UserError } from '../../errors.js';
-import { makePlan } from '../../plan/make-plan.js';
+import { makePlan } from '../make-plan.js';
 import { savePlan } from '../../plan/plan-file.js';
 import { hasChanges } from '../../plan/summary.js';
 import type { Plan } from '../../plan/types.js';
 import { renderPlanJson } from '../../render/plan-json.js';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { renderPlanText } from '../../render/plan-text.js';
-import { connectFromArgv } from '../connection.js';
+import { connect } from '../connect.js';
 import { type CliIO, getIO, useColor } from '../io.js';
 import { type MarkdownArgs, markdownOptionsFrom } from '../markdown-options.js';
 import { planFlagsFrom } from '../plan-options.js';
@@ -38,25 +37,9 @@ export async function runPlanCommand(argv: PlanCommandArgs): Promise<void> {
   const flags = planFlagsFrom(argv);
   const loaded = await loadConfig(configOptionsFrom(argv, io));
 
-  let client: ApiClient;
-  let keyId: string | undefined;
-  let close: (() => Promise<void>) | undefined;
-  if (argv.emulator) {
-    const { startEmulator } = await import('../../emulator/index.js');
-    const { createClient } = await import('../../api/client.js');
-    const emu = await startEmulator({ port: 0 });
-    close = () => emu.close();
-    client = createClient({ baseUrl: emu.url, auth: 'basic', credentials: emu.accountKey });
-    keyId = emu.accountKey.keyId;
-    io.stderr.write(`Planning against an empty in-process emulator at ${emu.url}.\n`);
-  } else {
-    const everyAppHasCredentials = Object.values(loaded.config.apps).every((a) => a.credentials !== undefined);
-    // The key id as resolved (flag, environment or profile): an app_ key makes the app scope.
-    ({ client, keyId } = await connectFromArgv(argv, io, { credentialsOptional: everyAppHasCredentials }));
-  }
-
+  const conn = await connect(argv, io, loaded, 'plan');
   try {
-    const { plan } = await makePlan({ loaded, client, prune: flags.prune, targets: flags.targets, parallelism: flags.parallelism, keyId });
+    const { plan } = await makePlan({ loaded, client: conn.client, prune: flags.prune, targets: flags.targets, parallelism: flags.parallelism, keyId: conn.keyId });
     io.stdout.write(renderPlan(plan, format, io, argv));
     // JSON and markdown carry the count; keep stderr quiet for them (scripts parse stdout).
     if (format === 'text') io.stderr.write(`Read the live state with ${plan.requests} API request${plan.requests === 1 ? '' : 's'}.\n`);
@@ -67,6 +50,6 @@ export async function runPlanCommand(argv: PlanCommandArgs): Promise<void> {
     }
     if (argv.detailedExitcode && hasChanges(plan)) io.exitCode = 2;
   } finally {
-    await close?.();
+    await conn.close();
   }
 }

@@ -11,7 +11,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
   describe: 'Check the config (YAML, variables, schema, references) without calling the API',
   builder: (y) => withConfigOptions(y).option('json', { type: 'boolean', describe: 'Print {"valid", "errors"} as JSON on stdout' }),
   handler: async (args) => {
-    const { runValidate } = await import('../../config/validate-command.js');
+    const { runValidate } = await import('./validate-run.js');
     await runValidate(args);
   },
 };

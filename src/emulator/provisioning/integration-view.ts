@@ -5,9 +5,10 @@
  * `defaultResponder` (spec: components.schemas.defaultResponder).
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import type { IntegrationType } from '../../config/types.js';
 import { INTEGRATION_FIELDS, type FieldSpec } from '../../resources/fields.js';
 import type { AppRecord, IntegrationRecord, WebhookRecord } from './state.js';
+
+type IntegrationType = keyof typeof INTEGRATION_FIELDS;
 
 export const INTEGRATION_TYPES = Object.keys(INTEGRATION_FIELDS) as IntegrationType[];
 

@@ -4,7 +4,7 @@
  * Every response includes `secret`: components.schemas.webhook does not mark it writeOnly
  * and the spec's listWebhooks / getWebhook examples show it.
  */
-import { WEBHOOK_TRIGGERS } from '../../config/schema-descriptions.js';
+import { WEBHOOK_TRIGGERS } from '../../resources/webhook-triggers.js';
 import { newId, newSecret } from '../ids.js';
 import { HttpError, type Route } from '../route.js';
 import type { EmulatorStore } from '../store.js';

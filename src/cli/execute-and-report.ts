@@ -3,16 +3,16 @@
  * document on stdout). A failed apply sets exit code 1 after printing its report.
  */
 import type { ApiClient } from '../api/types.js';
-import { getIO, useColor, type Out } from '../cli/io.js';
+import { getIO, useColor, type Out } from './io.js';
 import type { SuncoConfig } from '../config/types.js';
 import type { Plan } from '../plan/types.js';
 import { progressLine } from '../render/apply-progress.js';
 import { applyJson, renderApplyReport, waitsLine } from '../render/apply-report.js';
-import { executePlan } from './executor.js';
-import type { SecretsFile } from './secrets-file.js';
-import { countApplied } from './summary.js';
-import type { ApplyReport } from './types.js';
-import type { WaitTally } from './waits.js';
+import { executePlan } from '../apply/executor.js';
+import type { SecretsFile } from '../apply/secrets-file.js';
+import { countApplied } from '../apply/summary.js';
+import type { ApplyReport } from '../apply/types.js';
+import type { WaitTally } from '../apply/waits.js';
 
 export interface ExecuteAndReportOptions {
   plan: Plan;

@@ -1,13 +1,15 @@
 /**
  * The plan pipeline shared by `sunco-plan` and `sunco-apply`: read the live state of the
- * declared apps, then diff. Returns both, so that the applier can reuse the live state.
+ * declared apps (the only I/O), then the pure diff. It sits in cli/ because the planner in
+ * plan/ does no I/O: the command reads, plan/ decides. Returns both, so that the applier can
+ * reuse the live state.
  */
 import type { ApiClient } from '../api/types.js';
 import type { LoadedConfig } from '../config/types.js';
 import { readLiveState } from '../state/read.js';
 import type { LiveState } from '../state/types.js';
-import { diff } from './diff.js';
-import type { Plan } from './types.js';
+import { diff } from '../plan/diff.js';
+import type { Plan } from '../plan/types.js';
 
 export interface MakePlanOptions {
   loaded: LoadedConfig;

@@ -3,10 +3,10 @@
  * Text: `OK: <n> apps, <m> resources in <files>` or every issue (exit 1).
  * --json: {"valid": bool, "errors": [...]} on stdout, exit 1 when invalid.
  */
-import { getIO } from '../cli/io.js';
-import { ConfigError, issuesToJson, loadConfig } from './index.js';
-import { configOptionsFrom, type ConfigArgs } from './options.js';
-import type { SuncoConfig } from './types.js';
+import { getIO } from '../io.js';
+import { ConfigError, issuesToJson, loadConfig } from '../../config/index.js';
+import { configOptionsFrom, type ConfigArgs } from '../../config/options.js';
+import type { SuncoConfig } from '../../config/types.js';
 
 export async function runValidate(args: ConfigArgs & { json?: boolean }): Promise<void> {
   const io = getIO();

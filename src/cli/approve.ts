@@ -2,10 +2,10 @@
  * Approval before applying a fresh plan, as Terraform asks for it: on a terminal, only the
  * exact answer `yes` proceeds (stricter than the `[y/N]` of one-off commands, since an apply
  * can change a whole account); without a terminal, `--yes` must be given (CI must be explicit).
- * Reading the answer is shared with src/cli/confirm.ts.
+ * Reading the answer is shared with confirm.ts.
  */
-import { readLine } from '../cli/confirm.js';
-import type { CliIO, Out } from '../cli/io.js';
+import { readLine } from './confirm.js';
+import type { CliIO, Out } from './io.js';
 import { UserError } from '../errors.js';
 
 export const APPROVAL_QUESTION = "Apply these changes? Only 'yes' is accepted";

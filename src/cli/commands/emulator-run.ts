@@ -3,10 +3,10 @@
  * saves --state).
  */
 import { EventEmitter } from 'node:events';
-import type { EmulatorArgs } from '../cli/commands/emulator.js';
-import { getIO } from '../cli/io.js';
-import { UserError } from '../errors.js';
-import { startEmulator, type EmulatorOptions, type RequestLogEntry, type RunningEmulator } from './index.js';
+import type { EmulatorArgs } from './emulator.js';
+import { getIO } from '../io.js';
+import { UserError } from '../../errors.js';
+import { startEmulator, type EmulatorOptions, type RequestLogEntry, type RunningEmulator } from '../../emulator/index.js';
 
 /** Emits 'started' (RunningEmulator) once listening: lets in-process tests find the URL. */
 export const emulatorEvents = new EventEmitter();

@@ -1,7 +1,7 @@
 /** `sunco validate` through the real CLI wiring (in-process): text, --json, exit codes. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
-import { cleanup, tempConfig } from './helpers.js';
+import { runCli } from '../../helpers/cli.js';
+import { cleanup, tempConfig } from '../../config/helpers.js';
 
 const good = 'version: 1\napps:\n  a:\n    displayName: A\n    integrations:\n      sms: { type: twilio, accountSid: AC1, authToken: "${TOKEN}" }\n      web: { type: web }\n';
 const bad = 'version: 1\napps:\n  a:\n    displayName: A\n    integrations:\n      web: { type: web, brandColour: x }\n      sms: { type: twilio, accountSid: AC1, authToken: "${TOKEN}" }\n';

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emulatorEvents } from '../../src/emulator/command.js';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { runCli } from '../helpers/cli.js';
-import { basic } from './helpers.js';
+import { emulatorEvents } from '../../../src/cli/commands/emulator-run.js';
+import { startEmulator, type RunningEmulator } from '../../../src/emulator/index.js';
+import { runCli } from '../../helpers/cli.js';
+import { basic } from '../../emulator/helpers.js';
 
 /** Runs `sunco emulator ...` in-process; `whileRunning` gets the live emulator, then SIGTERM stops it. */
 async function runEmulator(args: string[], whileRunning: (emu: RunningEmulator) => Promise<void> = async () => {}) {

@@ -3,22 +3,22 @@
  * for approval, execute, report. Loaded lazily by src/cli/commands/apply.ts.
  */
 import { resolve } from 'node:path';
-import type { ConnectionArgs } from '../cli/connection-options.js';
-import { getIO, useColor, type Out } from '../cli/io.js';
-import { type PlanArgs, planFlagsFrom } from '../cli/plan-options.js';
-import { loadConfig } from '../config/index.js';
-import { type ConfigArgs, configOptionsFrom } from '../config/options.js';
-import { UserError } from '../errors.js';
-import { makePlan } from '../plan/make-plan.js';
-import { loadPlan } from '../plan/plan-file.js';
-import type { Plan } from '../plan/types.js';
-import { renderPlanText } from '../render/plan-text.js';
-import { approve } from './approve.js';
-import { connect } from './connect.js';
-import { executeAndReport } from './execute-and-report.js';
-import { requireSecretsOut } from './preflight.js';
-import { SecretsFile } from './secrets-file.js';
-import { freshPlanFor } from './stale.js';
+import type { ConnectionArgs } from '../connection-options.js';
+import { getIO, useColor, type Out } from '../io.js';
+import { type PlanArgs, planFlagsFrom } from '../plan-options.js';
+import { loadConfig } from '../../config/index.js';
+import { type ConfigArgs, configOptionsFrom } from '../../config/options.js';
+import { UserError } from '../../errors.js';
+import { makePlan } from '../make-plan.js';
+import { loadPlan } from '../../plan/plan-file.js';
+import type { Plan } from '../../plan/types.js';
+import { renderPlanText } from '../../render/plan-text.js';
+import { approve } from '../approve.js';
+import { connect } from '../connect.js';
+import { executeAndReport } from '../execute-and-report.js';
+import { requireSecretsOut } from '../../apply/preflight.js';
+import { SecretsFile } from '../../apply/secrets-file.js';
+import { freshPlanFor } from '../../apply/stale.js';
 
 export interface ApplyArgs extends ConfigArgs, ConnectionArgs, PlanArgs {
   planfile?: string;
@@ -43,7 +43,7 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
   await secrets?.check();
 
   const loaded = await loadConfig(configOptionsFrom(argv, io));
-  const conn = await connect(argv, io, loaded);
+  const conn = await connect(argv, io, loaded, 'apply');
   // With --json, stdout holds only the result document; the plan and progress go to stderr.
   const out: Out = argv.json ? io.stderr : io.stdout;
   try {

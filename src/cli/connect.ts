@@ -1,13 +1,13 @@
 /**
- * The API client for an apply: the connection flags, or with --emulator a fresh in-process
- * emulator (empty, demo only). A config whose every app brings its own credentials needs
- * no global ones. The client's retry waits are tallied for the closing summary.
+ * The API client for a plan or an apply: the connection flags, or with --emulator a fresh
+ * in-process emulator (empty, demo only). A config whose every app brings its own
+ * credentials needs no global ones. The client's retry waits are tallied for the closing summary.
  */
 import type { ApiClient } from '../api/types.js';
-import type { ConnectionArgs } from '../cli/connection-options.js';
-import type { CliIO } from '../cli/io.js';
+import { WaitTally } from '../apply/waits.js';
 import type { LoadedConfig } from '../config/types.js';
-import { WaitTally } from './waits.js';
+import type { ConnectionArgs } from './connection-options.js';
+import type { CliIO } from './io.js';
 
 export interface Connection {
   client: ApiClient;
@@ -18,12 +18,20 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export async function connect(argv: ConnectionArgs & { emulator?: boolean }, io: CliIO, loaded: LoadedConfig): Promise<Connection> {
+/** What the command does with the connection: it names the in-process emulator's stderr line. */
+export type Purpose = 'plan' | 'apply';
+
+const emulatorBanner: Record<Purpose, (url: string) => string> = {
+  plan: (url) => `Planning against an empty in-process emulator at ${url}.\n`,
+  apply: (url) => `Applying to an empty in-process emulator at ${url} (discarded on exit).\n`,
+};
+
+export async function connect(argv: ConnectionArgs & { emulator?: boolean }, io: CliIO, loaded: LoadedConfig, purpose: Purpose): Promise<Connection> {
   const waits = new WaitTally();
   if (argv.emulator) {
     const [{ startEmulator }, { createClient }] = await Promise.all([import('../emulator/index.js'), import('../api/client.js')]);
     const emu = await startEmulator({ port: 0 });
-    io.stderr.write(`Applying to an empty in-process emulator at ${emu.url} (discarded on exit).\n`);
+    io.stderr.write(emulatorBanner[purpose](emu.url));
     const debug = argv.debug || io.env.SUNCO_DEBUG === '1' ? (line: string) => io.stderr.write(`${line}\n`) : undefined;
     const client = createClient({ baseUrl: emu.url, auth: 'basic', credentials: emu.accountKey, onWait: waits.onWait, ...(debug ? { debug } : {}) });
     return { client, keyId: emu.accountKey.keyId, waits, close: () => emu.close() };
@@ -31,7 +39,7 @@ export async function connect(argv: ConnectionArgs & { emulator?: boolean }, io:
   const apps = Object.values(loaded.config.apps);
   const credentialsOptional = apps.length > 0 && apps.every((a) => a.credentials !== undefined);
   // The key id as resolved (flag, environment or profile): an app_ key makes the app scope.
-  const { connectFromArgv } = await import('../cli/connection.js');
+  const { connectFromArgv } = await import('./connection.js');
   const { client, keyId } = await connectFromArgv(argv, io, { credentialsOptional }, { onWait: waits.onWait });
   return { client, keyId, waits, close: async () => undefined };
 }

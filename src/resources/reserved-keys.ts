@@ -1,0 +1,24 @@
+/**
+ * sunco's own bookkeeping in app metadata (DESIGN.md "Write-only values", "Identity"):
+ * fingerprints of applied write-only values, bindings of addresses to live ids, and any
+ * later key of that kind. Every such key starts with one prefix, so this is the one place
+ * that says whether a key is reserved: the metadata diff ignores them, an update keeps them,
+ * and export leaves them out.
+ */
+import type { Raw } from './types.js';
+
+export const RESERVED_METADATA_PREFIX = 'sunco:';
+
+export function isReservedMetadataKey(key: string): boolean {
+  return key.startsWith(RESERVED_METADATA_PREFIX);
+}
+
+/** The metadata without sunco's reserved keys (the part a config declares). */
+export function withoutReservedKeys(metadata: Raw): Raw {
+  return Object.fromEntries(Object.entries(metadata).filter(([k]) => !isReservedMetadataKey(k)));
+}
+
+/** Only sunco's reserved keys of the metadata. */
+export function reservedKeysOf(metadata: Raw): Raw {
+  return Object.fromEntries(Object.entries(metadata).filter(([k]) => isReservedMetadataKey(k)));
+}

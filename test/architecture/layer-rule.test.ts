@@ -1,0 +1,47 @@
+/**
+ * The layer rule in eslint.config.js (docs/architecture.md, "Layers"): a wrong-way import
+ * fails `npm run lint`. Each case lints one import as if it stood in a file of src/ (ESLint's
+ * lintText with a file path: nothing is written), through the project's own config.
+ */
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const eslint = new ESLint({ cwd: root });
+const RULE = 'import-x/no-restricted-paths';
+
+/** The layer-rule messages for `source` linted as `file` (a path below the repository). */
+async function layerErrors(file: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: `${root}${file}` });
+  return result!.messages.filter((m) => m.ruleId === RULE).map((m) => m.message);
+}
+
+describe('layer rule (eslint import-x/no-restricted-paths)', () => {
+  it.each([
+    ['src/plan/probe.ts', "import { getIO } from '../cli/io.js';\nexport const io = getIO;\n", 'plan/ must not import cli/'],
+    ['src/plan/probe.ts', "export const load = () => import('../state/read.js').then(() => import('../apply/executor.js'));\n", 'plan/ must not import apply/'],
+    ['src/resources/probe.ts', "import { readLiveState } from '../state/read.js';\nexport const r = readLiveState;\n", 'resources/ must not import state/'],
+    ['src/state/probe.ts', "import { diff } from '../plan/diff.js';\nexport const d = diff;\n", 'state/ must not import plan/'],
+    ['src/config/probe.ts', "import { getIO } from '../cli/io.js';\nexport const io = getIO;\n", 'config/ must not import cli/'],
+    ['src/apply/probe.ts', "import { renderPlanText } from '../render/plan-text.js';\nexport const r = renderPlanText;\n", 'apply/ must not import render/'],
+    ['src/emulator/probe.ts', "import type { LoadedConfig } from '../config/types.js';\nexport type L = LoadedConfig;\n", 'emulator/ must not import config/'],
+    ['src/emulator/provisioning/probe.ts', "import { createClient } from '../../api/client.js';\nexport const c = createClient;\n", 'emulator/ may import only ./types.ts of api/'],
+    ['src/export/probe.ts', "import { diff } from '../plan/diff.js';\nexport const d = diff;\n", 'export/ must not import plan/'],
+    ['src/probe.ts', "import { diff } from './plan/diff.js';\nexport const d = diff;\n", 'shared leaf'],
+  ])('%s: a wrong-way import fails (%#)', async (file, source, expected) => {
+    const errors = await layerErrors(file, source);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(expected);
+  });
+
+  it.each([
+    ['src/cli/probe.ts', "import { diff } from '../plan/diff.js';\nimport { startEmulator } from '../emulator/index.js';\nexport const x = [diff, startEmulator];\n"],
+    ['src/plan/probe.ts', "import { readLiveState } from '../state/read.js';\nimport { UserError } from '../errors.js';\nexport const x = [readLiveState, UserError];\n"],
+    ['src/emulator/probe.ts', "import type { ApiClient } from '../api/types.js';\nimport { KINDS } from '../resources/registry.js';\nexport type C = ApiClient;\nexport const k = KINDS;\n"],
+    ['src/export/probe.ts', "import { readLiveState } from '../state/read.js';\nimport { loadConfig } from '../config/index.js';\nexport const x = [readLiveState, loadConfig];\n"],
+    ['src/render/probe.ts', "import type { ApplyReport } from '../apply/types.js';\nexport type R = ApplyReport;\n"],
+  ])('%s: an import down the layers passes (%#)', async (file, source) => {
+    expect(await layerErrors(file, source)).toEqual([]);
+  });
+});
