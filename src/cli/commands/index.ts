@@ -3,6 +3,7 @@ import { applyCommand } from './apply.js';
 import { emulatorCommand } from './emulator.js';
 import { initCommand } from './init.js';
 import { planCommand } from './plan.js';
+import { showCommand } from './show.js';
 import { validateCommand } from './validate.js';
 import { operationsCommands } from './operations/index.js';
 
@@ -15,6 +16,7 @@ export const commands: CommandModule<any, any>[] = [
   validateCommand,
   planCommand,
   applyCommand,
+  showCommand,
   emulatorCommand,
   initCommand,
   ...operationsCommands,
