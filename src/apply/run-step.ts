@@ -6,6 +6,7 @@ import type { ApiClient } from '../api/types.js';
 import { ApiError } from '../api/errors.js';
 import type { SuncoConfig } from '../config/types.js';
 import type { CreatedResource, Step } from '../plan/types.js';
+import { parseAddress } from '../resources/addresses.js';
 import { findLostCreate, itemPath, mayHaveCommitted } from './adopt.js';
 import { type IdTable, resolveBody, resolvePath } from './placeholders.js';
 import { getPath } from './response-path.js';
@@ -139,8 +140,7 @@ function recoveryFor(address: string, adopted: boolean): string {
   return `${why}; ${howToRecover(address)}`;
 }
 
+/** The kind of the address says how its secret is made again (resources/*.ts `lostSecretHint`). */
 function howToRecover(address: string): string {
-  return /\.webhook\./.test(address) || /\.integration\.[^.]+$/.test(address)
-    ? 'delete the webhook (or integration) and re-apply to get a new secret'
-    : 'delete the key (sunco-apply with the entry removed and --prune, or in the dashboard) and re-apply to create a new one';
+  return parseAddress(address)?.kind.lostSecretHint ?? 'delete it and re-apply to get a new secret';
 }
