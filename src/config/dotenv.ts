@@ -3,6 +3,7 @@
  * lines, or after whitespace in an unquoted value), "double" (with \n \t \" \\ escapes)
  * and 'single' (literal) quotes. Values are one line each.
  */
+import { forbiddenKeyMessage, isForbiddenKey } from './safe-keys.js';
 import type { ParsedVars } from './var-sources.js';
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', $: '$' };
@@ -27,6 +28,10 @@ export function parseDotenv(text: string): ParsedVars {
       return;
     }
     const name = m[1];
+    if (isForbiddenKey(name)) {
+      problems.push({ line, column: col, message: forbiddenKeyMessage(name, 'variable name') });
+      return;
+    }
     const vcol = col + m[0].length;
     const value = rest.slice(m[0].length);
     const parsed = parseValue(value);

@@ -6,6 +6,7 @@
 import { codeFrame, type ConfigIssue } from './issues.js';
 import type { NodePos, ParsedFile } from './parse-yaml.js';
 import { toPointer } from './pointer.js';
+import { emptyRecord } from './safe-keys.js';
 import type { SuncoConfig } from './types.js';
 
 export interface Merged {
@@ -17,7 +18,7 @@ export interface Merged {
 }
 
 export function mergeFiles(files: ParsedFile[], issues: ConfigIssue[]): Merged {
-  const config: SuncoConfig = { version: 1, apps: {} };
+  const config: SuncoConfig = { version: 1, apps: emptyRecord() };
   const owner = new Map<string, ParsedFile>();
   let pruneFrom: ParsedFile | undefined;
   const issueAt = (file: ParsedFile, segments: string[], code: string, message: string, address?: string) => {

@@ -2,7 +2,9 @@
  * One YAML file → a plain value with every node's position kept, variables resolved.
  * We walk the yaml AST ourselves (instead of doc.toJS) so that each value keeps its
  * line:column and each `${VAR}` is resolved where it is written. Refused: syntax errors,
- * duplicate keys (uniqueKeys), explicit non-core tags, alias expansion past MAX_ALIASES.
+ * duplicate keys (uniqueKeys), tags outside the YAML core schema, keys that are not data
+ * (safe-keys.ts), numbers that JSON cannot carry, and alias expansion past MAX_ALIAS_NODES.
+ * Anchors, aliases and `<<` merge keys (yaml-merge.ts) are how definitions are shared.
  */
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { interpolate } from './interpolate.js';
@@ -10,10 +12,12 @@ import { codeFrame, type ConfigIssue } from './issues.js';
 import { locate } from './path-address.js';
 import { toPointer } from './pointer.js';
 import type { SourceFile } from './read-files.js';
+import { emptyRecord } from './safe-keys.js';
+import { isExtensionField } from './top-level.js';
+import { ALIAS_LIMIT_MESSAGE, MAX_ALIAS_NODES, effectivePairs, type WalkBudget } from './yaml-merge.js';
+import { tagIssue } from './yaml-tags.js';
 
-/** More alias expansions than this is a "billion laughs" attack, not a config. */
-export const MAX_ALIASES = 100;
-const CORE_TAG = 'tag:yaml.org,2002:';
+export { MAX_ALIAS_NODES } from './yaml-merge.js';
 
 export interface NodePos {
   line: number;
@@ -32,14 +36,29 @@ export interface ParsedFile {
   fromVariable: Set<string>;
   /** Pointers whose value was exactly one `${…}`: may be coerced to a boolean or a number. */
   wholeVariable: Set<string>;
-  /** Pointers where a variable failed: schema errors there would only be noise. */
+  /**
+   * Pointers whose value is not checked: a variable failed or is unset, or the value was
+   * already refused here. Schema and rule issues there would only be noise.
+   */
   failedVariable: Set<string>;
+  /** Variables referenced but not set, when the caller allows that (validate without --strict). */
+  unsetVariables: Set<string>;
 }
 
-export function parseYamlFile(source: SourceFile, vars: ReadonlyMap<string, string>, issues: ConfigIssue[]): ParsedFile | undefined {
+export interface ParseOptions {
+  /** Unset variables are recorded in unsetVariables instead of being issues. */
+  allowUnset?: boolean;
+}
+
+export function parseYamlFile(source: SourceFile, vars: ReadonlyMap<string, string>, issues: ConfigIssue[], options: ParseOptions = {}): ParsedFile | undefined {
   const lc = new LineCounter();
-  const doc = parseDocument(source.text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  // merge: `<<` keys (YAML 1.1, kept by compose files and most YAML tools) are how a fleet shares definitions.
+  const doc = parseDocument(source.text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, merge: true });
+  const reported = new Set<string>();
   const issueAt = (offset: number, code: string, message: string, address?: string, hint?: string) => {
+    // Shared content is walked once per use: report each problem once, where it is written.
+    if (reported.has(`${offset}|${code}|${message}`)) return;
+    reported.add(`${offset}|${code}|${message}`);
     const { line, col } = lc.linePos(offset);
     issues.push({ file: source.shown, line, column: col, code, message, address, hint, frame: codeFrame(source.text, line, col) });
   };
@@ -56,64 +75,87 @@ export function parseYamlFile(source: SourceFile, vars: ReadonlyMap<string, stri
     }
     return undefined;
   }
-  const out: ParsedFile = { source, value: null, nodes: new Map(), fromVariable: new Set(), wholeVariable: new Set(), failedVariable: new Set() };
-  let aliases = 0;
-  let bombed = false;
+  const out: ParsedFile = {
+    source, value: null, nodes: new Map(), fromVariable: new Set(), wholeVariable: new Set(), failedVariable: new Set(), unsetVariables: new Set(),
+  };
+  const budget: WalkBudget = { left: MAX_ALIAS_NODES, bombed: false };
   const pos = (offset: number) => lc.linePos(offset);
+  const resolve = (n: Node) => (isAlias(n) ? ((n.resolve(doc as Document) ?? null) as Node | null) : n);
+  const mergeCtx = { resolve, issueAt, budget, source: source.text };
 
-  // `expanding`: offset of the outermost alias being expanded, so that issues inside an
-  // expansion point at the alias the user wrote rather than at the anchor's content.
-  const walk = (node: Node | null, path: string[], keyOffset: number | undefined, expanding?: number): unknown => {
+  /**
+   * `expanding`: offset of the outermost alias being expanded (for the bomb guard's report).
+   * `raw`: inside a top-level `x-` field, which holds definitions only: keys and tags are
+   * checked, but nothing is interpolated or recorded, since each use is checked where it lands.
+   */
+  const walk = (node: Node | null, path: string[], keyOffset: number | undefined, expanding: number | undefined, raw: boolean): unknown => {
     const pointer = toPointer(path);
     const start = node?.range?.[0] ?? keyOffset ?? 0;
     const p = pos(start);
     const k = keyOffset === undefined ? p : pos(keyOffset);
-    if (!out.nodes.has(pointer)) out.nodes.set(pointer, { line: p.line, column: p.col, keyLine: k.line, keyColumn: k.col });
+    if (!raw && !out.nodes.has(pointer)) out.nodes.set(pointer, { line: p.line, column: p.col, keyLine: k.line, keyColumn: k.col });
     if (node === null) return null;
-    if (isAlias(node)) {
-      aliases += 1;
-      if (aliases > MAX_ALIASES) {
-        if (!bombed) issueAt(expanding ?? start, 'alias_limit', `more than ${MAX_ALIASES} alias expansions: refusing a possible alias bomb`);
-        bombed = true;
-        return null;
-      }
-      return walk((node.resolve(doc as Document) ?? null) as Node | null, path, keyOffset, expanding ?? start);
+    if (isAlias(node)) return walk(resolve(node), path, keyOffset, expanding ?? start, raw);
+    if (expanding !== undefined && --budget.left < 0) {
+      if (!budget.bombed) issueAt(expanding, 'alias_limit', ALIAS_LIMIT_MESSAGE);
+      budget.bombed = true;
+      return null;
     }
-    if (node.tag && !node.tag.startsWith(CORE_TAG)) {
-      // The node's range starts after its tag: point at the tag itself.
-      const tagAt = source.text.lastIndexOf('!', start);
-      issueAt(tagAt >= 0 ? tagAt : start, 'custom_tag', `custom YAML tag ${node.tag} is not allowed`);
+    const badTag = tagIssue(node, source.text, start);
+    if (badTag) {
+      issueAt(badTag.offset, 'custom_tag', badTag.message, undefined, badTag.hint);
+      out.failedVariable.add(pointer);
       return null;
     }
     if (isMap(node)) {
-      const obj: Record<string, unknown> = {};
-      for (const pair of node.items) {
-        const keyNode = pair.key as Node | null;
-        if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
-          issueAt(keyNode?.range?.[0] ?? start, 'bad_key', 'mapping keys must be plain strings');
-          continue;
-        }
-        const key = String(keyNode.value);
-        obj[key] = walk(pair.value as Node | null, [...path, key], keyNode.range?.[0], expanding);
+      const obj = emptyRecord();
+      for (const [key, pair] of effectivePairs(node, mergeCtx, expanding !== undefined)) {
+        const extension = raw || (path.length === 0 && isExtensionField(key));
+        obj[key] = walk(pair.value, [...path, key], pair.keyOffset, pair.viaAlias ?? expanding, extension);
       }
       return obj;
     }
-    if (isSeq(node)) return node.items.map((item, i) => walk(item as Node | null, [...path, String(i)], undefined, expanding));
-    if (isScalar(node)) {
-      if (typeof node.value !== 'string') return node.value;
-      const r = interpolate(node.value, vars);
-      if (r.usedVariable) out.fromVariable.add(pointer);
-      if (r.wholeVariable) out.wholeVariable.add(pointer);
-      const raw = source.text.slice(node.range?.[0] ?? 0, node.range?.[1] ?? 0);
-      for (const prob of r.problems) {
-        out.failedVariable.add(pointer);
-        const at = raw.indexOf(prob.raw.slice(0, 40));
-        issueAt(start + Math.max(0, at), prob.code, prob.message, locate(path).address || undefined);
-      }
-      return r.value;
-    }
+    if (isSeq(node)) return node.items.map((item, i) => walk(item as Node | null, [...path, String(i)], undefined, expanding, raw));
+    if (isScalar(node)) return scalar(node.value, node.range, path, pointer, start, raw);
     return null;
   };
-  out.value = walk(doc.contents as Node | null, [], undefined);
+
+  const scalar = (value: unknown, range: Node['range'], path: string[], pointer: string, start: number, raw: boolean): unknown => {
+    if (typeof value === 'number' && (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value)))) {
+      // JSON has no Infinity or NaN (JSON.stringify would send null), and an integer past 2^53 is not the one written.
+      const what = Number.isFinite(value) ? 'is too large to be exact (at most 9007199254740991)' : 'is not a finite number (.inf and .nan are not allowed)';
+      issueAt(start, 'bad_number', `${source.text.slice(range?.[0] ?? start, range?.[1] ?? start).trim()} ${what}`, locate(path).address || undefined);
+      out.failedVariable.add(pointer);
+      return null;
+    }
+    if (typeof value !== 'string' || raw) return value;
+    if (!isWellFormed(value)) {
+      // Double-quoted "\ud800" is valid YAML but not Unicode: the API would get an invalid string.
+      issueAt(start, 'bad_string', 'string holds a lone surrogate ("\\ud800"-style escape): not valid Unicode', locate(path).address || undefined);
+      out.failedVariable.add(pointer);
+      return value;
+    }
+    const r = interpolate(value, vars);
+    if (r.usedVariable) out.fromVariable.add(pointer);
+    if (r.wholeVariable) out.wholeVariable.add(pointer);
+    const text = source.text.slice(range?.[0] ?? 0, range?.[1] ?? 0);
+    for (const prob of r.problems) {
+      out.failedVariable.add(pointer);
+      if (options.allowUnset && prob.variable !== undefined && prob.code !== 'bad_variable') {
+        out.unsetVariables.add(prob.variable);
+        continue;
+      }
+      const at = text.indexOf(prob.raw.slice(0, 40));
+      issueAt(start + Math.max(0, at), prob.code, prob.message, locate(path).address || undefined);
+    }
+    return r.value;
+  };
+
+  out.value = walk(doc.contents as Node | null, [], undefined, undefined, false);
   return out;
+}
+
+/** String.prototype.isWellFormed (ES2024) without raising the lib target: no lone surrogate. */
+function isWellFormed(s: string): boolean {
+  return !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
 }

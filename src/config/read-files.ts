@@ -6,6 +6,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ConfigIssue } from './issues.js';
 import { displayPath } from './paths.js';
+import { decodeUtf8 } from './utf8.js';
 
 /** Bigger files are refused before parsing: a config this size is a mistake or an attack. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -48,7 +49,17 @@ export async function readConfigFiles(path: string | undefined, cwd: string, iss
       fail('file_too_large', `${s} is ${st.size} bytes; config files are limited to ${MAX_FILE_BYTES} bytes (1 MiB)`, s);
       continue;
     }
-    files.push({ path: p, shown: s, text: await readFile(p, 'utf8') });
+    const decoded = decodeUtf8(await readFile(p));
+    if ('error' in decoded) {
+      const { line, column, byte } = decoded.error;
+      issues.push({ file: s, line, column, code: 'bad_encoding', message: invalidUtf8Message(byte), frame: '' });
+      continue;
+    }
+    files.push({ path: p, shown: s, text: decoded.text });
   }
   return files;
+}
+
+export function invalidUtf8Message(byte: number): string {
+  return `invalid UTF-8 (byte 0x${byte.toString(16).padStart(2, '0')}): files must be UTF-8 encoded`;
 }

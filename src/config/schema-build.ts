@@ -6,7 +6,12 @@
  * field once, inside the matching type, instead of one error per alternative.
  */
 import { INTEGRATION_FIELDS, KIND_FIELDS, type FieldSpec } from '../resources/fields.js';
+import { configFieldNames, referencesOf, roleOf } from '../resources/common.js';
+import type { KindName } from '../resources/kind-name.js';
+import { KINDS } from '../resources/registry.js';
+import type { Raw } from '../resources/types.js';
 import { INTEGRATION_TYPES, type IntegrationType } from './types.js';
+import { EXTENSION_PATTERN, TOP_LEVEL_FIELDS } from './top-level.js';
 import { APP_SETTINGS_DOCS, INTEGRATION_FIELD_DOCS, WEBHOOK_TRIGGERS } from './schema-descriptions.js';
 
 type Schema = Record<string, unknown>;
@@ -27,15 +32,12 @@ const common = (kind: string, ignorable: string[]): Schema => ({
   },
 });
 
-/** Fields an `ignoreChanges` list may name, per kind (config names; references by their config name). */
-export function ignorableFields(kind: 'app' | 'key' | 'webhook' | 'switchboardIntegration' | IntegrationType): string[] {
-  switch (kind) {
-    case 'app': return ['displayName', 'settings', 'metadata'];
-    case 'key': return ['displayName'];
-    case 'webhook': return ['target', 'triggers', 'includeFullUser', 'includeFullSource'];
-    case 'switchboardIntegration': return ['integration', 'integrationType', 'deliverStandbyEvents', 'next', 'messageHistoryCount'];
-    default: return [...writableFields(kind).map((f) => f.name).filter((n) => n !== 'webhooks'), ...(hasDefaultResponder(kind) ? ['defaultResponder'] : [])];
-  }
+/**
+ * Fields an `ignoreChanges` list may name: the kind's writable fields in the config's names
+ * (references by their config name: `next`, `defaultResponder`), from the field table.
+ */
+export function ignorableFields(kind: KindName, obj?: Raw): string[] {
+  return configFieldNames(KINDS[kind].rows(obj));
 }
 
 /**
@@ -44,12 +46,12 @@ export function ignorableFields(kind: 'app' | 'key' | 'webhook' | 'switchboardIn
  * not a channel that needs a default responder).
  */
 export function hasDefaultResponder(type: IntegrationType): boolean {
-  return INTEGRATION_FIELDS[type].some((f) => f.name === 'defaultResponderId');
+  return referencesOf(INTEGRATION_FIELDS[type]).length > 0;
 }
 
-/** Fields a config may set for an integration type: read-only ones (create 'none') excluded. */
+/** Plain fields a config may set for an integration type: read-only ones (create 'none'), references and children excluded. */
 export function writableFields(type: IntegrationType): FieldSpec[] {
-  return INTEGRATION_FIELDS[type].filter((f) => f.create !== 'none' && f.name !== 'defaultResponderId');
+  return INTEGRATION_FIELDS[type].filter((f) => f.create !== 'none' && roleOf(f) === 'field');
 }
 
 const HEX_COLOR = { pattern: '^([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$' };
@@ -79,7 +81,7 @@ function fieldSchema(f: FieldSpec): Schema {
 }
 
 function integrationType(type: IntegrationType): Schema {
-  const fields = writableFields(type).filter((f) => f.name !== 'webhooks');
+  const fields = writableFields(type);
   const properties: Schema = {
     type: { const: type, description: 'The integration type. Never changes: a different type is a different integration.' },
     displayName: fieldSchema({ name: 'displayName', type: 'string', create: 'optional', update: 'yes', readBack: true }),
@@ -87,7 +89,7 @@ function integrationType(type: IntegrationType): Schema {
     ...(hasDefaultResponder(type)
       ? { defaultResponder: { type: 'string', description: 'The switchboard integration (by name) that responds by default on this channel. API: defaultResponderId.' } }
       : {}),
-    ...common('integration', ignorableFields(type)),
+    ...common('integration', ignorableFields('integration', { type })),
   };
   const s: Schema = { type: 'object', description: `A ${type} integration.`, properties, additionalProperties: false };
   const required = fields.filter((f) => f.create === 'required').map((f) => f.name);
@@ -100,12 +102,20 @@ function integrationType(type: IntegrationType): Schema {
   return s;
 }
 
+/** The schema of each top-level field; names and descriptions come from top-level.ts. */
+const TOP_LEVEL_SCHEMAS: Record<string, Schema> = {
+  $schema: { type: 'string' },
+  version: { const: 1 },
+  prune: { type: 'boolean' },
+  apps: namedMap('', ref('app')),
+};
+
 export function buildSchema(): Schema {
   const definitions: Schema = {
     key: {
       type: 'object', description: 'An API key. Its secret is returned once, on create, and written to --secrets-out.',
       required: ['displayName'], additionalProperties: false,
-      properties: { displayName: { type: 'string', minLength: 1, description: 'The key\'s name; its identity. Changing it replaces the key.' }, ...common('key', ignorableFields('key')) },
+      properties: { displayName: { type: 'string', minLength: 1, description: 'The key\'s name; its identity. Changing it replaces the key.' }, ...common('key', ignorableFields('app-key')) },
     },
     webhook: {
       type: 'object', description: 'A webhook of a custom integration. Its secret is returned on create.',
@@ -139,7 +149,7 @@ export function buildSchema(): Schema {
         deliverStandbyEvents: { type: 'boolean', description: 'Deliver events while not in control. Default: true.' },
         next: { type: 'string', description: 'The switchboard integration (by name) that control passes to next. API: nextSwitchboardIntegrationId.' },
         messageHistoryCount: { type: 'integer', minimum: 1, maximum: 10, description: 'Number of messages of history passed on with control (1-10).' },
-        ...common('switchboard integration', ignorableFields('switchboardIntegration')),
+        ...common('switchboard integration', ignorableFields('switchboard-integration')),
       },
     },
     switchboard: {
@@ -150,6 +160,7 @@ export function buildSchema(): Schema {
         integrations: namedMap('Switchboard integrations, by name (at most 10).', ref('switchboardIntegration'), { maxProperties: 10 }),
         id: { type: 'string', minLength: 1, description: 'Pin to an existing switchboard by its id.' },
         protect: { type: 'boolean', description: 'A plan that would delete this switchboard fails.' },
+        ignoreChanges: common('switchboard', ignorableFields('switchboard')).ignoreChanges,
       },
     },
     settings: {
@@ -195,12 +206,8 @@ export function buildSchema(): Schema {
     type: 'object',
     required: ['version', 'apps'],
     additionalProperties: false,
-    properties: {
-      $schema: { type: 'string', description: 'The JSON Schema of this file (for editors).' },
-      version: { const: 1, description: 'The config language version. Always 1.' },
-      prune: { type: 'boolean', description: 'Delete live resources inside declared apps that the config does not declare (like --prune).' },
-      apps: namedMap('Apps, by logical name (address app.<name>).', ref('app')),
-    },
+    properties: Object.fromEntries(TOP_LEVEL_FIELDS.map((f) => [f.name, { ...TOP_LEVEL_SCHEMAS[f.name], description: f.description }])),
+    patternProperties: { [EXTENSION_PATTERN]: { description: 'Ignored: holds YAML anchors shared across apps (the compose convention), e.g. x-web: &web {…} then <<: *web.' } },
     definitions,
   };
 }

@@ -9,6 +9,10 @@ import { parseDotenv } from './dotenv.js';
 import { codeFrame, type ConfigIssue } from './issues.js';
 import { isVariableName } from './interpolate.js';
 import { displayPath } from './paths.js';
+import { invalidUtf8Message } from './read-files.js';
+import { forbiddenKeyMessage, isForbiddenKey } from './safe-keys.js';
+import { decodeUtf8 } from './utf8.js';
+import { tagIssue } from './yaml-tags.js';
 
 export interface VarSourceOptions {
   cwd: string;
@@ -23,13 +27,20 @@ export async function collectVariables(opts: VarSourceOptions, issues: ConfigIss
   for (const f of opts.varFiles ?? []) {
     const path = resolve(opts.cwd, f);
     const shown = displayPath(path, opts.cwd);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(path, 'utf8');
+      bytes = await readFile(path);
     } catch {
       issues.push({ file: shown, line: 0, column: 0, code: 'var_file_missing', message: `cannot read variable file ${shown}`, frame: '' });
       continue;
     }
+    const decoded = decodeUtf8(bytes);
+    if ('error' in decoded) {
+      const { line, column, byte } = decoded.error;
+      issues.push({ file: shown, line, column, code: 'bad_encoding', message: invalidUtf8Message(byte), frame: '' });
+      continue;
+    }
+    const text = decoded.text;
     const parsed = /^\.(ya?ml|json)$/i.test(extname(path)) ? parseYamlVars(text) : parseDotenv(text);
     // Variable files hold secrets: frames show their lines with every value masked.
     const masked = text.split(/\r?\n/).map(maskValue).join('\n');
@@ -45,6 +56,10 @@ export async function collectVariables(opts: VarSourceOptions, issues: ConfigIss
       issues.push({ file: '', line: 0, column: 0, code: 'bad_var_flag', message: `--var "${kv}": expected NAME=VALUE`, frame: '' });
       continue;
     }
+    if (isForbiddenKey(name)) {
+      issues.push({ file: '', line: 0, column: 0, code: 'forbidden_key', message: `--var: ${forbiddenKeyMessage(name, 'variable name')}`, frame: '' });
+      continue;
+    }
     vars.set(name, kv.slice(eq + 1));
   }
   return vars;
@@ -58,7 +73,7 @@ export interface ParsedVars {
 /** A YAML variable file is one flat mapping of scalars. */
 function parseYamlVars(text: string): ParsedVars {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
   const values = new Map<string, string>();
   const problems: ParsedVars['problems'] = [];
   const at = (offset: number, message: string) => {
@@ -79,9 +94,18 @@ function parseYamlVars(text: string): ParsedVars {
       at(keyOffset, `invalid variable name "${key}"`);
       continue;
     }
+    if (isForbiddenKey(key)) {
+      at(keyOffset, forbiddenKeyMessage(key, 'variable name'));
+      continue;
+    }
     const v = pair.value;
+    const badTag = v ? tagIssue(v, text, v.range?.[0] ?? keyOffset) : undefined;
+    if (badTag) {
+      at(badTag.offset, badTag.message);
+      continue;
+    }
     if (v === null || (isScalar(v) && v.value === null)) values.set(key, '');
-    else if (isScalar(v) && !v.tag) values.set(key, String(v.value));
+    else if (isScalar(v)) values.set(key, String(v.value));
     else at(v.range?.[0] ?? keyOffset, `variable ${key} must be a plain value (string, number or boolean)`);
   }
   return { values, problems };

@@ -11,7 +11,7 @@ import { nodeDigest, stateFingerprint } from '../state/digest.js';
 import type { LiveState } from '../state/types.js';
 import { applyApiRules } from './api-rules.js';
 import { buildItems } from './build-items.js';
-import { desiredTree } from './desired.js';
+import { desiredTree } from '../resources/tree.js';
 import { fingerprintStep } from './fingerprint-steps.js';
 import { newSalt } from './fingerprints.js';
 import { walkItems } from './items.js';

@@ -15,7 +15,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { canonicalJson } from '../resources/values.js';
 
-export { FINGERPRINT_KEY } from './fingerprint-key.js';
+export { FINGERPRINT_KEY } from '../resources/fingerprint-key.js';
 
 export interface FingerprintSet {
   salt: string;

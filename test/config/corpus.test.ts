@@ -32,7 +32,9 @@ const bomb = y(
   '      l1: &l1 [x, x, x, x, x, x, x, x, x, x]',
   '      l2: &l2 [*l1, *l1, *l1, *l1, *l1, *l1, *l1, *l1, *l1, *l1]',
   '      l3: &l3 [*l2, *l2, *l2, *l2, *l2, *l2, *l2, *l2, *l2, *l2]',
-  '      l4: [*l3, *l3, *l3, *l3, *l3, *l3, *l3, *l3, *l3, *l3]',
+  '      l4: &l4 [*l3, *l3, *l3, *l3, *l3, *l3, *l3, *l3, *l3, *l3]',
+  '      l5: &l5 [*l4, *l4, *l4, *l4, *l4, *l4, *l4, *l4, *l4, *l4]',
+  '      l6: [*l5, *l5, *l5, *l5, *l5, *l5, *l5, *l5, *l5, *l5]',
 );
 const elevenSb = Array.from({ length: 11 }, (_, i) => `        s${i}: { integrationType: "zd:agentWorkspace" }`);
 
@@ -44,7 +46,7 @@ const cases: Case[] = [
   { name: 'YAML syntax error', files: { 'sunco.yaml': app('    settings: { multiConvoEnabled: true') }, code: 'yaml_syntax', message: /flow|Missing|end/i, line: 6, column: 1 },
   { name: 'duplicate key', files: { 'sunco.yaml': app('    displayName: B') }, code: 'duplicate_key', message: 'duplicate key', line: 5, column: 5 },
   { name: 'custom tag', files: { 'sunco.yaml': app('    metadata: { team: !vault support }') }, code: 'custom_tag', message: 'custom YAML tag !vault is not allowed', line: 5, column: 23 },
-  { name: 'alias bomb', files: { 'sunco.yaml': bomb }, code: 'alias_limit', message: /more than 100 alias expansions/, line: 8, column: 56 },
+  { name: 'alias bomb', files: { 'sunco.yaml': bomb }, code: 'alias_limit', message: /alias expansion produces more than 20000 values: refusing a possible alias bomb/, line: 10, column: 16 },
   { name: 'root is a list', files: { 'sunco.yaml': '- version: 1\n' }, code: 'wrong_type', message: 'value must be an object, not a list', line: 1, column: 1 },
   // schema: misspelt fields per kind
   { name: 'misspelt top-level field', files: { 'sunco.yaml': y('version: 1', 'app:', '  a: { displayName: A }') }, code: 'unknown_field', message: 'unknown field "app" at the top level', line: 2, column: 1, hint: 'did you mean "apps"?' },

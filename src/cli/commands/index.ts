@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { applyCommand } from './apply.js';
 import { emulatorCommand } from './emulator.js';
 import { planCommand } from './plan.js';
+import { showCommand } from './show.js';
 import { validateCommand } from './validate.js';
 import { operationsCommands } from './operations/index.js';
 
@@ -14,6 +15,7 @@ export const commands: CommandModule<any, any>[] = [
   validateCommand,
   planCommand,
   applyCommand,
+  showCommand,
   emulatorCommand,
   ...operationsCommands,
 ];

@@ -1,4 +1,5 @@
 /** Apps: spec paths /v2/apps and /v2/apps/{appId} (CreateApp, ListApps, GetApp, UpdateApp, DeleteApp). */
+import { METADATA_LIMIT_BYTES, metadataBytes } from '../../resources/metadata.js';
 import { newId } from '../ids.js';
 import { schemaPropertyNames } from '../spec-fields.js';
 import { HttpError, type Route } from '../route.js';
@@ -6,9 +7,6 @@ import type { EmulatorStore } from '../store.js';
 import { crudRoutes } from './crud.js';
 import { appRecord } from './lookup.js';
 import type { AppRecord } from './state.js';
-
-/** RESOURCES.md "App metadata" / UpdateApp 400 example. */
-export const METADATA_LIMIT_BYTES = 4096;
 
 /** Only the settings components.schemas.appSettings defines are kept; others are ignored. */
 function knownSettings(settings: unknown): Record<string, unknown> {
@@ -28,7 +26,7 @@ function checkMetadata(metadata: unknown): AppRecord['metadata'] {
       throw new HttpError(400, 'bad_request', `metadata.${k} should be a string, number or boolean`);
     }
   }
-  if (Buffer.byteLength(JSON.stringify(metadata)) > METADATA_LIMIT_BYTES) {
+  if (metadataBytes(metadata) > METADATA_LIMIT_BYTES) {
     throw new HttpError(400, 'bad_request', 'App metadata is limited to 4096 bytes in size.');
   }
   return { ...(metadata as Record<string, string | number | boolean>) };
