@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { applyCommand } from './apply.js';
 import { emulatorCommand } from './emulator.js';
+import { initCommand } from './init.js';
 import { planCommand } from './plan.js';
 import { showCommand } from './show.js';
 import { validateCommand } from './validate.js';
@@ -17,5 +18,6 @@ export const commands: CommandModule<any, any>[] = [
   applyCommand,
   showCommand,
   emulatorCommand,
+  initCommand,
   ...operationsCommands,
 ];
