@@ -2,11 +2,11 @@
 // by the BUILT CLI against an in-process emulator with --latency, then planned again with no
 // changes. Each CLI process runs with measure-preload.mjs, which reports its CPU time, peak RSS
 // and the bytes it wrote to the secrets file (file, journal and temp files together).
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lowerBound, ratio, readDepth, stepDepth } from './bounds.mjs';
 import { distImport, emulatorEnv, lastJson, root, runBin } from './cli.mjs';
-import { fleetConfig } from './fleet.mjs';
+import { writeFleetDir } from './fleet.mjs';
 
 const preload = join(root, 'scripts', 'lib', 'measure-preload.mjs');
 
@@ -17,8 +17,7 @@ async function measured(name, args, env, statsFile) {
 }
 
 export async function scaleRun({ apps, latency, parallelism, dir, log }) {
-  const fleet = join(dir, `scale-${apps}.yaml`);
-  await writeFile(fleet, fleetConfig(apps, 'scale'));
+  const fleet = await writeFleetDir(join(dir, `scale-${apps}`), apps, 'scale');
   const common = ['-f', fleet, '--parallelism', String(parallelism)];
   const secrets = join(dir, `scale-${apps}-secrets.json`);
   const { startEmulator } = await distImport('emulator', 'index.js');
