@@ -75,6 +75,7 @@ try {
   log(`startup, ${o.startupRuns} runs each`);
   const st = await startup({ runs: o.startupRuns });
   d.nodeMs = st.nodeMs;
+  d.startupShare = st.share;
 
   const { startEmulator } = await distImport('emulator', 'index.js');
   // 1. Apply from empty, median of a few runs, each against a fresh emulator; the last one's
@@ -141,7 +142,7 @@ try {
     applyFromEmpty: apply,
     noChangePlan: plan,
     naiveRead: naive,
-    startup: { versionMs: Math.round(st.version.ms), planHelpMs: Math.round(st.planHelp.ms), nodeMs: Math.round(st.nodeMs) },
+    startup: { versionMs: Math.round(st.version.ms), planHelpMs: Math.round(st.planHelp.ms), nodeMs: Math.round(st.nodeMs), yargsImportMs: Math.round(st.share.yargsImportMs), helpRenderMs: Math.round(st.share.helpRenderMs) },
     purePlan: {
       resources: pure.resources,
       ms: Math.round(pure.coldMs),
