@@ -164,6 +164,14 @@ export const EXAMPLES: Record<string, Example[]> = {
     ['webhooks list --app support', 'The webhooks of every custom integration'],
     ['webhooks list --integration 5e1606762556d93e9c176f6c', 'Of one custom integration'],
   ],
+  'webhooks trigger': [
+    ['webhooks trigger conversation:message --app support -d text=hello', 'In sunco emulator: a user message, to every subscribed webhook'],
+    ['webhooks trigger conversation:message --to http://127.0.0.1:3000/hook --secret s3cr3t', 'The spec\'s sample event to your local endpoint'],
+  ],
+  'webhooks deliveries': [
+    ['webhooks deliveries', 'The emulator\'s recent webhook deliveries'],
+    ['webhooks deliveries --app support --resend 5f1606762556d93e9c176f6d', 'Send one delivery again'],
+  ],
   'keys list': [
     ['keys list --app support', 'The app\'s API keys (secrets hidden)'],
     ['keys list --integration 5e1606762556d93e9c176f6c', 'A custom integration\'s keys'],
