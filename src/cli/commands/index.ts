@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { commandName, withExamples } from '../examples.js';
 import { applyCommand } from './apply.js';
 import { emulatorCommand } from './emulator.js';
+import { exportCommand } from './export.js';
 import { initCommand } from './init.js';
 import { planCommand } from './plan.js';
 import { showCommand } from './show.js';
@@ -19,6 +20,7 @@ export const commands: CommandModule<any, any>[] = ([
   applyCommand,
   showCommand,
   emulatorCommand,
+  exportCommand,
   initCommand,
   ...operationsCommands,
 ] as CommandModule<any, any>[]).map((c) => withExamples(c, commandName(c))); // eslint-disable-line @typescript-eslint/no-explicit-any
