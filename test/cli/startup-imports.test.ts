@@ -36,7 +36,7 @@ describe('startup imports', () => {
   it.each(['src/cli/bin/sunco.ts', 'src/cli/bin/sunco-plan.ts', 'src/cli/bin/sunco-apply.ts'])('%s loads no library before it knows the command', (bin) => {
     const g = staticGraph(bin);
     expect(g.packages).toEqual([]);
-    expect(g.modules.filter((m) => /^src\/(api|config|state|plan|render|apply|emulator|resources)\//.test(m))).toEqual([]);
+    expect(g.modules.filter((m) => /^src\/(api|state|plan|render|apply|emulator|resources)\//.test(m))).toEqual([]);
   });
 
   it.each(['src/cli/commands/plan-run.ts', 'src/cli/commands/apply-run.ts'])('%s loads neither the emulator nor jose nor got until it connects', (handler) => {
