@@ -125,6 +125,17 @@ describe('webhook delivery', () => {
     ]);
   });
 
+  it('masks a password in the target URL in the log line and the delivery list, and still sends it', async () => {
+    const s = await setup({ target: (r) => `http://bot:pa55word@127.0.0.1:${r.port}/hook` });
+    const { userId, conversationId } = await userAndConversation(s);
+    await say(s, conversationId, userId, 'hello');
+    await s.emu.webhooks.idle();
+    expect(s.receiver.requests[0]?.headers.authorization).toBe(`Basic ${Buffer.from('bot:pa55word').toString('base64')}`);
+    expect(s.lines[0]).toContain(`http://bot:***@127.0.0.1:${s.receiver.port}/hook  200`);
+    const listed = await s.call('GET', `/_emulator${s.base.replace('/v2', '')}/webhooks/deliveries`);
+    expect(JSON.stringify(listed.body)).not.toContain('pa55word');
+  });
+
   it('delivers to localhost when it resolves to loopback', async () => {
     const s = await setup({ target: (r) => `http://localhost:${r.port}/hook` });
     const { userId, conversationId } = await userAndConversation(s);
