@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const y = (...lines: string[]) => `${lines.join('\n')}\n`;
 const sms = (authToken: string, extra: string[] = []) => y(
   'version: 1', 'apps:', '  a:', '    displayName: A', '    integrations:', '      sms:', '        type: twilio',
-  '        accountSid: AC1', `        authToken: ${authToken}`, ...extra,
+  '        accountSid: AC1', `        authToken: ${authToken}`, ...(extra.some((l) => l.includes('phoneNumberSid')) ? [] : ['        phoneNumberSid: PN1']), ...extra,
 );
 
 afterAll(cleanup);
@@ -99,7 +99,7 @@ describe('sensitive, fingerprint and sources', () => {
   const files = { 'sunco.yaml': y(
     'version: 1', 'apps:', '  a:', '    displayName: A', '    metadata: { team: "${TEAM}", fixed: x }',
     '    credentials: { keyId: app_1, secret: "${SECRET}" }', '    integrations:', '      sms:', '        type: twilio',
-    '        accountSid: AC1', '        authToken: ${TOKEN}',
+    '        accountSid: AC1', '        authToken: ${TOKEN}', '        phoneNumberSid: PN1',
   ) };
   const env = { TEAM: 'support', SECRET: 's3cr3t', TOKEN: 'tok' };
 

@@ -6,6 +6,7 @@ import { HttpError, type Route } from '../route.js';
 import type { EmulatorStore } from '../store.js';
 import { appRecord, linkBase, objectBody } from './lookup.js';
 import type { AppRecord } from './state.js';
+import { checkSettingsProse } from './prose-rules.js';
 import { validateRequest } from './validate.js';
 
 /** RESOURCES.md "App metadata" / UpdateApp 400 example. */
@@ -57,6 +58,7 @@ export function appRoutes(store: EmulatorStore): Route[] {
       handler: (req) => {
         const body = objectBody(req.body);
         validateRequest('CreateApp', body);
+        checkSettingsProse(knownSettings(body.settings));
         const app: AppRecord = {
           id: newId(),
           displayName: body.displayName as string,
@@ -85,6 +87,7 @@ export function appRoutes(store: EmulatorStore): Route[] {
         const app = appRecord(store, req.params.appId ?? '');
         const body = objectBody(req.body);
         validateRequest('UpdateApp', body);
+        checkSettingsProse({ ...app.settings, ...knownSettings(body.settings) });
         // The spec's appUpdateBody says nothing on merging. Decision shared with the planner:
         // `settings` is merged field by field; `metadata` is replaced wholesale, null clears it.
         const metadata = 'metadata' in body ? checkMetadata(body.metadata) : app.metadata;
