@@ -4,34 +4,17 @@
  * the config again at apply time (DESIGN.md, "Plans").
  */
 import type { SuncoConfig } from '../config/types.js';
+import { parseAddress } from '../resources/addresses.js';
+import { isPlainObject } from '../resources/values.js';
 import { getPath } from './response-path.js';
 
-/** The config entry an address names, or undefined. Addresses: src/config/address.ts. */
+/** The config entry an address names, or undefined (its config path comes from the registry: src/resources/addresses.ts). */
 export function entryAt(config: SuncoConfig, address: string): Record<string, unknown> | undefined {
-  const m = /^app\.([^.]+)(?:\.(.+))?$/.exec(address);
-  if (!m) return undefined;
-  const app = config.apps[m[1]!] as unknown as Record<string, unknown> | undefined;
-  if (!app || m[2] === undefined) return app;
-  const rest = m[2].split('.');
-  let cur: Record<string, unknown> | undefined = app;
-  while (cur && rest.length > 0) {
-    const seg = rest.shift()!;
-    if (seg === 'switchboard') {
-      cur = child(cur, 'switchboard');
-      continue;
-    }
-    const name = rest.shift();
-    if (name === undefined) return undefined;
-    const collection = { key: 'keys', integration: 'integrations', webhook: 'webhooks' }[seg];
-    if (!collection) return undefined;
-    cur = child(child(cur, collection), name);
-  }
-  return rest.length === 0 ? cur : undefined;
-}
-
-function child(obj: Record<string, unknown> | undefined, key: string): Record<string, unknown> | undefined {
-  const v = obj?.[key];
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  const parsed = parseAddress(address);
+  if (!parsed) return undefined;
+  let cur: unknown = config;
+  for (const key of parsed.configPath) cur = isPlainObject(cur) ? cur[key] : undefined;
+  return isPlainObject(cur) ? cur : undefined;
 }
 
 export class UnresolvedError extends Error {}

@@ -6,6 +6,7 @@ import type { ApiClient } from '../api/types.js';
 import { ApiError } from '../api/errors.js';
 import type { SuncoConfig } from '../config/types.js';
 import type { CreatedResource, Step } from '../plan/types.js';
+import { parseAddress } from '../resources/addresses.js';
 import { findLostCreate, itemPath, mayHaveCommitted } from './adopt.js';
 import { type IdTable, resolveBody, resolvePath } from './placeholders.js';
 import { getPath } from './response-path.js';
@@ -16,7 +17,7 @@ export interface StepContext {
   clientFor(app: string): ApiClient;
   ids: IdTable;
   config: SuncoConfig | undefined;
-  secrets: SecretsFile | undefined;
+  secrets: Pick<SecretsFile, 'save' | 'path'> | undefined;
   lostSecrets: LostSecret[];
   secretsSaved: string[];
   /** POST attempts for a create whose response was lost and whose object was not found. */
@@ -27,6 +28,11 @@ export interface StepOutcome {
   ids?: Record<string, string>;
   adopted?: boolean;
   alreadyGone?: boolean;
+  /**
+   * The save of the secrets the call returned, still in progress: the call is done (its
+   * parallelism slot is free), but nothing may depend on the step until this resolves.
+   */
+  saved?: Promise<void>;
 }
 
 export async function runStep(step: Step, ctx: StepContext): Promise<StepOutcome> {
@@ -53,7 +59,7 @@ async function create(step: Step, client: ApiClient, ctx: StepContext): Promise<
   for (let attempt = 1; ; attempt++) {
     try {
       const response = await client.post<unknown>(path, body);
-      return { ids: await record(step, response, (p) => p, ctx, false) };
+      return record(step, response, (p) => p, ctx, false);
     } catch (err) {
       if (!mayHaveCommitted(err) || !step.adopt) throw err;
       let item: Record<string, unknown> | undefined;
@@ -65,20 +71,14 @@ async function create(step: Step, client: ApiClient, ctx: StepContext): Promise<
         reportUnconfirmed(step, ctx);
         throw listErr;
       }
-      if (item) return { ids: await record(step, item, itemPath, ctx, true), adopted: true };
+      if (item) return { ...record(step, item, itemPath, ctx, true), adopted: true };
       if (attempt >= ctx.maxCreateAttempts) throw err;
     }
   }
 }
 
-/** Records ids and saves secrets; from a create response, or from an adopted list item. */
-async function record(
-  step: Step,
-  source: unknown,
-  pathIn: (p: string) => string,
-  ctx: StepContext,
-  adopted: boolean,
-): Promise<Record<string, string>> {
+/** Records ids and starts saving secrets; from a create response, or from an adopted list item. */
+function record(step: Step, source: unknown, pathIn: (p: string) => string, ctx: StepContext, adopted: boolean): { ids: Record<string, string>; saved?: Promise<void> } {
   const ids: Record<string, string> = {};
   const secrets: Record<string, SavedSecret> = {};
   const creates: CreatedResource[] = step.creates ?? [];
@@ -99,22 +99,29 @@ async function record(
       ctx.lostSecrets.push({ address: c.address, ...(typeof id === 'string' ? { id } : {}), recovery: recoveryFor(c.address, adopted) });
     }
   }
-  if (Object.keys(secrets).length > 0) {
-    if (!ctx.secrets) throw new Error(`${step.address} returned a secret but no secrets file is open`);
-    try {
-      await ctx.secrets.save(secrets);
-    } catch (err) {
-      for (const [address, { id }] of Object.entries(secrets)) {
-        ctx.lostSecrets.push({ address, ...(id ? { id } : {}), recovery: `it could not be written to ${ctx.secrets.path}; ${howToRecover(address)}` });
-      }
-      throw new Error(`created, but its secret could not be saved to ${ctx.secrets.path}: ${(err as Error).message}`);
-    }
-    ctx.secretsSaved.push(...Object.keys(secrets));
-  }
+  const saved = Object.keys(secrets).length > 0 ? saveSecrets(step, secrets, ctx) : undefined;
   if (missing.length > 0 && !adopted) {
+    // The step fails either way; a failed save has already reported its secrets as lost.
+    saved?.catch(() => undefined);
     throw new Error(`the create response names no id for ${missing.join(', ')}; run sunco-plan to see what exists`);
   }
-  return ids;
+  return saved ? { ids, saved } : { ids };
+}
+
+function saveSecrets(step: Step, secrets: Record<string, SavedSecret>, ctx: StepContext): Promise<void> {
+  const file = ctx.secrets;
+  if (!file) return Promise.reject(new Error(`${step.address} returned a secret but no secrets file is open`));
+  return file.save(secrets).then(
+    () => {
+      ctx.secretsSaved.push(...Object.keys(secrets));
+    },
+    (err: unknown) => {
+      for (const [address, { id }] of Object.entries(secrets)) {
+        ctx.lostSecrets.push({ address, ...(id ? { id } : {}), recovery: `it could not be written to ${file.path}; ${howToRecover(address)}` });
+      }
+      throw new Error(`created, but its secret could not be saved to ${file.path}: ${(err as Error).message}`);
+    },
+  );
 }
 
 /** A create whose response was lost and whose existence could not be checked: its secrets, if it exists, are lost. */
@@ -133,8 +140,7 @@ function recoveryFor(address: string, adopted: boolean): string {
   return `${why}; ${howToRecover(address)}`;
 }
 
+/** The kind of the address says how its secret is made again (resources/*.ts `lostSecretHint`). */
 function howToRecover(address: string): string {
-  return /\.webhook\./.test(address) || /\.integration\.[^.]+$/.test(address)
-    ? 'delete the webhook (or integration) and re-apply to get a new secret'
-    : 'delete the key (sunco-apply with the entry removed and --prune, or in the dashboard) and re-apply to create a new one';
+  return parseAddress(address)?.kind.lostSecretHint ?? 'delete it and re-apply to get a new secret';
 }

@@ -1,31 +1,48 @@
 /**
- * The --secrets-out file: JSON keyed by address, `{"app.support.key.deployer": {"id", "secret"}}`.
- * Mode 0600; merged with what the file already holds; written atomically (temp file in the
- * same directory, then rename) right after each create that returns a secret, so that a later
- * failure cannot lose it (DESIGN.md, "Secrets the API generates").
+ * The --secrets-out file: JSON keyed by address, `{"app.support.key.deployer": {"id", "secret"}}`,
+ * mode 0600 (DESIGN.md, "Secrets the API generates").
+ *
+ * Durable at O(n) bytes: a save appends its batch to the journal (secrets-journal.ts, one fsync
+ * per batch) and resolves once that is on disk; close() folds the journal into the JSON file
+ * (temp file, fsync, rename). A run killed before close() leaves the journal, and the next
+ * check() (any apply, `sunco secrets pull`) replays it. Every read-modify-write happens under
+ * the file lock (file-lock.ts), so concurrent applies sharing one file keep each other's entries.
  */
 import { constants } from 'node:fs';
-import { access, chmod, open, readFile, rename, unlink } from 'node:fs/promises';
+import { access, chmod, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { acquireLock, type LockOptions } from './file-lock.js';
+import { appendJournal, journalLines, journalPath, readJournal, removeJournal, type SavedSecret, type SecretEntries, syncDir } from './secrets-journal.js';
 
-export interface SavedSecret {
-  id?: string;
-  secret: string;
+export type { SavedSecret } from './secrets-journal.js';
+
+interface Batch {
+  entries: SecretEntries;
+  waiters: { resolve: () => void; reject: (e: unknown) => void }[];
 }
 
 export class SecretsFile {
-  /** The write in progress, if any. */
+  /** The append in progress, if any, and the batch that waits for it. */
   private writing: Promise<void> | undefined;
-  /** Entries that arrived while a write was in progress, and the callers waiting for them. */
-  private pending: { entries: Record<string, SavedSecret>; waiters: { resolve: () => void; reject: (e: unknown) => void }[] } | undefined;
+  private pending: Batch | undefined;
+  /** This run appended to the journal since the last fold. */
+  private dirty = false;
 
-  /** Writes made so far (each one a read, write, fsync and rename). */
-  writes = 0;
+  /** Journal appends so far (each one lock, write, fsync, unlock). */
+  batches = 0;
+  /** Bytes written to the journal and the JSON file by this process (the O(n) claim of issue 18). */
+  bytesWritten = 0;
 
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    private readonly lockOptions: LockOptions = {},
+  ) {}
 
-  /** Reads (and validates) the existing file, and tightens its mode, before any API call. */
+  /**
+   * Before any API call: the directory must be writable and the file a JSON object; a journal
+   * or temp file left by a killed run is folded in or removed; the mode is tightened to 0600.
+   */
   async check(): Promise<void> {
     // Fail now rather than after a create whose secret would then have nowhere to go.
     try {
@@ -33,10 +50,69 @@ export class SecretsFile {
     } catch {
       throw new UserError(`cannot write the secrets file ${this.path}: its directory does not exist or is not writable`);
     }
-    await this.read();
+    await this.locked(async () => {
+      await this.removeTempFiles();
+      await this.read();
+      await this.fold();
+    });
   }
 
-  private async read(): Promise<Record<string, SavedSecret>> {
+  /**
+   * Merges these entries into the file. Resolves once they are durable (in the journal).
+   * Appends never interleave; entries that arrive while one is in progress share the next one
+   * (group commit), so many concurrent creates cost a few fsyncs, not one each.
+   */
+  save(entries: SecretEntries): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.pending ??= { entries: {}, waiters: [] };
+      Object.assign(this.pending.entries, entries);
+      this.pending.waiters.push({ resolve, reject });
+      if (!this.writing) this.flush();
+    });
+  }
+
+  /** Waits for every save, then folds the journal into the JSON file. Safe to call more than once. */
+  async close(): Promise<void> {
+    await this.idle();
+    if (!this.dirty) return;
+    await this.locked(() => this.fold());
+    this.dirty = false;
+  }
+
+  /** Resolves when no save is pending or in progress (their own promises carry any error). */
+  async idle(): Promise<void> {
+    while (this.writing) await this.writing.catch(() => undefined);
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = undefined;
+    if (!batch) {
+      this.writing = undefined;
+      return;
+    }
+    this.batches++;
+    this.writing = this.locked(async () => {
+      this.bytesWritten += await appendJournal(this.path, journalLines(batch.entries));
+      this.dirty = true;
+    })
+      .then(
+        () => batch.waiters.forEach((w) => w.resolve()),
+        (err: unknown) => batch.waiters.forEach((w) => w.reject(err)),
+      )
+      .finally(() => this.flush());
+  }
+
+  private async locked<T>(fn: () => Promise<T>): Promise<T> {
+    const release = await acquireLock(this.path, this.lockOptions);
+    try {
+      return await fn();
+    } finally {
+      await release();
+    }
+  }
+
+  private async read(): Promise<SecretEntries> {
     let text: string;
     try {
       text = await readFile(this.path, 'utf8');
@@ -55,56 +131,48 @@ export class SecretsFile {
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object');
       return parsed as Record<string, SavedSecret>;
     } catch (err) {
-      throw new UserError(`the secrets file ${this.path} is not a JSON object keyed by address (${(err as Error).message}); move it away or fix it`);
+      throw new UserError(`the secrets file ${this.path} is not a JSON object keyed by address (${(err as Error).message}); move it away or fix it${(await readJournal(this.path)) ? `; the secrets saved since are in ${journalPath(this.path)}` : ''}`);
     }
   }
 
-  /**
-   * Merge these entries into the file. Resolves once they are on disk (renamed into place).
-   * Writes never interleave; entries that arrive while a write is in progress are merged
-   * into one next write (group commit), so many concurrent creates cost a few fsyncs, not one each.
-   */
-  save(entries: Record<string, SavedSecret>): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      if (!this.pending) this.pending = { entries: {}, waiters: [] };
-      Object.assign(this.pending.entries, entries);
-      this.pending.waiters.push({ resolve, reject });
-      if (!this.writing) this.flush();
-    });
+  /** Under the lock: journal entries into the JSON file, then the journal removed. */
+  private async fold(): Promise<void> {
+    const journal = await readJournal(this.path);
+    if (!journal) return;
+    const current = await this.read();
+    await this.writeAtomic(`${JSON.stringify({ ...current, ...journal }, null, 2)}\n`);
+    // A kill between the rename and this unlink only means the same entries are folded again.
+    await removeJournal(this.path);
   }
 
-  private flush(): void {
-    const batch = this.pending;
-    this.pending = undefined;
-    if (!batch) {
-      this.writing = undefined;
-      return;
-    }
-    this.writes++;
-    this.writing = (async () => {
-      const current = await this.read();
-      await this.writeAtomic(JSON.stringify({ ...current, ...batch.entries }, null, 2) + '\n');
-    })().then(
-      () => batch.waiters.forEach((w) => w.resolve()),
-      (err: unknown) => batch.waiters.forEach((w) => w.reject(err)),
-    ).finally(() => this.flush());
+  private tempPrefix(): string {
+    return `.${basename(this.path)}.tmp-`;
+  }
+
+  /** Temp files are only made under the lock, so any found while holding it was left by a killed run. */
+  private async removeTempFiles(): Promise<void> {
+    const names = await readdir(dirname(this.path)).catch(() => [] as string[]);
+    await Promise.all(names.filter((n) => n.startsWith(this.tempPrefix())).map((n) => unlink(join(dirname(this.path), n)).catch(() => undefined)));
   }
 
   private async writeAtomic(text: string): Promise<void> {
-    const tmp = join(dirname(this.path), `.${basename(this.path)}.tmp-${process.pid}-${Date.now()}`);
-    // 'wx' + 0o600: the temp file never exists with a wider mode, not even for a moment.
-    const fh = await open(tmp, 'wx', 0o600);
+    const tmp = join(dirname(this.path), `${this.tempPrefix()}${process.pid}-${Date.now()}`);
+    // O_EXCL + 0o600: the temp file never exists with a wider mode, and a planted symlink is refused.
+    const fh = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
     try {
-      await fh.writeFile(text, 'utf8');
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    try {
+      try {
+        const data = Buffer.from(text, 'utf8');
+        await fh.write(data);
+        this.bytesWritten += data.length;
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
       await rename(tmp, this.path);
     } catch (err) {
       await unlink(tmp).catch(() => undefined);
       throw err;
     }
+    await syncDir(dirname(this.path));
   }
 }

@@ -18,9 +18,14 @@ export function countApplied(plan: Plan, report: ApplyReport): ApplyCounts {
   const touched = new Map<string, string[]>();
   for (const step of plan.steps) {
     const addrs = new Set([step.address, ...(step.creates ?? []).map((c) => c.address)]);
-    for (const a of addrs) touched.set(a, [...(touched.get(a) ?? []), step.id]);
+    for (const a of addrs) {
+      const list = touched.get(a);
+      if (list) list.push(step.id);
+      else touched.set(a, [step.id]);
+    }
   }
-  for (const r of [...report.failed, ...report.skipped]) notDone.add(r.stepId);
+  const interrupted = report.interrupted ? [...report.interrupted.notStarted, ...report.interrupted.unfinished] : [];
+  for (const r of [...report.failed, ...report.skipped, ...interrupted]) notDone.add(r.stepId);
   const counts: ApplyCounts = { created: 0, updated: 0, replaced: 0, deleted: 0 };
   for (const change of plan.changes) {
     if (change.action === 'unmanaged') continue;

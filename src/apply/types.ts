@@ -44,6 +44,25 @@ export interface LostSecret {
   recovery: string;
 }
 
+export interface StepRef {
+  stepId: string;
+  address: string;
+  operation: StepOperation;
+}
+
+/** An apply stopped by SIGINT/SIGTERM (src/apply/interrupt.ts). */
+export interface Interrupted {
+  signal: 'SIGINT' | 'SIGTERM';
+  /** A second signal: the calls in flight were not waited for. */
+  aborted: boolean;
+  /** Steps whose call was in flight when the first signal came (their outcome is in applied/failed, unless aborted). */
+  inFlight: StepRef[];
+  /** With `aborted`: those of them whose outcome is unknown (the next plan shows what exists). */
+  unfinished: StepRef[];
+  /** Steps never started. */
+  notStarted: StepRef[];
+}
+
 export interface ApplyReport {
   applied: AppliedStep[];
   failed: FailedStep[];
@@ -51,6 +70,7 @@ export interface ApplyReport {
   lostSecrets: LostSecret[];
   /** Addresses whose secret was written to the secrets file during this run. */
   secretsSaved: string[];
+  interrupted?: Interrupted;
 }
 
 export type StepEvent =

@@ -9,7 +9,9 @@ import type { Plan } from '../plan/types.js';
 import { progressLine } from '../render/apply-progress.js';
 import { applyJson, renderApplyReport, waitsLine } from '../render/apply-report.js';
 import { executePlan } from '../apply/executor.js';
+import { Interrupt, watchSignals } from '../apply/interrupt.js';
 import type { SecretsFile } from '../apply/secrets-file.js';
+import { journalPath } from '../apply/secrets-journal.js';
 import { countApplied } from '../apply/summary.js';
 import type { ApplyReport } from '../apply/types.js';
 import type { WaitTally } from '../apply/waits.js';
@@ -26,6 +28,8 @@ export interface ExecuteAndReportOptions {
   out: Out;
   /** The client's retry waits, read when the report is printed so that they cover the whole run. */
   waits?: Pick<WaitTally, 'totals'>;
+  /** Tests may pass their own; by default SIGINT/SIGTERM trigger it while the plan runs. */
+  interrupt?: Interrupt;
 }
 
 export async function executeAndReport(o: ExecuteAndReportOptions): Promise<ApplyReport> {
@@ -38,23 +42,53 @@ export async function executeAndReport(o: ExecuteAndReportOptions): Promise<Appl
     const waited = waitsLine(o.waits?.totals);
     if (waited) o.out.write(`${waited}\n`);
   } else {
-    const width = Math.min(60, Math.max(...o.plan.steps.map((s) => s.address.length)));
+    const width = o.plan.steps.reduce((w, s) => Math.min(60, Math.max(w, s.address.length)), 0);
     o.out.write('\n');
-    report = await executePlan({
-      plan: o.plan,
-      client: o.client,
-      config: o.config,
-      ...(o.secrets ? { secrets: o.secrets } : {}),
-      parallelism: o.parallelism,
-      onEvent: (e) => {
-        const line = progressLine(e, width, color);
-        if (line !== null) o.out.write(`${line}\n`);
-      },
-    });
+    const interrupt = o.interrupt ?? new Interrupt();
+    // Until the report is printed, a signal no longer kills the process: the secrets come first.
+    const unwatch = watchSignals(interrupt, (line) => io.stderr.write(`${line}\n`));
+    try {
+      report = await executePlan({
+        plan: o.plan,
+        client: o.client,
+        config: o.config,
+        ...(o.secrets ? { secrets: o.secrets } : {}),
+        parallelism: o.parallelism,
+        interrupt,
+        onEvent: (e) => {
+          const line = progressLine(e, width, color);
+          if (line !== null) o.out.write(`${line}\n`);
+        },
+      });
+      await closeSecrets(o.secrets, report, o.out);
+      return finish(o, report, color, interrupt);
+    } finally {
+      unwatch();
+    }
   }
+  return finish(o, report, color, undefined);
+}
+
+/** Folds the journal into the secrets file. If that fails the secrets are still safe in the journal, which the next run folds. */
+async function closeSecrets(secrets: SecretsFile | undefined, report: ApplyReport, out: Out): Promise<void> {
+  if (!secrets) return;
+  try {
+    await secrets.close();
+  } catch (err) {
+    out.write(`Warning: ${report.secretsSaved.length} secret(s) are saved in ${journalPath(secrets.path)} but could not be merged into ${secrets.path} (${(err as Error).message}); the next sunco-apply merges them.\n`);
+  }
+}
+
+function finish(o: ExecuteAndReportOptions, report: ApplyReport, color: boolean, interrupt: Interrupt | undefined): ApplyReport {
+  const io = getIO();
   const ctx = { counts: countApplied(o.plan, report), ...(o.secretsOut ? { secretsFile: o.secretsOut } : {}), ...(o.waits ? { waited: o.waits.totals } : {}) };
   if (o.plan.steps.length > 0) o.out.write(`\n${renderApplyReport(report, { ...ctx, color })}`);
   if (o.json) io.stdout.write(`${JSON.stringify(applyJson(report, ctx), null, 2)}\n`);
   if (report.failed.length > 0) io.exitCode = 1;
+  if (report.interrupted && interrupt) {
+    io.exitCode = interrupt.exitCode;
+    // A second signal means now: calls still in flight would otherwise keep the process alive.
+    if (report.interrupted.aborted && io.stdout === process.stdout) process.exit(io.exitCode);
+  }
   return report;
 }

@@ -2,107 +2,95 @@
  * Rules the schema cannot express, checked on the merged config once every file passed
  * the schema: references by logical name, ambiguous identities, the metadata size limit,
  * the switchboard's default, and what an `absent` app may declare. All issues at once.
+ * References and natural keys come from the kinds (src/resources/): a reference row names
+ * its target kind, and identities are the kinds' natural keys.
  */
-import { address } from './address.js';
+import { parseAddress } from '../resources/addresses.js';
+import { describeNaturalKey, referencesOf } from '../resources/common.js';
+import { KINDS, ROOT_KIND } from '../resources/registry.js';
+import { desiredTree, walk } from '../resources/tree.js';
+import type { DesiredNode } from '../resources/types.js';
+import { canonicalJson } from '../resources/values.js';
 import { didYouMean } from './did-you-mean.js';
 import { codeFrame, type ConfigIssue } from './issues.js';
 import type { Merged } from './merge.js';
-import type { AppConfig } from './types.js';
 
-/** RESOURCES.md, "App metadata": at most 4096 bytes (400 `App metadata is limited to 4096 bytes in size.`). */
-export const MAX_METADATA_BYTES = 4096;
+type Report = (segments: string[], onKey: boolean, addr: string, code: string, message: string, hint?: string) => void;
 
 export function checkReferences(merged: Merged): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  const report = (segments: string[], onKey: boolean, addr: string, code: string, message: string, hint?: string) => {
+  const report: Report = (segments, onKey, addr, code, message, hint) => {
     if (merged.failed(segments)) return; // already reported as a variable issue
     const { file, pos } = merged.at(segments);
     const line = onKey ? pos.keyLine : pos.line;
     const column = onKey ? pos.keyColumn : pos.column;
     issues.push({ file: file.source.shown, line, column, address: addr, code, message, hint, frame: codeFrame(file.source.text, line, column) });
   };
-  const apps = merged.config.apps;
-  duplicates(Object.entries(apps).map(([n, a]) => ({ path: ['apps', n], addr: address.app(n), id: a.id, key: a.displayName, what: `displayName "${a.displayName}"` })), 'app', report);
-  for (const [name, app] of Object.entries(apps)) checkApp(name, app, report);
+  const apps = desiredTree(merged.config);
+  duplicates(apps, report);
+  for (const app of apps) {
+    const nodes = [...walk([app])];
+    for (const node of nodes) {
+      checkEntry(node, report);
+      duplicates(node.children, report);
+      checkReferencesOf(node, nodes, report);
+    }
+  }
   return issues;
 }
 
-type Report = (segments: string[], onKey: boolean, addr: string, code: string, message: string, hint?: string) => void;
+const pathOf = (node: DesiredNode): string[] => parseAddress(node.address)!.configPath;
 
-function checkApp(a: string, app: AppConfig, report: Report): void {
-  const base = ['apps', a];
-  const appAddr = address.app(a);
-  if (app.absent) {
-    if (app.protect) report([...base, 'protect'], true, appAddr, 'absent_protected', 'an absent app cannot be protected: protect forbids the deletion absent asks for');
-    const extra = (['settings', 'metadata', 'keys', 'integrations', 'switchboard'] as const).filter((k) => app[k] !== undefined);
-    for (const k of extra) report([...base, k], true, appAddr, 'absent_with_children', `an absent app is deleted with everything in it: remove "${k}"`);
-    if (app.id === undefined && app.displayName === undefined) report(base, true, appAddr, 'missing_field', 'an absent app needs "id" or "displayName" to find the app to delete');
-  }
-  if (app.metadata !== undefined) {
-    const bytes = Buffer.byteLength(JSON.stringify(app.metadata), 'utf8');
-    if (bytes > MAX_METADATA_BYTES) report([...base, 'metadata'], true, appAddr, 'metadata_too_large', `metadata is ${bytes} bytes as JSON; the API allows at most ${MAX_METADATA_BYTES}`);
-  }
-  const integrations = app.integrations ?? {};
-  const sb = app.switchboard;
-  const sbNames = Object.keys(sb?.integrations ?? {});
-  const refSb = (segments: string[], addr: string, value: string, field: string) => {
-    if (sbNames.includes(value)) return;
-    if (!sb) report(segments, false, addr, 'unknown_reference', `${field} names switchboard integration "${value}", but app "${a}" declares no switchboard`);
-    else report(segments, false, addr, 'unknown_reference', `${field} names unknown switchboard integration "${value}"`, didYouMean(value, sbNames) ?? (sbNames.length ? `declared: ${sbNames.join(', ')}` : undefined));
-  };
-  for (const [i, integ] of Object.entries(integrations)) {
-    const addr = address.integration(a, i);
-    if (integ.defaultResponder !== undefined) refSb([...base, 'integrations', i, 'defaultResponder'], addr, integ.defaultResponder, 'defaultResponder');
-    duplicates(Object.entries(integ.webhooks ?? {}).map(([w, h]) => ({ path: [...base, 'integrations', i, 'webhooks', w], addr: address.webhook(a, i, w), id: h.id, key: h.target, what: `target ${h.target}` })), 'webhook', report);
-    duplicates(Object.entries(integ.keys ?? {}).map(([k, key]) => ({ path: [...base, 'integrations', i, 'keys', k], addr: address.integrationKey(a, i, k), id: key.id, key: key.displayName, what: `displayName "${key.displayName}"` })), 'key', report);
-  }
-  duplicates(Object.entries(integrations).map(([i, integ]) => ({
-    path: [...base, 'integrations', i], addr: address.integration(a, i), id: integ.id,
-    key: `${integ.type}\u0000${integ.displayName ?? ''}`, what: `type ${integ.type} and ${integ.displayName === undefined ? 'no displayName' : `displayName "${integ.displayName}"`}`,
-  })), 'integration', report);
-  duplicates(Object.entries(app.keys ?? {}).map(([k, key]) => ({ path: [...base, 'keys', k], addr: address.appKey(a, k), id: key.id, key: key.displayName, what: `displayName "${key.displayName}"` })), 'key', report);
-  if (!sb) return;
-  const sbAddr = address.switchboard(a);
-  if (sb.default !== undefined) refSb([...base, 'switchboard', 'default'], sbAddr, sb.default, 'default');
-  else if (sb.enabled === true) report([...base, 'switchboard', 'enabled'], true, sbAddr, 'enabled_without_default', 'an enabled switchboard needs a default switchboard integration (set "default")');
-  const names = Object.keys(integrations);
-  for (const [s, si] of Object.entries(sb.integrations ?? {})) {
-    const path = [...base, 'switchboard', 'integrations', s];
-    const addr = address.switchboardIntegration(a, s);
-    if (si.integration !== undefined && !names.includes(si.integration)) {
-      report([...path, 'integration'], false, addr, 'unknown_reference', `integration names unknown integration "${si.integration}" of app "${a}"`, didYouMean(si.integration, names) ?? (names.length ? `declared: ${names.join(', ')}` : undefined));
+/** Each reference names a declared entry of its target kind in the same app. */
+function checkReferencesOf(node: DesiredNode, appNodes: DesiredNode[], report: Report): void {
+  const k = KINDS[node.kind];
+  for (const r of referencesOf(k.rows(node.entry))) {
+    const value = node.entry[r.configName];
+    if (typeof value !== 'string') continue;
+    const names = appNodes.filter((n) => n.kind === r.refTo).map((n) => n.name);
+    if (names.includes(value)) continue;
+    const target = KINDS[r.refTo];
+    const path = [...pathOf(node), r.configName];
+    const parent = target.parent && target.parent !== ROOT_KIND.name ? KINDS[target.parent] : undefined;
+    if (parent?.singleton && !appNodes.some((n) => n.kind === parent.name)) {
+      report(path, false, node.address, 'unknown_reference', `${r.configName} names ${target.noun} "${value}", but app "${node.app}" declares no ${parent.noun}`);
+    } else {
+      report(path, false, node.address, 'unknown_reference', `${r.configName} names unknown ${target.noun} "${value}" of app "${node.app}"`, didYouMean(value, names) ?? (names.length ? `declared: ${names.join(', ')}` : undefined));
     }
-    if (si.integration === undefined && si.integrationType === undefined) report(path, true, addr, 'missing_field', 'a switchboard integration needs "integration" (a declared integration) or "integrationType"');
-    if (si.integration !== undefined && si.integrationType !== undefined) report([...path, 'integrationType'], true, addr, 'conflicting_fields', 'set either "integration" or "integrationType", not both');
-    if (si.next !== undefined) refSb([...path, 'next'], addr, si.next, 'next');
   }
 }
 
-interface Identity {
-  path: string[];
-  addr: string;
-  id?: string;
-  key: string | undefined;
-  what: string;
+/** Rules a kind states about its own entries (resources/*.ts `validate`), placed at their field. */
+function checkEntry(node: DesiredNode, report: Report): void {
+  const path = pathOf(node);
+  for (const issue of KINDS[node.kind].validate?.(node) ?? []) {
+    report(issue.field === undefined ? path : [...path, issue.field], issue.onKey, node.address, issue.code, issue.message, issue.hint);
+  }
 }
 
 /**
  * DESIGN.md, "Identity": entries are matched to live objects by natural key unless pinned by
- * id. Two unpinned entries with one natural key (or two with one id) would be ambiguous.
+ * id. Two unpinned siblings of one kind with one natural key (or two with one id) would be ambiguous.
  */
-function duplicates(entries: Identity[], kind: string, report: Report): void {
-  const byKey = new Map<string, Identity>();
-  const byId = new Map<string, Identity>();
-  for (const e of entries) {
-    if (e.id !== undefined) {
-      const first = byId.get(e.id);
-      if (first) report(e.path, true, e.addr, 'duplicate_identity', `${kind} id ${e.id} is also pinned by ${first.addr}`);
-      else byId.set(e.id, e);
+function duplicates(siblings: DesiredNode[], report: Report): void {
+  const byKey = new Map<string, DesiredNode>();
+  const byId = new Map<string, DesiredNode>();
+  for (const e of siblings) {
+    const k = KINDS[e.kind];
+    if (k.singleton) continue;
+    const id = e.entry.id;
+    const seen = `${e.kind}\u0000`;
+    if (typeof id === 'string') {
+      const first = byId.get(seen + id);
+      if (first) report(pathOf(e), true, e.address, 'duplicate_identity', `${k.noun} id ${id} is also pinned by ${first.address}`);
+      else byId.set(seen + id, e);
       continue;
     }
-    if (e.key === undefined) continue;
-    const first = byKey.get(e.key);
-    if (first) report(e.path, true, e.addr, 'duplicate_identity', `${kind} with ${e.what} is declared twice (also ${first.addr}): the match would be ambiguous`, 'give one of them an "id", or change it');
-    else byKey.set(e.key, e);
+    const natural = k.naturalKey(k.desired(e));
+    if (Object.values(natural).every((v) => v === undefined)) continue;
+    const key = seen + canonicalJson(natural);
+    const first = byKey.get(key);
+    if (first) report(pathOf(e), true, e.address, 'duplicate_identity', `${k.noun} with ${describeNaturalKey(natural)} is declared twice (also ${first.address}): the match would be ambiguous`, 'give one of them an "id", or change it');
+    else byKey.set(key, e);
   }
 }

@@ -6,6 +6,10 @@
  * field once, inside the matching type, instead of one error per alternative.
  */
 import { INTEGRATION_FIELDS, KIND_FIELDS, type FieldSpec } from '../resources/fields.js';
+import { configFieldNames, referencesOf, roleOf } from '../resources/common.js';
+import type { KindName } from '../resources/kind-name.js';
+import { KINDS } from '../resources/registry.js';
+import type { Raw } from '../resources/types.js';
 import { INTEGRATION_TYPES, type IntegrationType } from './types.js';
 import { withSpecConstraints } from './spec-constraints.js';
 import { EXTENSION_PATTERN, TOP_LEVEL_FIELDS } from './top-level.js';
@@ -29,15 +33,12 @@ const common = (kind: string, ignorable: string[]): Schema => ({
   },
 });
 
-/** Fields an `ignoreChanges` list may name, per kind (config names; references by their config name). */
-export function ignorableFields(kind: 'app' | 'key' | 'webhook' | 'switchboardIntegration' | IntegrationType): string[] {
-  switch (kind) {
-    case 'app': return ['displayName', 'settings', 'metadata'];
-    case 'key': return ['displayName'];
-    case 'webhook': return ['target', 'triggers', 'includeFullUser', 'includeFullSource'];
-    case 'switchboardIntegration': return ['integration', 'integrationType', 'deliverStandbyEvents', 'next', 'messageHistoryCount'];
-    default: return [...writableFields(kind).map((f) => f.name).filter((n) => n !== 'webhooks'), ...(hasDefaultResponder(kind) ? ['defaultResponder'] : [])];
-  }
+/**
+ * Fields an `ignoreChanges` list may name: the kind's writable fields in the config's names
+ * (references by their config name: `next`, `defaultResponder`), from the field table.
+ */
+export function ignorableFields(kind: KindName, obj?: Raw): string[] {
+  return configFieldNames(KINDS[kind].rows(obj));
 }
 
 /**
@@ -46,12 +47,12 @@ export function ignorableFields(kind: 'app' | 'key' | 'webhook' | 'switchboardIn
  * not a channel that needs a default responder).
  */
 export function hasDefaultResponder(type: IntegrationType): boolean {
-  return INTEGRATION_FIELDS[type].some((f) => f.name === 'defaultResponderId');
+  return referencesOf(INTEGRATION_FIELDS[type]).length > 0;
 }
 
-/** Fields a config may set for an integration type: read-only ones (create 'none') excluded. */
+/** Plain fields a config may set for an integration type: read-only ones (create 'none'), references and children excluded. */
 export function writableFields(type: IntegrationType): FieldSpec[] {
-  return INTEGRATION_FIELDS[type].filter((f) => f.create !== 'none' && f.name !== 'defaultResponderId');
+  return INTEGRATION_FIELDS[type].filter((f) => f.create !== 'none' && roleOf(f) === 'field');
 }
 
 function fieldSchema(f: FieldSpec): Schema {
@@ -68,7 +69,7 @@ function fieldSchema(f: FieldSpec): Schema {
 }
 
 function integrationType(type: IntegrationType): Schema {
-  const fields = writableFields(type).filter((f) => f.name !== 'webhooks');
+  const fields = writableFields(type);
   const properties: Schema = {
     type: { const: type, description: 'The integration type. Never changes: a different type is a different integration.' },
     displayName: fieldSchema({ name: 'displayName', type: 'string', create: 'optional', update: 'yes', readBack: true }),
@@ -76,7 +77,7 @@ function integrationType(type: IntegrationType): Schema {
     ...(hasDefaultResponder(type)
       ? { defaultResponder: { type: 'string', description: 'The switchboard integration (by name) that responds by default on this channel. API: defaultResponderId.' } }
       : {}),
-    ...common('integration', ignorableFields(type)),
+    ...common('integration', ignorableFields('integration', { type })),
   };
   const s: Schema = { type: 'object', description: `A ${type} integration.`, properties, additionalProperties: false };
   const required = fields.filter((f) => f.create === 'required').map((f) => f.name);
@@ -102,12 +103,12 @@ export function buildSchema(): Schema {
     key: {
       type: 'object', description: 'An API key. Its secret is returned once, on create, and written to --secrets-out.',
       required: ['displayName'], additionalProperties: false,
-      properties: { displayName: { type: 'string', minLength: 1, description: 'The key\'s name; its identity. Changing it replaces the key.' }, ...common('key', ignorableFields('key')) },
+      properties: { displayName: { type: 'string', minLength: 1, description: 'The key\'s name; its identity. Changing it replaces the key.' }, ...common('key', ignorableFields('app-key')) },
     },
     integrationKey: {
       type: 'object', description: 'An API key of a custom integration. Its secret is returned on create and written to --secrets-out.',
       required: ['displayName'], additionalProperties: false,
-      properties: { displayName: { type: 'string', minLength: 1, description: 'The key\'s name; its identity. Changing it replaces the key.' }, ...common('key', ignorableFields('key')) },
+      properties: { displayName: { type: 'string', minLength: 1, description: 'The key\'s name; its identity. Changing it replaces the key.' }, ...common('key', ignorableFields('integration-key')) },
     },
     webhook: {
       type: 'object', description: 'A webhook of a custom integration. Its secret is returned on create.',
@@ -141,7 +142,7 @@ export function buildSchema(): Schema {
         deliverStandbyEvents: { type: 'boolean', description: 'Deliver events while not in control. Default: true.' },
         next: { type: 'string', description: 'The switchboard integration (by name) that control passes to next. API: nextSwitchboardIntegrationId.' },
         messageHistoryCount: { type: 'integer', minimum: 1, maximum: 10, description: 'Number of messages of history passed on with control (1-10).' },
-        ...common('switchboard integration', ignorableFields('switchboardIntegration')),
+        ...common('switchboard integration', ignorableFields('switchboard-integration')),
       },
     },
     switchboard: {
@@ -152,6 +153,7 @@ export function buildSchema(): Schema {
         integrations: namedMap('Switchboard integrations, by name (at most 10).', ref('switchboardIntegration'), { maxProperties: 10 }),
         id: { type: 'string', minLength: 1, description: 'Pin to an existing switchboard by its id.' },
         protect: { type: 'boolean', description: 'A plan that would delete this switchboard fails.' },
+        ignoreChanges: common('switchboard', ignorableFields('switchboard')).ignoreChanges,
       },
     },
     settings: {

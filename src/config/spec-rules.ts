@@ -4,9 +4,9 @@
  * that a config `validate` accepts is not refused half-way through an apply. Each issue
  * points at the field it is about. A value from an unset variable is not checked.
  */
-import { address } from './address.js';
 import { codeFrame, type ConfigIssue } from './issues.js';
 import type { Merged } from './merge.js';
+import { locate } from './path-address.js';
 import { integrationCreateProblems, LIMITS, settingsProblems, type ProseProblem } from '../resources/prose-rules.js';
 
 export function checkSpecRules(merged: Merged): ConfigIssue[] {
@@ -25,7 +25,7 @@ export function checkSpecRules(merged: Merged): ConfigIssue[] {
       const known = Object.fromEntries(Object.entries(app.settings).filter(([k]) => !merged.failed([...base, 'settings', k])));
       // An unknown multiConvoEnabled (an unset variable) may well be true: not a problem yet.
       if (!merged.failed([...base, 'settings', 'multiConvoEnabled'])) {
-        for (const p of settingsProblems(known)) report(at([...base, 'settings'], p), true, address.app(a), 'needs_multi_convo', p.message);
+        for (const p of settingsProblems(known)) report(at([...base, 'settings'], p), true, locate(base).address, 'needs_multi_convo', p.message);
       }
     }
     let webhooks = 0;
@@ -37,11 +37,11 @@ export function checkSpecRules(merged: Merged): ConfigIssue[] {
       const known = (field: string) => !merged.failed([...path, ...field.split('.')]);
       // originWhitelist entries are checked by the schema's pattern (editors show it too).
       const problems = integrationCreateProblems(integ.type, integ, known).filter((p) => !p.field.startsWith('originWhitelist.'));
-      for (const p of problems) report(at(path, p), true, address.integration(a, i), 'spec_rule', p.message);
+      for (const p of problems) report(at(path, p), true, locate(path).address, 'spec_rule', p.message);
     }
     // One integration over the limit is reported by the schema, at that integration.
     if (webhooks > LIMITS.webhooksPerApp && most <= LIMITS.webhooksPerApp) {
-      report([...base, 'integrations'], true, address.app(a), 'too_many_webhooks', `an app holds at most ${LIMITS.webhooksPerApp} webhooks (the spec: "An app is limited to 10 webhooks"); this one declares ${webhooks}`);
+      report([...base, 'integrations'], true, locate(base).address, 'too_many_webhooks', `an app holds at most ${LIMITS.webhooksPerApp} webhooks (the spec: "An app is limited to 10 webhooks"); this one declares ${webhooks}`);
     }
   }
   return issues;

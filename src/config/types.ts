@@ -6,11 +6,10 @@
  */
 import type { Credentials } from '../api/types.js';
 
-export const INTEGRATION_TYPES = [
-  'android', 'apple', 'custom', 'instagram', 'ios', 'line', 'mailgun', 'messagebird',
-  'messenger', 'telegram', 'twilio', 'twitter', 'unity', 'viber', 'web', 'whatsapp',
-] as const;
-export type IntegrationType = (typeof INTEGRATION_TYPES)[number];
+import type { IntegrationType } from '../resources/fields.js';
+
+/** The integration types are the field table's (src/resources/fields.ts). */
+export { INTEGRATION_TYPES, type IntegrationType } from '../resources/fields.js';
 
 /** Fields every managed entry may carry. */
 export interface EntryCommon {
@@ -18,7 +17,7 @@ export interface EntryCommon {
   id?: string;
   /** A plan that would delete or replace this entry fails. */
   protect?: boolean;
-  /** Fields (API names) whose live value is left alone. */
+  /** Fields (the config's names, references included: `next`, `defaultResponder`) whose live value is left alone. */
   ignoreChanges?: string[];
 }
 
@@ -56,7 +55,7 @@ export interface SwitchboardIntegrationConfig extends EntryCommon {
   messageHistoryCount?: number;
 }
 
-export interface SwitchboardConfig extends Omit<EntryCommon, 'ignoreChanges'> {
+export interface SwitchboardConfig extends EntryCommon {
   enabled?: boolean;
   /** Logical name of a switchboard integration (API: defaultSwitchboardIntegrationId). */
   default?: string;

@@ -15,9 +15,12 @@ import { RequestLog, type RequestLogEntry } from './request-log.js';
 import { Router } from './router.js';
 import { createHandler } from './server.js';
 import type { EmulatorState, EmulatorStore } from './store.js';
+import { WebhookDispatcher } from './webhooks/dispatcher.js';
+import type { DeliveryRecord } from './webhooks/delivery-record.js';
 
 export type { RequestLogEntry } from './request-log.js';
 export type { EmulatorState, EmulatorStore } from './store.js';
+export type { DeliveryRecord } from './webhooks/delivery-record.js';
 
 export interface EmulatorOptions {
   /** Default 127.0.0.1. */
@@ -44,6 +47,12 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Called with each request's log entry once it is answered (`sunco emulator --debug`). */
   onRequest?: (entry: RequestLogEntry) => void;
+  /** First webhook retry delay in ms (later ones double); default 60000, the spec's 15 minute window. */
+  webhookRetryBaseMs?: number;
+  /** A webhook call without an answer within this many ms fails (and is retried); default the spec's 20 s. */
+  webhookTimeoutMs?: number;
+  /** Called with each webhook delivery log line (`sunco emulator` prints them unless --quiet). */
+  onWebhookLine?: (line: string) => void;
 }
 
 export interface RunningEmulator {
@@ -58,7 +67,17 @@ export interface RunningEmulator {
   /** Empties the request log. */
   resetLog(): void;
   store: EmulatorStore;
+  webhooks: EmulatorWebhooks;
   close(): Promise<void>;
+}
+
+export interface EmulatorWebhooks {
+  /** Recent deliveries, oldest first (optionally of one app). */
+  deliveries(appId?: string): DeliveryRecord[];
+  /** Sends a delivery again; HttpError 404 when it or its webhook is gone. */
+  resend(deliveryId: string, appId?: string): DeliveryRecord;
+  /** Resolves once every queued delivery has been delivered or given up. */
+  idle(): Promise<void>;
 }
 
 function parseKey(key: string): { id: string; secret: string } {
@@ -94,7 +113,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const accountKey = { keyId: state.provisioning.accountKey.id, secret: state.provisioning.accountKey.secret };
 
   const writer = options.stateFile ? new StateWriter(options.stateFile, state) : undefined;
-  const store = createStore(state, () => writer?.schedule());
+  const dispatcher = new WebhookDispatcher(() => state.provisioning, {
+    ...(options.webhookRetryBaseMs !== undefined ? { retryBaseMs: options.webhookRetryBaseMs } : {}),
+    ...(options.webhookTimeoutMs !== undefined ? { timeoutMs: options.webhookTimeoutMs } : {}),
+    ...(options.onWebhookLine ? { onLine: options.onWebhookLine } : {}),
+  });
+  const store = createStore(state, () => writer?.schedule(), (event) => dispatcher.emit(event));
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
   const log = new RequestLog(options.requestLogLimit);
   let baseUrl = '';
@@ -144,8 +168,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       log.reset();
     },
     store,
+    webhooks: {
+      deliveries: (appId) => dispatcher.log.list(appId),
+      resend: (id, appId) => dispatcher.resend(id, appId),
+      idle: () => dispatcher.idle(),
+    },
     close: () => {
       closing ??= (async () => {
+        await dispatcher.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

@@ -2,6 +2,7 @@ import { emptyOperationsState } from './operations/state.js';
 import { emptyProvisioningState } from './provisioning/state.js';
 import { HttpError } from './route.js';
 import type { EmulatorState, EmulatorStore, SwitchboardIntegrationView } from './store.js';
+import type { EventSink } from './webhooks/event.js';
 
 export function emptyState(): EmulatorState {
   return { version: 1, provisioning: emptyProvisioningState(), operations: emptyOperationsState() };
@@ -22,8 +23,8 @@ export function normalizeState(raw: unknown): EmulatorState {
   };
 }
 
-/** The EmulatorStore over one in-memory state; `onTouch` schedules persistence. */
-export function createStore(state: EmulatorState, onTouch: () => void = () => {}): EmulatorStore {
+/** The EmulatorStore over one in-memory state; `onTouch` schedules persistence, `onEvent` delivers webhooks. */
+export function createStore(state: EmulatorState, onTouch: () => void = () => {}, onEvent: EventSink = () => {}): EmulatorStore {
   return {
     state,
     requireApp(appId: string) {
@@ -46,5 +47,6 @@ export function createStore(state: EmulatorState, onTouch: () => void = () => {}
       return sb?.enabled ? sb.defaultSwitchboardIntegrationId : undefined;
     },
     touch: onTouch,
+    emit: onEvent,
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { OperationsState } from './operations/state.js';
 import type { ProvisioningState } from './provisioning/state.js';
+import type { EmulatorEvent } from './webhooks/event.js';
 
 export interface EmulatorState {
   version: 1;
@@ -34,4 +35,6 @@ export interface EmulatorStore {
   defaultSwitchboardIntegrationId(appId: string): string | undefined;
   /** Record that state changed, so that it is persisted with --state. */
   touch(): void;
+  /** Something happened that webhooks may subscribe to (webhooks/dispatcher.ts delivers it). */
+  emit(event: EmulatorEvent): void;
 }

@@ -9,6 +9,10 @@
  *   the new one, repoint them (PATCH integrationId), then delete the old one;
  * - an integration is deleted after the switchboard integrations that point to it are
  *   deleted or repointed.
+ *
+ * This is the one file outside src/resources/ that names kinds: each rule ties two kinds
+ * together (spec DeleteSwitchboardIntegration, UpdateSwitchboardIntegration, DeleteIntegration),
+ * so it belongs to neither kind's module.
  */
 import type { LiveNode, Raw } from '../resources/types.js';
 import { ref } from '../resources/values.js';

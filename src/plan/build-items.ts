@@ -4,8 +4,9 @@
  * delete / unmanaged. Pure: no HTTP.
  */
 import type { LoadedConfig } from '../config/types.js';
-import { FINGERPRINT_KEY } from './fingerprint-key.js';
-import { KINDS, ROOT_KIND, addressOf, itemPath, listPath } from '../resources/registry.js';
+import { FINGERPRINT_KEY } from '../resources/fingerprint-key.js';
+import { addressOf } from '../resources/addresses.js';
+import { KINDS, ROOT_KIND, itemPath, listPath } from '../resources/registry.js';
 import type { DesiredNode, LiveNode, RefContext, ResourceKind } from '../resources/types.js';
 import { isPlainObject } from '../resources/values.js';
 import type { LiveState } from '../state/types.js';
@@ -84,7 +85,7 @@ export function buildItems(loaded: LoadedConfig, live: LiveState, desired: Desir
     }
     if (protect && replacedAncestor) errors.push(`${describe(d)}: protect: true, but the plan would re-create it because ${replacedAncestor.address} is replaced`);
 
-    if (d.kind === ROOT_KIND.name && d.entry.absent === true) {
+    if (k === ROOT_KIND && d.entry.absent === true) {
       if (liveNode) {
         item.action = 'delete';
         item.change = { address: d.address, kind: k.name, action: 'delete', fields: [], reason: 'absent: true', liveId: liveNode.id };
@@ -115,9 +116,9 @@ export function buildItems(loaded: LoadedConfig, live: LiveState, desired: Desir
     const childState: ParentState = item.action === 'none' || item.action === 'update' ? 'live' : 'new';
     // Per child kind: the declared entries, then the live objects none of them claims.
     const rest = childState === 'live' && liveNode ? leftovers(d, item, prune || pruneOf(loaded, d.app)) : [];
-    for (const childKind of k.children) {
-      for (const child of d.children) if (child.kind === childKind) item.children.push(planNode(child, item, childState, appLive));
-      item.children.push(...rest.filter((r) => r.kind.name === childKind));
+    for (const childKind of k.children.map((c) => KINDS[c])) {
+      for (const child of d.children) if (KINDS[child.kind] === childKind) item.children.push(planNode(child, item, childState, appLive));
+      item.children.push(...rest.filter((r) => r.kind === childKind));
     }
     return item;
   };

@@ -34,9 +34,10 @@ function specMap(k: ResourceKind, fields: Raw): Map<string, FieldSpec> {
   return new Map(k.fieldSpecs(fields).map((s) => [s.name, s]));
 }
 
-function ignored(node: DesiredNode, field: string): boolean {
+/** `ignoreChanges` speaks the config's names (`next`); the comparison the API's (`nextSwitchboardIntegrationId`). */
+function ignored(k: ResourceKind, node: DesiredNode, field: string): boolean {
   const list = Array.isArray(node.entry.ignoreChanges) ? (node.entry.ignoreChanges as string[]) : [];
-  return list.some((f) => f === field || field.startsWith(`${f}.`));
+  return list.map((f) => k.apiName(f)).some((f) => f === field || field.startsWith(`${f}.`));
 }
 
 export function compareFields(k: ResourceKind, node: DesiredNode, live: LiveNode, ctx: RefContext, env: FieldEnv): FieldCompare {
@@ -60,7 +61,7 @@ export function compareFields(k: ResourceKind, node: DesiredNode, live: LiveNode
   };
 
   for (const [field, want] of Object.entries(desired)) {
-    if (ignored(node, field)) continue;
+    if (ignored(k, node, field)) continue;
     const spec = specs.get(field);
     if (spec?.writeOnly) {
       compareWriteOnly(addr, field, want, spec, env, out);
@@ -73,7 +74,7 @@ export function compareFields(k: ResourceKind, node: DesiredNode, live: LiveNode
       const keys = merge ? Object.keys(want) : [...new Set([...Object.keys(want), ...Object.keys(haveObj)])];
       for (const key of keys.sort()) {
         const sub = `${field}.${key}`;
-        if (ignored(node, sub) || deepEqual(want[key], haveObj[key])) continue;
+        if (ignored(k, node, sub) || deepEqual(want[key], haveObj[key])) continue;
         push(sub, field, haveObj[key], want[key], spec);
       }
       continue;

@@ -11,10 +11,10 @@ import { nodeDigest, stateFingerprint } from '../state/digest.js';
 import type { LiveState } from '../state/types.js';
 import { applyApiRules } from './api-rules.js';
 import { buildItems } from './build-items.js';
-import { desiredTree } from './desired.js';
+import { desiredTree } from '../resources/tree.js';
 import { fingerprintStep } from './fingerprint-steps.js';
-import { newSalt } from './fingerprints.js';
-import { walkItems } from './items.js';
+import { derivedSalt } from './fingerprints.js';
+import { type Item, walkItems } from './items.js';
 import { addDataDependencies, orderSteps } from './order.js';
 import { Sensitivity } from './sensitive.js';
 import { itemSteps } from './steps.js';
@@ -27,8 +27,8 @@ export interface DiffOptions {
   prune?: boolean;
   /** --target addresses; empty: everything. */
   targets?: string[];
-  /** Salt for a new fingerprint set (tests pass a fixed one). */
-  salt?: () => string;
+  /** Salt for a new fingerprint set (tests pass a fixed one); default: derivedSalt, deterministic. */
+  salt?: (app: Item) => string;
 }
 
 export function diff(loaded: LoadedConfig, live: LiveState, options: DiffOptions = {}): Plan {
@@ -48,7 +48,7 @@ export function diff(loaded: LoadedConfig, live: LiveState, options: DiffOptions
   }
   const kept = new Set(steps.map((s) => s.id));
   for (const app of items) {
-    const fp = fingerprintStep({ app, recorded: fingerprints.get(app.app), kept, targeted: targets.length > 0, salt: options.salt ?? newSalt, sensitivity }, changes, errors);
+    const fp = fingerprintStep({ app, recorded: fingerprints.get(app.app), kept, targeted: targets.length > 0, salt: options.salt ?? ((app) => derivedSalt(loaded.fingerprint, app.address, app.live?.id)), sensitivity }, changes, errors);
     if (fp) steps.push(fp);
   }
   if (errors.length > 0) {

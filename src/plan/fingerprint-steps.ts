@@ -5,6 +5,7 @@
  * wholesale (spec UpdateApp), its body is the full metadata plus the reserved key.
  */
 import { fieldKey } from '../config/address.js';
+import { METADATA_LIMIT_BYTES, metadataBytes } from '../resources/metadata.js';
 import { isPlainObject } from '../resources/values.js';
 import type { Raw } from '../resources/types.js';
 import { FINGERPRINT_KEY, type FingerprintSet, fingerprint, fingerprintKey, formatFingerprints } from './fingerprints.js';
@@ -13,8 +14,6 @@ import type { Sensitivity } from './sensitive.js';
 import type { Change, Step } from './types.js';
 import { isWriteOnly } from './diff-fields.js';
 
-/** 4096 bytes (RESOURCES.md "App metadata"; API error "App metadata is limited to 4096 bytes in size."). */
-export const METADATA_LIMIT = 4096;
 
 interface Write {
   ref: string;
@@ -49,7 +48,8 @@ export interface FingerprintStepInput {
   /** Ids of the steps kept in the plan (after --target). */
   kept: Set<string>;
   targeted: boolean;
-  salt: () => string;
+  /** The salt of a new fingerprint set for this app (diff.ts: derivedSalt). */
+  salt: (app: Item) => string;
   sensitivity: Sensitivity;
 }
 
@@ -58,7 +58,7 @@ function newValue(input: FingerprintStepInput): string | undefined {
   const { app, recorded, kept } = input;
   const writes = [...walkItems([app])].flatMap(writesOf).filter((w) => w.by === undefined || kept.has(w.by));
   if (writes.length === 0) return undefined;
-  const set: FingerprintSet = { salt: recorded?.salt ?? input.salt(), entries: new Map(recorded?.entries ?? []) };
+  const set: FingerprintSet = { salt: recorded?.salt ?? input.salt(app), entries: new Map(recorded?.entries ?? []) };
   if (!input.targeted) {
     const declared = declaredRefs(app);
     for (const h of [...set.entries.keys()]) if (!declared.has(h)) set.entries.delete(h);
@@ -83,9 +83,9 @@ export function fingerprintStep(input: FingerprintStepInput, changes: Change[], 
   // Whenever metadata holding the key is sent (here, or by the app's update, which keeps the key).
   const sent = value ?? (app.compare?.changed.has('metadata') && typeof before === 'string' ? before : undefined);
   if (sent !== undefined) {
-    const size = Buffer.byteLength(JSON.stringify({ ...base, [FINGERPRINT_KEY]: sent }), 'utf8');
-    if (size > METADATA_LIMIT) {
-      errors.push(`${app.address}: metadata with the write-only value fingerprints (${FINGERPRINT_KEY}) would be ${size} bytes, over the API's ${METADATA_LIMIT}-byte limit; shorten metadata`);
+    const size = metadataBytes({ ...base, [FINGERPRINT_KEY]: sent });
+    if (size > METADATA_LIMIT_BYTES) {
+      errors.push(`${app.address}: metadata with the write-only value fingerprints (${FINGERPRINT_KEY}) would be ${size} bytes, over the API's ${METADATA_LIMIT_BYTES}-byte limit; shorten metadata`);
     }
   }
   // Re-sending a value that is already recorded (a replace re-creates with the same token)

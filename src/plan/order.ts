@@ -5,6 +5,7 @@
  * after references move away). Plan.steps is then a stable topological order of dependsOn.
  */
 import { isPlainObject, isRef } from '../resources/values.js';
+import { stepGraph } from './step-graph.js';
 import type { Step } from './types.js';
 
 function refsIn(body: unknown, out: Set<string>): Set<string> {
@@ -34,34 +35,12 @@ export function addDataDependencies(steps: Step[]): void {
   }
 }
 
-/** A topological order of `steps` by dependsOn, stable with respect to the given order. */
+/**
+ * A topological order of `steps` by dependsOn, stable with respect to the given order: among
+ * the steps whose dependencies are placed, the earliest comes next (a heap, see step-graph.ts).
+ */
 export function orderSteps(steps: Step[]): Step[] {
-  const byId = new Map(steps.map((s, i) => [s.id, { s, i }]));
-  const indegree = new Map<string, number>();
-  const dependents = new Map<string, string[]>();
-  for (const s of steps) {
-    const deps = s.dependsOn.filter((d) => byId.has(d));
-    if (deps.length !== s.dependsOn.length) throw new Error(`step ${s.id} depends on a step that is not in the plan: ${s.dependsOn.filter((d) => !byId.has(d)).join(', ')}`);
-    indegree.set(s.id, deps.length);
-    for (const d of deps) dependents.set(d, [...(dependents.get(d) ?? []), s.id]);
-  }
-  const ready = steps.filter((s) => indegree.get(s.id) === 0).map((s) => byId.get(s.id)!.i);
-  const out: Step[] = [];
-  while (ready.length > 0) {
-    ready.sort((a, b) => a - b);
-    const s = steps[ready.shift()!]!;
-    out.push(s);
-    for (const d of dependents.get(s.id) ?? []) {
-      const n = indegree.get(d)! - 1;
-      indegree.set(d, n);
-      if (n === 0) ready.push(byId.get(d)!.i);
-    }
-  }
-  if (out.length !== steps.length) {
-    const stuck = steps.filter((s) => !out.includes(s)).map((s) => s.id);
-    throw new Error(`the plan's steps form a dependency cycle: ${stuck.join(', ')}`);
-  }
-  return out;
+  return stepGraph(steps).order.map((i) => steps[i]!);
 }
 
 /** True when every step's dependencies come before it (the contract of Plan.steps). */

@@ -4,6 +4,7 @@
  * integration's first webhook rides in its create; updates carry only what changed.
  * Dependencies are added by order.ts from paths and references, plus the explicit ones here.
  */
+import { KINDS } from '../resources/registry.js';
 import type { Raw } from '../resources/types.js';
 import { isPlainObject } from '../resources/values.js';
 import { isWriteOnly } from './diff-fields.js';
@@ -36,7 +37,7 @@ function createSteps(item: Item, s: Sensitivity): Step[] {
   if (!k.emptyCreate) {
     const body = fieldsBody(item, s, (f) => !k.linkFields.includes(f));
     const inline = k.inlineChild?.(desired);
-    const first = inline && item.children.find((c) => c.kind.name === inline.kind && c.action === 'create');
+    const first = inline && item.children.find((c) => c.kind === KINDS[inline.kind] && c.action === 'create');
     if (inline && first) {
       first.inlinedInto = item;
       body[inline.field] = [fieldsBody(first, s, (f) => !first.kind.linkFields.includes(f))];

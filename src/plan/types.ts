@@ -5,14 +5,7 @@
  * SecretRef placeholders and are re-resolved from the config at apply time.
  */
 
-export type KindName =
-  | 'app'
-  | 'app-key'
-  | 'integration'
-  | 'integration-key'
-  | 'webhook'
-  | 'switchboard'
-  | 'switchboard-integration';
+import type { KindName } from '../resources/kind-name.js';
 
 export type ChangeAction = 'create' | 'update' | 'replace' | 'delete' | 'unmanaged';
 

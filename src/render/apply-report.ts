@@ -7,6 +7,7 @@ import type { ApplyCounts } from '../apply/summary.js';
 import type { ApplyReport } from '../apply/types.js';
 import type { WaitTotals } from '../apply/waits.js';
 import { palette } from './apply-progress.js';
+import { renderInterrupted } from './apply-interrupted.js';
 
 export interface ReportContext {
   counts: ApplyCounts;
@@ -50,6 +51,7 @@ export function renderApplyReport(report: ApplyReport, ctx: ReportContext): stri
   }
   const waited = waitsLine(ctx.waited);
   if (waited) lines.push(waited);
+  if (report.interrupted) return [...lines, ...renderInterrupted(report, ctx.counts, countsText, ctx.color)].join('\n') + '\n';
   if (report.failed.length === 0) {
     lines.push(c.green(c.bold(`Apply complete: ${countsText(ctx.counts)}.`)));
     return lines.join('\n') + '\n';
@@ -79,7 +81,7 @@ export function renderApplyReport(report: ApplyReport, ctx: ReportContext): stri
 export function applyJson(report: ApplyReport, ctx: Omit<ReportContext, 'color'>): unknown {
   return {
     formatVersion: 1,
-    status: report.failed.length === 0 ? 'applied' : 'failed',
+    status: report.interrupted ? 'interrupted' : report.failed.length === 0 ? 'applied' : 'failed',
     summary: { ...ctx.counts, failed: report.failed.length, skipped: report.skipped.length },
     applied: report.applied.map(({ stepId, address, operation, ids, adopted, alreadyGone, ms }) => ({
       stepId, address, operation, ...(ids ? { ids } : {}), ...(adopted ? { adopted } : {}), ...(alreadyGone ? { alreadyGone } : {}), ms,
@@ -89,6 +91,7 @@ export function applyJson(report: ApplyReport, ctx: Omit<ReportContext, 'color'>
     lostSecrets: report.lostSecrets,
     secretsFile: ctx.secretsFile ?? null,
     secretsSaved: report.secretsSaved,
+    ...(report.interrupted ? { interrupted: report.interrupted } : {}),
     // Only when something was retried, so that a smooth run's document stays as it was.
     ...(ctx.waited && ctx.waited.retries > 0 ? { waited: { ...ctx.waited } } : {}),
   };

@@ -5,9 +5,10 @@
  * fingerprints, bindings) are bookkeeping, never diffed as metadata.
  */
 import { KIND_FIELDS } from './fields.js';
-import { mapEntries } from './common.js';
+import { nameMap, planSpecs } from './common.js';
+import { METADATA_LIMIT_BYTES, metadataBytes } from './metadata.js';
 import { reservedKeysOf, withoutReservedKeys } from './reserved-keys.js';
-import type { Raw, ResourceKind } from './types.js';
+import type { EntryIssue, Raw, ResourceKind } from './types.js';
 import { isPlainObject, pick } from './values.js';
 
 function withoutReserved(metadata: unknown): Raw | undefined {
@@ -22,9 +23,12 @@ export const appKind: ResourceKind = {
   responseKey: 'app',
   paginated: true,
   collection: 'apps',
-  entries: (root) => mapEntries(root, 'apps'),
+  configKey: 'apps',
+  noun: 'app',
+  rows: () => KIND_FIELDS.app,
+  ...nameMap(KIND_FIELDS.app),
   naturalKey: (obj) => ({ displayName: obj.displayName }),
-  fieldSpecs: () => KIND_FIELDS.app,
+  fieldSpecs: () => planSpecs(KIND_FIELDS.app),
   desired: (node) => {
     const out = pick(node.entry, ['displayName', 'settings']);
     if (node.entry.metadata !== undefined) out.metadata = withoutReserved(node.entry.metadata) ?? {};
@@ -44,4 +48,19 @@ export const appKind: ResourceKind = {
     if (isPlainObject(body.metadata) && Object.keys(kept).length > 0) body.metadata = { ...body.metadata, ...kept };
   },
   label: (raw) => `"${String(raw.displayName)}"`,
+  validate: ({ entry }) => {
+    const out: EntryIssue[] = [];
+    if (entry.absent) {
+      if (entry.protect) out.push({ field: 'protect', onKey: true, code: 'absent_protected', message: 'an absent app cannot be protected: protect forbids the deletion absent asks for' });
+      for (const k of ['settings', 'metadata', 'keys', 'integrations', 'switchboard']) {
+        if (entry[k] !== undefined) out.push({ field: k, onKey: true, code: 'absent_with_children', message: `an absent app is deleted with everything in it: remove "${k}"` });
+      }
+      if (entry.id === undefined && entry.displayName === undefined) out.push({ onKey: true, code: 'missing_field', message: 'an absent app needs "id" or "displayName" to find the app to delete' });
+    }
+    if (entry.metadata !== undefined) {
+      const bytes = metadataBytes(entry.metadata);
+      if (bytes > METADATA_LIMIT_BYTES) out.push({ field: 'metadata', onKey: true, code: 'metadata_too_large', message: `metadata is ${bytes} bytes as JSON; the API allows at most ${METADATA_LIMIT_BYTES}` });
+    }
+    return out;
+  },
 };

@@ -5,28 +5,26 @@
  * name, integrationId, ..., inherited), so it is compared as the address of the switchboard
  * integration of that name; `inherited: true` means no per-integration override is set.
  */
-import { address } from '../config/address.js';
-import { INTEGRATION_TYPES, type IntegrationType } from '../config/types.js';
-import { INTEGRATION_FIELDS, type FieldSpec } from './fields.js';
-import { declaredFields, liveFields, mapEntries } from './common.js';
+import { INTEGRATION_FIELDS, INTEGRATION_TYPES, isIntegrationType, type FieldSpec } from './fields.js';
+import {
+  declaredFields, desiredReferences, generatedField, inlineChildOf, liveFields, nameMap, planSpecs, referencesOf, roleOf,
+} from './common.js';
 import type { Raw, ResourceKind } from './types.js';
 import { isPlainObject, liveRef, ref } from './values.js';
 
 /** `type` never changes in place: a different type on a pinned id is a replacement. */
 const TYPE_SPEC: FieldSpec = { name: 'type', type: 'string', create: 'required', update: 'replace', readBack: true };
 
-function specsFor(type: unknown): FieldSpec[] {
-  if (typeof type !== 'string' || !(INTEGRATION_TYPES as readonly string[]).includes(type)) return [TYPE_SPEC];
-  const specs = INTEGRATION_FIELDS[type as IntegrationType]
-    // Child resources, not fields: custom webhooks are planned as webhook resources.
-    .filter((s) => s.name !== 'webhooks')
-    // Compared through its read shape (defaultResponder), so not treated as write-only.
-    .map((s): FieldSpec => (s.name === 'defaultResponderId' ? { ...s, writeOnly: undefined, readBack: true } : s));
-  return [TYPE_SPEC, ...specs];
+/** Every type's rows: the name map holds for all types. */
+const ALL_ROWS = INTEGRATION_TYPES.flatMap((t) => INTEGRATION_FIELDS[t]);
+
+function rowsFor(type: unknown): readonly FieldSpec[] {
+  return isIntegrationType(type) ? INTEGRATION_FIELDS[type] : [];
 }
 
-function hasResponder(type: unknown): boolean {
-  return specsFor(type).some((s) => s.name === 'defaultResponderId');
+/** The read shapes of write-only references (defaultResponder of defaultResponderId). */
+function readShapes(rows: readonly FieldSpec[]): { shape: string; field: string }[] {
+  return rows.flatMap((r) => (roleOf(r) === 'read-shape' && r.of ? [{ shape: r.name, field: r.of }] : []));
 }
 
 export const integrationKind: ResourceKind = {
@@ -34,41 +32,46 @@ export const integrationKind: ResourceKind = {
   segment: 'integration',
   parent: 'app',
   children: ['webhook', 'integration-key'],
-  listsChildren: (raw) => raw.type === 'custom',
+  listsChildren: (raw) => inlineChildOf(rowsFor(raw.type)) !== undefined,
   itemsKey: 'integrations',
   responseKey: 'integration',
   paginated: true,
   collection: 'integrations',
-  entries: (app) => mapEntries(app, 'integrations'),
+  configKey: 'integrations',
+  noun: 'integration',
+  rows: (obj) => (obj && isIntegrationType(obj.type) ? rowsFor(obj.type) : ALL_ROWS),
+  ...nameMap(ALL_ROWS),
   naturalKey: (obj) => ({ type: obj.type, displayName: obj.displayName ?? undefined }),
-  fieldSpecs: (obj) => specsFor(obj.type),
+  fieldSpecs: (obj) => [TYPE_SPEC, ...planSpecs(rowsFor(obj.type))],
   desired: (node) => {
-    const out: Raw = { type: node.entry.type, ...declaredFields(node.entry, specsFor(node.entry.type)) };
-    if (typeof node.entry.defaultResponder === 'string' && hasResponder(node.entry.type)) {
-      out.defaultResponderId = ref(address.switchboardIntegration(node.app, node.entry.defaultResponder));
-    }
-    return out;
+    const rows = rowsFor(node.entry.type);
+    return { type: node.entry.type, ...declaredFields(node.entry, rows), ...desiredReferences(node, rows) };
   },
   live: (raw, ctx) => {
-    const specs = specsFor(raw.type).filter((s) => s.name !== 'defaultResponderId');
-    const out: Raw = { ...liveFields(raw, specs), type: raw.type };
-    const responder = raw.defaultResponder;
-    if (isPlainObject(responder) && responder.inherited !== true && typeof responder.name === 'string') {
+    const rows = rowsFor(raw.type);
+    const out: Raw = { ...liveFields(raw, rows), type: raw.type };
+    for (const { shape, field } of readShapes(rows)) {
+      const responder = raw[shape];
+      if (!isPlainObject(responder) || responder.inherited === true || typeof responder.name !== 'string') continue;
       // The spec's defaultResponder has no id of the switchboard integration, only its name;
       // use an id when the server adds one (the emulator's switchboardIntegrationId).
       const id = typeof responder.switchboardIntegrationId === 'string' ? responder.switchboardIntegrationId : ctx.switchboardIntegrationIdByName(responder.name);
-      out.defaultResponderId = id === undefined ? ref(`name:${responder.name}`) : liveRef(id, ctx.addressOfId);
+      out[field] = id === undefined ? ref(`name:${responder.name}`) : liveRef(id, ctx.addressOfId);
     }
     return out;
   },
-  check: (node) =>
-    node.entry.defaultResponder !== undefined && !hasResponder(node.entry.type)
-      ? [`defaultResponder is not available for ${String(node.entry.type)} integrations (spec: ${String(node.entry.type)}Update has no defaultResponderId); set it on a channel integration`]
-      : [],
+  check: (node) => {
+    const own = new Set(referencesOf(rowsFor(node.entry.type)).map((r) => r.configName));
+    return referencesOf(ALL_ROWS)
+      .filter((r, i, all) => all.findIndex((o) => o.configName === r.configName) === i)
+      .filter((r) => node.entry[r.configName] !== undefined && !own.has(r.configName))
+      .map((r) => `${r.configName} is not available for ${String(node.entry.type)} integrations (spec: ${String(node.entry.type)}Update has no ${r.apiName}); set it on a channel integration`);
+  },
   linkFields: ['defaultResponderId'],
   setFields: ['originWhitelist'],
   label: (raw) => `${String(raw.type)} "${String(raw.displayName ?? '')}"`,
   // messagebird: the server generates `webhookSecret` on create (RESOURCES.md, secrets returned once).
-  generatedSecret: (fields) => (fields.type === 'messagebird' ? 'webhookSecret' : undefined),
-  inlineChild: (fields) => (fields.type === 'custom' ? { kind: 'webhook', field: 'webhooks' } : undefined),
+  generatedSecret: (fields) => generatedField(rowsFor(fields.type)),
+  lostSecretHint: 'delete the webhook (or integration) and re-apply to get a new secret',
+  inlineChild: (fields) => inlineChildOf(rowsFor(fields.type)),
 };

@@ -4,8 +4,8 @@
  * Neither has an update endpoint, so a changed displayName (on a pinned id) means
  * replacement. The create response returns `key.secret`, the only time it is safe to rely on.
  */
-import { KIND_FIELDS } from './fields.js';
-import { mapEntries } from './common.js';
+import { KIND_FIELDS, type FieldSpec } from './fields.js';
+import { generatedField, nameMap, planSpecs } from './common.js';
 import type { ResourceKind } from './types.js';
 import { pick } from './values.js';
 
@@ -16,7 +16,8 @@ const common = {
   responseKey: 'key',
   paginated: false,
   collection: 'keys',
-  entries: (parent) => mapEntries(parent, 'keys'),
+  configKey: 'keys',
+  noun: 'key',
   naturalKey: (obj) => ({ displayName: obj.displayName }),
   desired: (node) => pick(node.entry, ['displayName']),
   live: (raw) => pick(raw, ['displayName']),
@@ -24,19 +25,24 @@ const common = {
   setFields: [],
   immutable: true,
   label: (raw) => `"${String(raw.displayName)}"`,
-  generatedSecret: () => 'secret',
-} satisfies Omit<ResourceKind, 'name' | 'parent' | 'fieldSpecs'>;
+  lostSecretHint: 'delete the key (sunco-apply with the entry removed and --prune, or in the dashboard) and re-apply to create a new one',
+} satisfies Omit<ResourceKind, 'name' | 'parent' | 'fieldSpecs' | 'rows' | 'apiName' | 'configName'>;
+
+function fromRows(rows: FieldSpec[]): Pick<ResourceKind, 'rows' | 'fieldSpecs' | 'apiName' | 'configName' | 'generatedSecret'> {
+  const secret = generatedField(rows);
+  return { rows: () => rows, fieldSpecs: () => planSpecs(rows), ...nameMap(rows), generatedSecret: () => secret };
+}
 
 export const appKeyKind: ResourceKind = {
   ...common,
   name: 'app-key',
   parent: 'app',
-  fieldSpecs: () => KIND_FIELDS.appKey,
+  ...fromRows(KIND_FIELDS.appKey),
 };
 
 export const integrationKeyKind: ResourceKind = {
   ...common,
   name: 'integration-key',
   parent: 'integration',
-  fieldSpecs: () => KIND_FIELDS.integrationKey,
+  ...fromRows(KIND_FIELDS.integrationKey),
 };

@@ -2,12 +2,12 @@
  * Every managed kind, by name. The planner and the state reader iterate this registry;
  * adding a kind is one module plus one line here.
  */
-import type { KindName } from '../plan/types.js';
 import { appKind } from './app.js';
 import { integrationKind } from './integration.js';
 import { appKeyKind, integrationKeyKind } from './keys.js';
 import { switchboardIntegrationKind } from './switchboard-integration.js';
 import { switchboardKind } from './switchboard.js';
+import type { KindName } from './kind-name.js';
 import type { ResourceKind } from './types.js';
 import { webhookKind } from './webhook.js';
 
@@ -25,12 +25,6 @@ export const ROOT_KIND: ResourceKind = appKind;
 
 export function kind(name: KindName): ResourceKind {
   return KINDS[name];
-}
-
-/** The address of an entry: app.<name>, <parent>.<segment> (singleton) or <parent>.<segment>.<name>. */
-export function addressOf(k: ResourceKind, parentAddress: string | undefined, name: string): string {
-  if (parentAddress === undefined) return `${k.segment}.${name}`;
-  return k.singleton ? `${parentAddress}.${k.segment}` : `${parentAddress}.${k.segment}.${name}`;
 }
 
 /** The list path of a kind under its parent's item path (`/v2` for apps). */

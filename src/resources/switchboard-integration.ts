@@ -1,16 +1,16 @@
 /**
  * Switchboard integrations (spec: /v2/apps/{appId}/switchboards/{switchboardId}/switchboardIntegrations).
  * Identity: name (the config's map key). `integration` and `next` name other entries and
- * become `integrationId` / `nextSwitchboardIntegrationId`. `next` may form a cycle
- * (bot → agent → bot), so it is always set by a link PATCH after the creates.
+ * become `integrationId` / `nextSwitchboardIntegrationId` (reference rows of fields.ts). `next`
+ * may form a cycle (bot → agent → bot), so it is always set by a link PATCH after the creates.
  */
-import { address } from '../config/address.js';
 import { KIND_FIELDS } from './fields.js';
-import { mapEntries } from './common.js';
+import { declaredFields, desiredReferences, liveReferences, nameMap, planSpecs, roleOf } from './common.js';
 import type { Raw, ResourceKind } from './types.js';
-import { liveRef, pick, ref } from './values.js';
+import { pick } from './values.js';
 
-const PLAIN = ['integrationType', 'deliverStandbyEvents', 'messageHistoryCount'];
+const ROWS = KIND_FIELDS.switchboardIntegration;
+const PLAIN = ROWS.filter((r) => roleOf(r) === 'field').map((r) => r.name);
 
 export const switchboardIntegrationKind: ResourceKind = {
   name: 'switchboard-integration',
@@ -21,24 +21,23 @@ export const switchboardIntegrationKind: ResourceKind = {
   responseKey: 'switchboardIntegration',
   paginated: false,
   collection: 'switchboardIntegrations',
-  entries: (switchboard) => mapEntries(switchboard, 'integrations'),
+  configKey: 'integrations',
+  noun: 'switchboard integration',
+  rows: () => ROWS,
+  ...nameMap(ROWS),
   naturalKey: (obj) => ({ name: obj.name }),
-  fieldSpecs: () => KIND_FIELDS.switchboardIntegration,
-  desired: (node) => {
-    const out: Raw = { name: node.name, ...pick(node.entry, PLAIN) };
-    if (typeof node.entry.integration === 'string') out.integrationId = ref(address.integration(node.app, node.entry.integration));
-    if (typeof node.entry.next === 'string') out.nextSwitchboardIntegrationId = ref(address.switchboardIntegration(node.app, node.entry.next));
-    return out;
-  },
-  live: (raw, ctx) => {
-    const out: Raw = { name: raw.name, ...pick(raw, PLAIN) };
-    const integrationId = liveRef(raw.integrationId, ctx.addressOfId);
-    if (integrationId !== undefined) out.integrationId = integrationId;
-    const next = liveRef(raw.nextSwitchboardIntegrationId, ctx.addressOfId);
-    if (next !== undefined) out.nextSwitchboardIntegrationId = next;
-    return out;
-  },
+  fieldSpecs: () => planSpecs(ROWS),
+  desired: (node): Raw => ({ name: node.name, ...declaredFields(node.entry, ROWS), ...desiredReferences(node, ROWS) }),
+  live: (raw, ctx): Raw => ({ name: raw.name, ...pick(raw, PLAIN), ...liveReferences(raw, ROWS, ctx) }),
   linkFields: ['nextSwitchboardIntegrationId'],
   setFields: [],
+  validate: ({ entry }) => [
+    ...(entry.integration === undefined && entry.integrationType === undefined
+      ? [{ onKey: true, code: 'missing_field', message: 'a switchboard integration needs "integration" (a declared integration) or "integrationType"' }]
+      : []),
+    ...(entry.integration !== undefined && entry.integrationType !== undefined
+      ? [{ field: 'integrationType', onKey: true, code: 'conflicting_fields', message: 'set either "integration" or "integrationType", not both' }]
+      : []),
+  ],
   label: (raw) => `"${String(raw.name)}"`,
 };

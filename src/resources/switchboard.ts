@@ -2,11 +2,13 @@
  * The switchboard (spec: /v2/apps/{appId}/switchboards): one per app, created with no body
  * (spec CreateSwitchboard), so it starts disabled; `enabled: true` needs a default
  * (RESOURCES.md), hence both fields are set by one link PATCH once its integrations exist.
+ * `default` names a switchboard integration (API: defaultSwitchboardIntegrationId).
  */
-import { address } from '../config/address.js';
 import { KIND_FIELDS } from './fields.js';
-import type { Raw, ResourceKind } from './types.js';
-import { isPlainObject, liveRef, ref } from './values.js';
+import { declaredFields, desiredReferences, liveReferences, nameMap, planSpecs } from './common.js';
+import type { ResourceKind } from './types.js';
+
+const ROWS = KIND_FIELDS.switchboard;
 
 export const switchboardKind: ResourceKind = {
   name: 'switchboard',
@@ -18,25 +20,21 @@ export const switchboardKind: ResourceKind = {
   responseKey: 'switchboard',
   paginated: false,
   collection: 'switchboards',
-  entries: (app) => (isPlainObject(app.switchboard) ? [['', app.switchboard]] : []),
+  configKey: 'switchboard',
+  noun: 'switchboard',
+  rows: () => ROWS,
+  ...nameMap(ROWS),
   naturalKey: () => ({}),
-  fieldSpecs: () => KIND_FIELDS.switchboard,
-  desired: (node) => {
-    const out: Raw = {};
-    if (node.entry.enabled !== undefined) out.enabled = node.entry.enabled;
-    if (typeof node.entry.default === 'string') {
-      out.defaultSwitchboardIntegrationId = ref(address.switchboardIntegration(node.app, node.entry.default));
-    }
-    return out;
-  },
-  live: (raw, ctx) => {
-    const out: Raw = { enabled: raw.enabled === true };
-    const def = liveRef(raw.defaultSwitchboardIntegrationId, ctx.addressOfId);
-    if (def !== undefined) out.defaultSwitchboardIntegrationId = def;
-    return out;
-  },
+  fieldSpecs: () => planSpecs(ROWS),
+  desired: (node) => ({ ...declaredFields(node.entry, ROWS), ...desiredReferences(node, ROWS) }),
+  // A switchboard that never had `enabled` set reads as disabled.
+  live: (raw, ctx) => ({ enabled: raw.enabled === true, ...liveReferences(raw, ROWS, ctx) }),
   linkFields: ['enabled', 'defaultSwitchboardIntegrationId'],
   setFields: [],
   emptyCreate: true,
+  validate: (node) =>
+    node.entry.default === undefined && node.entry.enabled === true
+      ? [{ field: 'enabled', onKey: true, code: 'enabled_without_default', message: 'an enabled switchboard needs a default switchboard integration (set "default")' }]
+      : [],
   label: () => 'switchboard',
 };

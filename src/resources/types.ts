@@ -3,8 +3,10 @@
  * one module"). The planner, the state reader and the plan steps only go through it, so
  * adding a kind is one module plus one registry line.
  */
-import type { KindName } from '../plan/types.js';
 import type { FieldSpec } from './fields.js';
+import type { KindName } from './kind-name.js';
+
+export type { KindName } from './kind-name.js';
 
 export type Raw = Record<string, unknown>;
 
@@ -44,6 +46,16 @@ export interface Ref {
   $ref: string;
 }
 
+/** A problem with a declared entry, placed at `field` (the entry itself when absent). */
+export interface EntryIssue {
+  field?: string;
+  /** Point at the key (`enabled:`) rather than its value. */
+  onKey: boolean;
+  code: string;
+  message: string;
+  hint?: string;
+}
+
 export interface ResourceKind {
   name: KindName;
   /** Address segment: `integration` in app.support.integration.bot ('' for the app itself). */
@@ -63,11 +75,31 @@ export interface ResourceKind {
   paginated: boolean;
   /** Path segment under the parent's item path, e.g. `integrations`. */
   collection: string;
-  /** Declared entries under the parent's entry: [logical name, entry]. */
-  entries(parentEntry: Raw): [string, Raw][];
+  /**
+   * Where its entries sit in the parent's config entry: a map by logical name
+   * (`integrations`), or the one entry of a singleton (`switchboard`); `apps` for the root.
+   * Addresses and config paths are derived from this and `segment` (addresses.ts).
+   */
+  configKey: string;
+  /** What the kind is called in messages, e.g. `switchboard integration`. */
+  noun: string;
+  /**
+   * Its rows of the field table (fields.ts), per integration type for integrations (every
+   * type's rows when `obj` has no known type).
+   */
+  rows(obj?: Raw): readonly FieldSpec[];
+  /**
+   * The config ↔ API name map, in both directions: `apiName('next')` is
+   * `nextSwitchboardIntegrationId` and `configName('nextSwitchboardIntegrationId')` is `next`
+   * (the references: defaultResponder, integration, next, default). Every other name is the
+   * same on both sides and comes back unchanged. The planner maps `ignoreChanges` with
+   * apiName; export and the renderers map API names back with configName.
+   */
+  apiName(configField: string): string;
+  configName(apiField: string): string;
   /** Natural key (DESIGN.md "Identity"): a desired entry and a live object match when these are equal. */
   naturalKey(obj: Raw): Record<string, unknown>;
-  /** Field rules for this entry or live object (per integration type). */
+  /** Field rules as the planner compares them (planSpecs of the rows, per integration type). */
   fieldSpecs(obj: Raw): FieldSpec[];
   /** Desired fields in write shape (references as Ref to addresses), only those the entry declares. */
   desired(node: DesiredNode): Raw;
@@ -83,14 +115,18 @@ export interface ResourceKind {
   immutable?: boolean;
   /** The create takes no body (switchboard: spec CreateSwitchboard). */
   emptyCreate?: boolean;
-  /** Declaration problems only the kind can see (e.g. a field the type does not have). */
+  /** Declaration problems only the kind can see (e.g. a field the type does not have), refused by the planner. */
   check?(node: DesiredNode): string[];
+  /** Rules of the config language on this kind's entries, refused by `sunco validate` (config/references.ts) at their field. */
+  validate?(node: DesiredNode): EntryIssue[];
   /** Adds to an update body what a wholesale replacement must keep (app: the reserved metadata key). */
   keepOnUpdate?(body: Raw, liveRaw: Raw): void;
   /** A short human label of a live object, for unmanaged listings. */
   label(raw: Raw): string;
-  /** A secret the create response returns (once): field of the created object. */
+  /** A secret the create response returns (once): field of the created object (the row marked `generated`). */
   generatedSecret?(fields: Raw): string | undefined;
+  /** How to get a new generated secret when the one from the create response was lost. */
+  lostSecretHint?: string;
   /**
    * A child created inline with this resource's create (custom integration: exactly one
    * webhook in `webhooks`, spec IntegrationCreate / custom). The others use their own endpoint.

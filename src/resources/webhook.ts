@@ -5,7 +5,7 @@
  * either path returns the webhook `secret`.
  */
 import { KIND_FIELDS } from './fields.js';
-import { declaredFields, liveFields, mapEntries } from './common.js';
+import { declaredFields, generatedField, liveFields, nameMap, planSpecs } from './common.js';
 import type { ResourceKind } from './types.js';
 
 export const webhookKind: ResourceKind = {
@@ -17,13 +17,17 @@ export const webhookKind: ResourceKind = {
   responseKey: 'webhook',
   paginated: false,
   collection: 'webhooks',
-  entries: (integration) => mapEntries(integration, 'webhooks'),
+  configKey: 'webhooks',
+  noun: 'webhook',
+  rows: () => KIND_FIELDS.webhook,
+  ...nameMap(KIND_FIELDS.webhook),
   naturalKey: (obj) => ({ target: obj.target }),
-  fieldSpecs: () => KIND_FIELDS.webhook,
+  fieldSpecs: () => planSpecs(KIND_FIELDS.webhook),
   desired: (node) => declaredFields(node.entry, KIND_FIELDS.webhook),
   live: (raw) => liveFields(raw, KIND_FIELDS.webhook),
   linkFields: [],
   setFields: ['triggers'],
   label: (raw) => String(raw.target),
-  generatedSecret: () => 'secret',
+  generatedSecret: () => generatedField(KIND_FIELDS.webhook),
+  lostSecretHint: 'delete the webhook (or integration) and re-apply to get a new secret',
 };

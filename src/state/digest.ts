@@ -1,14 +1,19 @@
 /**
  * Hashes of live state, so that a saved plan can be refused as stale (DESIGN.md "Plans").
- * Generated secrets (key and webhook `secret`) are dropped before hashing.
+ * Generated secrets (the rows marked `generated` in src/resources/fields.ts: key and webhook
+ * `secret`, messagebird `webhookSecret`) are dropped before hashing, so that a digest reveals
+ * nothing about them and a plan file holds no hash of a secret.
  */
 import { createHash } from 'node:crypto';
+import { KINDS } from '../resources/registry.js';
 import type { LiveNode, Raw } from '../resources/types.js';
 import { canonicalJson } from '../resources/values.js';
 import type { LiveState } from './types.js';
 
-function scrub(raw: Raw): Raw {
-  const { secret: _s, webhookSecret: _w, ...rest } = raw;
+function scrub(node: LiveNode): Raw {
+  const secret = KINDS[node.kind].generatedSecret?.(node.raw);
+  if (secret === undefined) return node.raw;
+  const { [secret]: _secret, ...rest } = node.raw;
   return rest;
 }
 
@@ -18,7 +23,7 @@ function hash(v: unknown): string {
 
 /** One live object's digest (its own fields, not its children). */
 export function nodeDigest(node: LiveNode): string {
-  return hash({ kind: node.kind, raw: scrub(node.raw) }).slice(0, 16);
+  return hash({ kind: node.kind, raw: scrub(node) }).slice(0, 16);
 }
 
 /**

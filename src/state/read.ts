@@ -7,7 +7,7 @@
 import type { ApiClient, Credentials } from '../api/types.js';
 import { ApiError } from '../api/errors.js';
 import type { AppConfig, LoadedConfig } from '../config/types.js';
-import type { KindName } from '../plan/types.js';
+import type { KindName } from '../resources/kind-name.js';
 import { KINDS, ROOT_KIND, listPath } from '../resources/registry.js';
 import type { LiveNode, Raw, ResourceKind } from '../resources/types.js';
 import { deepEqual, isPlainObject } from '../resources/values.js';

@@ -5,7 +5,8 @@
  * first request, all of them at once, each naming its entry.
  */
 import type { Credentials } from '../api/types.js';
-import { address } from '../config/address.js';
+import { addressOf } from '../resources/addresses.js';
+import { KINDS, ROOT_KIND } from '../resources/registry.js';
 import type { AppConfig, LoadedConfig } from '../config/types.js';
 import { UserError } from '../errors.js';
 import { where } from '../plan/where.js';
@@ -35,7 +36,7 @@ export function checkScopes(loaded: LoadedConfig, globalKeyId: string | undefine
   const problems: string[] = [];
   for (const [name, app] of Object.entries(loaded.config.apps)) {
     const scope = appScope(app, globalKeyId);
-    const addr = address.app(name);
+    const addr = addressOf(ROOT_KIND, undefined, name);
     if (scope === 'integration') {
       // RESOURCES.md "Scopes": integration keys reach users, conversations, attachments and
       // webhooks only; not even the integrations list that a plan starts from.
@@ -46,7 +47,7 @@ export function checkScopes(loaded: LoadedConfig, globalKeyId: string | undefine
     if (!app.id) problems.push(`${where(loaded, addr)}${addr}: app-scoped credentials cannot find, create or rename an app by name; pin it with \`id\``);
     if (app.absent) problems.push(`${where(loaded, addr)}${addr}: deleting an app (absent: true) needs account credentials (act_ or svc_ key)`);
     for (const key of Object.keys(app.keys ?? {})) {
-      const k = address.appKey(name, key);
+      const k = addressOf(KINDS['app-key'], addr, key);
       problems.push(`${where(loaded, k)}${k}: app keys can only be managed with account credentials (act_ or svc_ key)`);
     }
   }

@@ -51,7 +51,9 @@ describe('executor against the emulator', () => {
   it('adopts committed-then-lost creates instead of duplicating them', async () => {
     proxy.loseNext((m) => m === 'POST', 2);
     const file = await secretsPath();
-    const report = await executePlan({ plan: plan([appStep, keyStep]), client, secrets: new SecretsFile(file) });
+    const secrets = new SecretsFile(file);
+    const report = await executePlan({ plan: plan([appStep, keyStep]), client, secrets });
+    await secrets.close();
     expect(proxy.lost).toEqual(['POST /v2/apps 201', expect.stringMatching(/^POST \/v2\/apps\/\w+\/keys 201$/)]);
     expect(report.failed).toEqual([]);
     expect(report.applied.map((a) => a.adopted)).toEqual([true, true]);
@@ -72,7 +74,9 @@ describe('executor against the emulator', () => {
   it('saves app key credentials that work for their own app only', async () => {
     const file = await secretsPath();
     const other = await client.post<{ app: { id: string } }>('/v2/apps', { displayName: 'Other team' });
-    const report = await executePlan({ plan: plan([appStep, keyStep]), client, secrets: new SecretsFile(file) });
+    const secrets = new SecretsFile(file);
+    const report = await executePlan({ plan: plan([appStep, keyStep]), client, secrets });
+    await secrets.close();
     expect(report.failed).toEqual([]);
     const saved = JSON.parse(await readFile(file, 'utf8')) as Record<string, { id: string; secret: string }>;
     const cred = saved['app.support.key.ci']!;

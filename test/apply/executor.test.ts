@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { executePlan } from '../../src/apply/executor.js';
 import { SecretsFile } from '../../src/apply/secrets-file.js';
+import { readJournal } from '../../src/apply/secrets-journal.js';
 import { countApplied } from '../../src/apply/summary.js';
 import type { SuncoConfig } from '../../src/config/types.js';
 import { UserError } from '../../src/errors.js';
@@ -145,14 +146,18 @@ describe('executePlan', () => {
     let seenByDependent: unknown;
     const client = fakeClient(async (call) => {
       if (call.method === 'POST') return { key: { id: 'app_k1', displayName: 'CI', secret: 'very-secret' } };
-      seenByDependent = JSON.parse(await readFile(file, 'utf8'));
+      // Durable means in the journal (fsynced); the JSON file itself is written by close().
+      seenByDependent = await readJournal(file);
       return {};
     });
     const p = plan([
       step({ id: 'k', address: 'app.support.key.ci', kind: 'app-key', method: 'POST', path: '/v2/apps/a1/keys', body: { displayName: 'CI' }, creates: [{ address: 'app.support.key.ci', idPath: 'key.id', secretPath: 'key.secret' }] }),
       step({ id: 'after', address: 'app.support', method: 'PATCH', path: '/v2/apps/a1', dependsOn: ['k'], body: {} }),
     ]);
-    const report = await executePlan({ plan: p, client, secrets: new SecretsFile(file) });
+    const secrets = new SecretsFile(file);
+    const report = await executePlan({ plan: p, client, secrets });
+    await secrets.close();
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ 'app.support.key.ci': { id: 'app_k1', secret: 'very-secret' } });
     expect(seenByDependent).toEqual({ 'app.support.key.ci': { id: 'app_k1', secret: 'very-secret' } });
     expect(report.secretsSaved).toEqual(['app.support.key.ci']);
     expect(JSON.stringify(report)).not.toContain('very-secret');

@@ -216,3 +216,10 @@ export function undocumentedProperties(method: string, path: string, status: num
   walkExtras(flatten(schema), body, '', out);
   return out;
 }
+
+/** Properties of `value` that components.schemas[name] does not name (JSON pointers); see undocumentedProperties. */
+export function undocumentedIn(name: string, value: unknown): string[] {
+  const out: string[] = [];
+  walkExtras(flatten({ $ref: `#/components/schemas/${name}` }), value, '', out);
+  return out;
+}

@@ -1,6 +1,6 @@
 /** In-memory desired and live state for pure planner tests (no HTTP). */
 import type { LoadedConfig, SuncoConfig } from '../../src/config/types.js';
-import type { KindName } from '../../src/plan/types.js';
+import type { KindName } from '../../src/resources/kind-name.js';
 import type { LiveNode, Raw } from '../../src/resources/types.js';
 import type { LiveState } from '../../src/state/types.js';
 

@@ -16,12 +16,17 @@ function check(ok: boolean, message: string): void {
 }
 
 export function optionsFromArgs(argv: EmulatorArgs): EmulatorOptions {
-  const { port, latency, rateLimit, faultRate, seed } = argv;
+  const { port, latency, rateLimit, faultRate, seed, webhookRetryBaseMs } = argv;
   check(Number.isInteger(port) && port >= 0 && port <= 65535, `--port must be an integer from 0 to 65535 (got ${String(port)})`);
   check(latency === undefined || (Number.isFinite(latency) && latency >= 0), `--latency must be a number of milliseconds ≥ 0 (got ${String(latency)})`);
   check(rateLimit === undefined || (Number.isInteger(rateLimit) && rateLimit >= 1), `--rate-limit must be an integer ≥ 1 (got ${String(rateLimit)})`);
   check(faultRate === undefined || (Number.isFinite(faultRate) && faultRate >= 0 && faultRate <= 1), `--fault-rate must be a number from 0 to 1 (got ${String(faultRate)})`);
   check(seed === undefined || Number.isInteger(seed), `--seed must be an integer (got ${String(seed)})`);
+  check(
+    webhookRetryBaseMs === undefined || (Number.isFinite(webhookRetryBaseMs) && webhookRetryBaseMs >= 0),
+    `--webhook-retry-base-ms must be a number of milliseconds ≥ 0 (got ${String(webhookRetryBaseMs)})`,
+  );
+  check(argv.config !== undefined || (argv.secretsOut === undefined && !argv.varFile?.length && !argv.var?.length), '--secrets-out, --var-file and --var go with --config FILE');
   if (argv.key !== undefined) {
     const i = argv.key.indexOf(':');
     check(i > 0 && i < argv.key.length - 1, '--key must be KEYID:SECRET (e.g. act_local:s3cret)');
@@ -35,6 +40,7 @@ export function optionsFromArgs(argv: EmulatorArgs): EmulatorOptions {
     ...(rateLimit !== undefined ? { rateLimit } : {}),
     ...(faultRate !== undefined ? { faultRate } : {}),
     ...(seed !== undefined ? { seed } : {}),
+    ...(webhookRetryBaseMs !== undefined ? { webhookRetryBaseMs } : {}),
   };
 }
 
@@ -57,7 +63,17 @@ export async function runEmulatorCommand(argv: EmulatorArgs): Promise<void> {
   const io = getIO();
   const options = optionsFromArgs(argv);
   if (argv.debug === true || io.env.SUNCO_DEBUG === '1') options.onRequest = (entry) => io.stderr.write(debugLine(entry));
+  if (argv.quiet !== true) options.onWebhookLine = (line) => io.stdout.write(`${line}\n`);
   const emu: RunningEmulator = await startEmulator(options);
+  if (argv.config !== undefined) {
+    try {
+      const { applyConfigToEmulator } = await import('../emulator-config.js');
+      await applyConfigToEmulator(emu, argv, io);
+    } catch (err) {
+      await emu.close();
+      throw err;
+    }
+  }
   // With faults on, the seed is what replays a run: show it even when it was drawn at random.
   const seed = (options.faultRate ?? 0) > 0 ? `, fault seed ${emu.seed}` : '';
   io.stdout.write(`sunco emulator listening on ${emu.url} (account key ${emu.accountKey.keyId}${seed})\n`);

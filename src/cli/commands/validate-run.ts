@@ -8,6 +8,7 @@ import { getIO } from '../io.js';
 import { ConfigError, issuesToJson, loadConfig } from '../../config/index.js';
 import { configOptionsFrom, type ConfigArgs } from '../../config/options.js';
 import type { SuncoConfig } from '../../config/types.js';
+import { desiredTree, walk } from '../../resources/tree.js';
 
 export async function runValidate(args: ConfigArgs & { json?: boolean; strict?: boolean }): Promise<void> {
   const io = getIO();
@@ -32,15 +33,9 @@ function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** Entries below the apps: keys, integrations, webhooks, integration keys, switchboards and their integrations. */
+/** Entries below the apps, of every kind the registry knows (src/resources/tree.ts). */
 export function countResources(config: SuncoConfig): number {
   let n = 0;
-  for (const app of Object.values(config.apps)) {
-    n += Object.keys(app.keys ?? {}).length;
-    for (const integ of Object.values(app.integrations ?? {})) {
-      n += 1 + Object.keys(integ.webhooks ?? {}).length + Object.keys(integ.keys ?? {}).length;
-    }
-    if (app.switchboard) n += 1 + Object.keys(app.switchboard.integrations ?? {}).length;
-  }
+  for (const node of walk(desiredTree(config))) if (node.parent) n += 1;
   return n;
 }

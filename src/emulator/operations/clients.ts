@@ -9,6 +9,7 @@ import type { EmulatorStore } from '../store.js';
 import { appOps, bodyObject, compact, requireConversation, requireUser } from './records.js';
 import { assertSchema } from './spec-schemas.js';
 import type { ClientRecord } from './state.js';
+import { clientAdded, clientRemoved } from './webhook-events.js';
 
 const SCOPES: Route['scopes'] = ['account', 'app', 'integration'];
 
@@ -58,7 +59,7 @@ export function clientRoutes(store: EmulatorStore): Route[] {
         assertSchema('clientCreate', body, '');
         checkLinkRequest(store, req.params.appId ?? '', body);
         const mc = body.matchCriteria as Record<string, string>;
-        requireConversation(ops, (body.target as { conversationId: string }).conversationId);
+        const conv = requireConversation(ops, (body.target as { conversationId: string }).conversationId);
         const client: ClientRecord = {
           id: newId(),
           type: mc.type ?? '',
@@ -70,6 +71,7 @@ export function clientRoutes(store: EmulatorStore): Route[] {
         };
         u.clients.push(client);
         store.touch();
+        clientAdded(store, req.params.appId ?? '', u, client, conv);
         return { status: 201, body: { client: clientView(client) } };
       },
     },
@@ -94,6 +96,7 @@ export function clientRoutes(store: EmulatorStore): Route[] {
         if (client.type === 'sdk') throw new HttpError(400, 'bad_request', "Cannot remove a client of type 'sdk'");
         u.clients = u.clients.filter((c) => c !== client);
         store.touch();
+        clientRemoved(store, req.params.appId ?? '', u, client);
         return { status: 200, body: {} };
       },
     },

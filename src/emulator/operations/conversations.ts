@@ -7,38 +7,13 @@ import { paginate } from '../paginate.js';
 import type { EmulatorStore } from '../store.js';
 import { releaseAttachments } from './attachment-store.js';
 import { linkBase } from './clients.js';
-import { appOps, bodyObject, checkMetadata, compact, conversationOf, nowIso, requireUserRef } from './records.js';
+import { conversationView } from './conversation-view.js';
+import { appOps, bodyObject, checkMetadata, conversationOf, nowIso, requireUserRef } from './records.js';
 import { assertSchema } from './spec-schemas.js';
 import type { ConversationRecord, ParticipantRecord, UserRecord } from './state.js';
+import { conversationCreated, conversationRemoved } from './webhook-events.js';
 
 const SCOPES: Route['scopes'] = ['account', 'app', 'integration'];
-
-/** components.schemas.conversation; switchboard integrations are resolved live, so a deleted one disappears. */
-export function conversationView(store: EmulatorStore, appId: string, c: ConversationRecord): Record<string, unknown> {
-  const sbis = store.switchboardIntegrations(appId);
-  const sbi = (id: string | undefined) => {
-    const s = id === undefined ? undefined : sbis.find((x) => x.id === id);
-    return s && compact({ id: s.id, name: s.name, integrationId: s.integrationId, integrationType: s.integrationType });
-  };
-  // DeleteSwitchboardIntegration: "If the deleted switchboard integration had an active status
-  // for some conversations, the active switchboard integration will be re-selected": the default.
-  const activeId = c.activeSwitchboardIntegrationId;
-  const active = sbi(activeId) ?? (activeId === undefined ? undefined : sbi(store.defaultSwitchboardIntegrationId(appId)));
-  return compact({
-    id: c.id,
-    type: c.type,
-    metadata: c.metadata,
-    activeSwitchboardIntegration: active,
-    pendingSwitchboardIntegration: sbi(c.pendingSwitchboardIntegrationId),
-    isDefault: c.isDefault,
-    displayName: c.displayName,
-    description: c.description,
-    iconUrl: c.iconUrl,
-    businessLastRead: c.businessLastRead,
-    lastUpdatedAt: c.lastUpdatedAt,
-    createdAt: c.createdAt,
-  });
-}
 
 export function newParticipant(user: UserRecord): ParticipantRecord {
   return { id: newId(), userId: user.id, unreadCount: 0, lastRead: null };
@@ -100,6 +75,7 @@ export function conversationRoutes(store: EmulatorStore): Route[] {
         };
         ops.conversations.push(conv);
         store.touch();
+        conversationCreated(store, appId, ops, conv);
         return { status: 201, body: { conversation: conversationView(store, appId, conv) } };
       },
     },
@@ -159,6 +135,7 @@ export function conversationRoutes(store: EmulatorStore): Route[] {
         if (conv.isDefault) {
           throw new HttpError(400, 'bad_request', `Conversation ${conv.id} cannot be deleted because it is the default.`);
         }
+        conversationRemoved(store, req.params.appId ?? '', conv);
         ops.conversations = ops.conversations.filter((c) => c !== conv);
         releaseAttachments(ops, { messages: conv.messages, conversationId: conv.id });
         store.touch();

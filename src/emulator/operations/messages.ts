@@ -10,6 +10,7 @@ import { releaseAttachments } from './attachment-store.js';
 import { parseMessagePost } from './message-body.js';
 import { appOps, bodyObject, compact, conversationOf, nowIso, requireConversation } from './records.js';
 import type { ConversationRecord, MessageRecord } from './state.js';
+import { messagePosted } from './webhook-events.js';
 
 const SCOPES: Route['scopes'] = ['account', 'app', 'integration'];
 
@@ -109,6 +110,7 @@ export function messageRoutes(store: EmulatorStore): Route[] {
         }
         for (const p of conv.participants) if (p.userId !== parsed.authorUserId) p.unreadCount += 1;
         store.touch();
+        messagePosted(store, req.params.appId ?? '', ops, conv, message);
         return { status: 201, body: { messages: [messageView(message)] } };
       },
     },

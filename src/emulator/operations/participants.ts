@@ -8,6 +8,7 @@ import { linkBase } from './clients.js';
 import { checkSubscribe, newParticipant } from './conversations.js';
 import { bodyObject, conversationOf, requireUserRef } from './records.js';
 import type { AppOperations, ParticipantRecord } from './state.js';
+import { participantChanged } from './webhook-events.js';
 
 const SCOPES: Route['scopes'] = ['account', 'app', 'integration'];
 const MAX_PARTICIPANTS = 10;
@@ -46,6 +47,7 @@ export function participantRoutes(store: EmulatorStore): Route[] {
         const participant = newParticipant(user);
         conv.participants.push(participant);
         store.touch();
+        participantChanged(store, req.params.appId ?? '', conv, user, true);
         return { status: 201, body: { participant: participantView(ops, participant) } };
       },
     },
@@ -71,6 +73,8 @@ export function participantRoutes(store: EmulatorStore): Route[] {
         if (!participant) throw new HttpError(404, 'not_found', 'User is not a member of the conversation');
         conv.participants = conv.participants.filter((p) => p !== participant);
         store.touch();
+        const left = ops.users.find((u) => u.id === participant.userId);
+        if (left) participantChanged(store, req.params.appId ?? '', conv, left, false);
         return { status: 200, body: {} };
       },
     },

@@ -8,6 +8,7 @@ import type { EmulatorStore, SwitchboardIntegrationView } from '../store.js';
 import { conversationOf, bodyObject, checkMetadata } from './records.js';
 import { assertSchema } from './spec-schemas.js';
 import type { ConversationRecord } from './state.js';
+import { controlChanged } from './webhook-events.js';
 
 const SCOPES: Route['scopes'] = ['account', 'app', 'integration'];
 
@@ -93,9 +94,10 @@ export function switchboardControlRoutes(store: EmulatorStore): Route[] {
       const { conv } = conversationOf(store, req);
       const body = bodyObject(req, action.bodyOptional);
       if (action.schema) assertSchema(action.schema, body, '');
-      checkMetadata(body.metadata);
+      const metadata = checkMetadata(body.metadata);
       action.run(req, conv, store.switchboardIntegrations(req.params.appId ?? ''), body);
       store.touch();
+      controlChanged(store, req.params.appId ?? '', conv, name, metadata);
       return { status: 200, body: {} };
     },
   }));

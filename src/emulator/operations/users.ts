@@ -6,27 +6,13 @@ import { newId } from '../ids.js';
 import { HttpError, type Route } from '../route.js';
 import type { EmulatorStore } from '../store.js';
 import { releaseAttachments } from './attachment-store.js';
-import { appOps, bodyObject, checkMetadata, compact, nowIso, requireUser } from './records.js';
+import { appOps, bodyObject, checkMetadata, nowIso, requireUser } from './records.js';
+import { userView } from './user-view.js';
 import { assertSchema } from './spec-schemas.js';
 import type { AppOperations, ConversationRecord, UserRecord } from './state.js';
+import { userRemoved, userUpdated } from './webhook-events.js';
 
 const SCOPES: Route['scopes'] = ['account', 'app', 'integration'];
-
-/** components.schemas.user: the record without the clients and devices kept beside it. */
-export function userView(u: UserRecord): Record<string, unknown> {
-  return compact({
-    id: u.id,
-    externalId: u.externalId,
-    zendeskId: u.zendeskId,
-    brandId: u.brandId,
-    authenticated: u.authenticated,
-    signedUpAt: u.signedUpAt,
-    toBeRetained: u.toBeRetained,
-    profile: u.profile,
-    metadata: u.metadata,
-    identities: u.identities,
-  });
-}
 
 /** components.schemas.signedUpAt: "Must be ISO 8601 time format `YYYY-MM-DDThh:mm:ss.sssZ`". */
 function checkSignedUpAt(value: unknown): void {
@@ -126,6 +112,7 @@ export function userRoutes(store: EmulatorStore): Route[] {
         if ('metadata' in body) user.metadata = metadata ?? {};
         applyProfile(user, body.profile);
         store.touch();
+        userUpdated(store, req.params.appId ?? '', user);
         return { status: 200, body: { user: userView(user) } };
       },
     },
@@ -136,8 +123,10 @@ export function userRoutes(store: EmulatorStore): Route[] {
       mutates: true,
       handler: (req) => {
         const app = ops(req.params.appId);
-        dropUser(app, requireUser(app, req.params.userIdOrExternalId ?? ''));
+        const user = requireUser(app, req.params.userIdOrExternalId ?? '');
+        dropUser(app, user);
         store.touch();
+        userRemoved(store, req.params.appId ?? '', user);
         return { status: 200, body: {} };
       },
     },

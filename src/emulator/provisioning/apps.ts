@@ -1,5 +1,6 @@
 /** Apps: spec paths /v2/apps and /v2/apps/{appId} (CreateApp, ListApps, GetApp, UpdateApp, DeleteApp). */
 import { KIND_FIELDS } from '../../resources/fields.js';
+import { METADATA_LIMIT_BYTES, metadataBytes } from '../../resources/metadata.js';
 import { newId } from '../ids.js';
 import { paginate } from '../paginate.js';
 import { HttpError, type Route } from '../route.js';
@@ -9,8 +10,6 @@ import type { AppRecord } from './state.js';
 import { checkSettingsProse } from './prose-rules.js';
 import { validateRequest } from './validate.js';
 
-/** RESOURCES.md "App metadata" / UpdateApp 400 example. */
-export const METADATA_LIMIT_BYTES = 4096;
 
 const SETTINGS = new Set(KIND_FIELDS.appSettings.map((f) => f.name));
 
@@ -31,7 +30,7 @@ function checkMetadata(metadata: unknown): AppRecord['metadata'] {
       throw new HttpError(400, 'bad_request', `metadata.${k} should be a string, number or boolean`);
     }
   }
-  if (Buffer.byteLength(JSON.stringify(metadata)) > METADATA_LIMIT_BYTES) {
+  if (metadataBytes(metadata) > METADATA_LIMIT_BYTES) {
     throw new HttpError(400, 'bad_request', 'App metadata is limited to 4096 bytes in size.');
   }
   return { ...(metadata as Record<string, string | number | boolean>) };

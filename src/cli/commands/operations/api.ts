@@ -85,6 +85,7 @@ export const apiCommand: AnyCommand = verb({
       await file.check();
       const key = `${method} ${url.pathname}`;
       await file.save(Object.fromEntries(masked.found.map((f) => [`${key}#${f.path}`, { ...(f.id ? { id: f.id } : {}), secret: f.secret }])));
+      await file.close();
     }
     printJson(ctx.io, masked.value);
     if (masked.count > 0) {

@@ -1,0 +1,115 @@
+/**
+ * An exclusive lock on a file, shared by processes on one machine: `<file>.lock`, created with
+ * O_EXCL and holding `pid host nonce`. Held only for a short critical section (one journal
+ * append, one fold), so a waiter polls.
+ *
+ * Why not proper-lockfile: it judges staleness by the lock's mtime (10 s by default, 2 s at the
+ * least), so after a kill -9 the next apply would wait that long. Here a lock whose process is
+ * gone (same host) is taken over at once; the age limit only covers a pid reused by another program.
+ */
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { unlinkSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { UserError } from '../errors.js';
+
+export interface LockOptions {
+  /** Give up waiting after this long (default 30 s). */
+  timeoutMs?: number;
+  /** A lock older than this is stale whatever its pid says (default 60 s; a real hold lasts milliseconds). */
+  staleMs?: number;
+  /** How to wait between attempts (tests may inject their own). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Locks held by this process, removed synchronously if it exits while holding them (process.exit on a second Ctrl-C). */
+const held = new Set<string>();
+let exitHook = false;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Whether the lock with this content (read from a file of this age) can be broken. */
+function isStale(content: string, ageMs: number, staleMs: number): boolean {
+  if (ageMs > staleMs) return true;
+  const [pid, host] = content.trim().split(' ');
+  // A lock that was created but not yet written (a crash in between) has no content: stale once it is a second old.
+  if (!pid || !host || !/^\d+$/.test(pid)) return ageMs > 1000;
+  return host === hostname() && !isAlive(Number(pid));
+}
+
+/** Moves a stale lock away, unless someone replaced it in between (then it is put back). */
+async function breakLock(lockPath: string, seen: string): Promise<void> {
+  const aside = `${lockPath}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await rename(lockPath, aside);
+  } catch {
+    return; // already gone: someone else broke it
+  }
+  const moved = await readFile(aside, 'utf8').catch(() => '');
+  if (moved !== seen) await link(aside, lockPath).catch(() => undefined);
+  await unlink(aside).catch(() => undefined);
+}
+
+/** Takes the lock on `path`, waiting for another holder; resolves with the function that releases it. */
+export async function acquireLock(path: string, opts: LockOptions = {}): Promise<() => Promise<void>> {
+  const lockPath = `${path}.lock`;
+  const sleep = opts.sleep ?? defaultSleep;
+  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+  const content = `${process.pid} ${hostname()} ${randomBytes(8).toString('hex')}\n`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fh = await open(lockPath, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
+      try {
+        await fh.writeFile(content);
+      } finally {
+        await fh.close();
+      }
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const [seen, info] = await Promise.all([readFile(lockPath, 'utf8').catch(() => undefined), stat(lockPath).catch(() => undefined)]);
+    if (seen === undefined || info === undefined) continue; // released meanwhile
+    if (isStale(seen, Date.now() - info.mtimeMs, opts.staleMs ?? 60_000)) {
+      await breakLock(lockPath, seen);
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new UserError(`the secrets file ${path} is locked by another process (${seen.trim().split(' ').slice(0, 2).join(' on ')}); if no sunco is running, delete ${lockPath}`);
+    }
+    await sleep(Math.min(50, 2 + attempt * 2));
+  }
+  held.add(lockPath);
+  if (!exitHook) {
+    exitHook = true;
+    process.on('exit', () => {
+      for (const p of held) {
+        try {
+          unlinkSync(p);
+        } catch {
+          // nothing left to do at exit
+        }
+      }
+    });
+  }
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
+    held.delete(lockPath);
+    // Only remove our own lock: if it was broken as stale (a very slow hold), another holder owns the path now.
+    const now = await readFile(lockPath, 'utf8').catch(() => undefined);
+    if (now === content) await unlink(lockPath).catch(() => undefined);
+  };
+}

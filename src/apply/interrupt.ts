@@ -1,0 +1,61 @@
+/**
+ * Ctrl-C during an apply (DESIGN.md "Interrupts", issue 14). The first SIGINT/SIGTERM stops
+ * scheduling: calls in flight finish and their secrets are saved. A second one stops waiting
+ * for them. The executor reads this object; only watchSignals() touches the process.
+ */
+export type StopSignal = 'SIGINT' | 'SIGTERM';
+
+export class Interrupt {
+  /** The first signal received, once one was. */
+  signal: StopSignal | undefined;
+  /** A second signal arrived: stop waiting for calls in flight. */
+  aborted = false;
+  private listeners: (() => void)[] = [];
+
+  /** The conventional exit code: 128 + the signal number (SIGINT 2 → 130, SIGTERM 15 → 143). */
+  get exitCode(): number {
+    return this.signal === 'SIGTERM' ? 143 : 130;
+  }
+
+  get stopping(): boolean {
+    return this.signal !== undefined;
+  }
+
+  trigger(signal: StopSignal): void {
+    if (this.signal === undefined) this.signal = signal;
+    else this.aborted = true;
+    for (const l of this.listeners) l();
+  }
+
+  /** Called on every signal; returns the function that unsubscribes. */
+  onSignal(listener: () => void): () => void {
+    this.listeners.push(listener);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
+}
+
+/**
+ * Routes SIGINT and SIGTERM to `interrupt` until the returned function is called. While it is
+ * installed the process no longer dies on them: the apply decides when to exit. `notice` is
+ * told about each signal, to say what happens next.
+ */
+export function watchSignals(interrupt: Interrupt, notice: (line: string) => void): () => void {
+  const on = (signal: StopSignal) => () => {
+    interrupt.trigger(signal);
+    notice(
+      interrupt.aborted
+        ? `${signal} again: not waiting for the calls in flight; saving the secrets received so far.`
+        : `${signal}: starting no new step; waiting for the calls in flight (${signal === 'SIGINT' ? 'Ctrl-C' : 'a signal'} again to stop waiting).`,
+    );
+  };
+  const onInt = on('SIGINT');
+  const onTerm = on('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+  return () => {
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
+  };
+}
