@@ -15,7 +15,7 @@ import { parseFingerprints } from './fingerprints.js';
 import type { Item } from './items.js';
 import { matchSiblings } from './match.js';
 import { Sensitivity } from './sensitive.js';
-import { where } from './where.js';
+import { where } from '../config/where.js';
 
 type ParentState = 'live' | 'new';
 

@@ -16,6 +16,7 @@ export function checkIntegrationProse(type: string, body: Record<string, unknown
 }
 
 /** The app's settings as they would be after the request (stored settings with the body's applied over them). */
-export function checkSettingsProse(effective: Record<string, unknown>): void {
+export function checkSettingsProse<T extends Record<string, unknown>>(effective: T): T {
   refuse(settingsProblems(effective));
+  return effective;
 }
