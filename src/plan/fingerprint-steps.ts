@@ -7,6 +7,7 @@
 import { fieldKey } from '../config/address.js';
 import { METADATA_LIMIT_BYTES, metadataBytes } from '../resources/metadata.js';
 import { isPlainObject } from '../resources/values.js';
+import { reservedKeysOf } from '../resources/reserved-keys.js';
 import type { Raw } from '../resources/types.js';
 import { FINGERPRINT_KEY, type FingerprintSet, fingerprint, fingerprintKey, formatFingerprints } from './fingerprints.js';
 import { type Item, stepId, walkItems } from './items.js';
@@ -78,7 +79,9 @@ export function fingerprintStep(input: FingerprintStepInput, changes: Change[], 
   const liveMeta = app.live && isPlainObject(app.live.raw.metadata) ? app.live.raw.metadata : {};
   const { [FINGERPRINT_KEY]: before, ...liveRest } = liveMeta;
   const declaredMeta = app.node.entry.metadata;
-  const base: Raw = isPlainObject(declaredMeta) ? declaredMeta : liveRest;
+  // PATCH replaces metadata wholesale (spec UpdateApp): sunco's other reserved keys (bindings) stay.
+  const otherReserved = reservedKeysOf(liveRest);
+  const base: Raw = isPlainObject(declaredMeta) ? { ...declaredMeta, ...otherReserved } : liveRest;
   const value = newValue(input);
   // Whenever metadata holding the key is sent (here, or by the app's update, which keeps the key).
   const sent = value ?? (app.compare?.changed.has('metadata') && typeof before === 'string' ? before : undefined);
@@ -92,7 +95,7 @@ export function fingerprintStep(input: FingerprintStepInput, changes: Change[], 
   // gives the same fingerprints: nothing to record, and an "X → X" change would only be noise.
   if (value === undefined || value === before) return undefined;
 
-  const bodyMeta = isPlainObject(declaredMeta) ? (input.sensitivity.bodyValue(app.address, 'metadata', declaredMeta) as Raw) : liveRest;
+  const bodyMeta = isPlainObject(declaredMeta) ? { ...(input.sensitivity.bodyValue(app.address, 'metadata', declaredMeta) as Raw), ...otherReserved } : liveRest;
   const step: Step = {
     id: `${app.address}:fingerprints`,
     address: app.address,

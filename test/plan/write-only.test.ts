@@ -98,6 +98,13 @@ describe('write-only values', () => {
     expect(step(p, 'app.s:update')!.body).toEqual({ metadata: { team: 'new', [FINGERPRINT_KEY]: fp } });
   });
 
+  it('keeps sunco\'s other reserved metadata keys (bindings) when it records fingerprints', () => {
+    for (const extra of [{}, { metadata: { team: 'x' } }]) {
+      const p = diff(twilio('tok-1', extra), liveWith({ team: 'x', 'sunco:bindings': 'b' }), { salt: SALT });
+      expect((step(p, 'app.s:fingerprints')!.body as { metadata: Raw }).metadata).toMatchObject({ team: 'x', 'sunco:bindings': 'b' });
+    }
+  });
+
   it('refuses metadata that would exceed the 4096-byte limit with the fingerprints', () => {
     const big = { blob: 'x'.repeat(4080) };
     expect(problems(() => diff(twilio('tok-1', { metadata: big }), liveWith({ ...big }), { salt: SALT }))).toMatch(/app\.s: metadata with the write-only value fingerprints .* over the API's 4096-byte limit/);
