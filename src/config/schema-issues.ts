@@ -142,6 +142,10 @@ function describe(file: ParsedFile, e: ErrorObject): Described | undefined {
       return { segments, onKey: true, code: 'bad_value', message: `${what} has ${found} entries; at most ${limit} are allowed` };
     }
     case 'maxLength':
+      if (e.propertyName !== undefined) {
+        // A map key (a logical name) over the spec's limit, e.g. a switchboard integration's name (at most 128).
+        return { segments: [...segments, e.propertyName], onKey: true, code: 'bad_name', message: `name "${e.propertyName.slice(0, 20)}…" is ${e.propertyName.length} characters; at most ${String(params.limit)}` };
+      }
       return { segments, onKey: false, code: 'too_long', message: `${what} is ${String(getAt(file.value, segments)).length} characters; the API allows at most ${String(params.limit)}` };
     case 'minLength':
       return Number(params.limit) === 1

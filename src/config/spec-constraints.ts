@@ -26,6 +26,8 @@ export function toConfigSchema(c: Json, docPath = ''): Schema {
       return [k, { ...toConfigSchema(v, path), description: NESTED_FIELD_DOCS[path] ?? k }];
     }));
     out.additionalProperties = false;
+    // The spec's prechatCapture `field` has properties but no type: a config entry must be a mapping all the same.
+    out.type ??= 'object';
   }
   return out;
 }

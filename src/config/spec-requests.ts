@@ -47,7 +47,6 @@ export function constraintOf(node: Json): Json {
   if (n.items) own.items = constraintOf(n.items as Json);
   if (n.properties) {
     const body = flatten({ properties: n.properties, required: n.required }, '');
-    own.type ??= 'object';
     own.properties = body.properties;
     if (body.required.length > 0) own.required = body.required;
   }

@@ -16,8 +16,9 @@ afterAll(cleanup);
 
 describe('examples', () => {
   it('every example is checked here (a new one must be added to this list)', () => {
-    // examples/github/ holds CI workflows, not configs (test/examples/github.test.ts checks them).
-    expect(readdirSync(`${root}examples`).filter((f) => !f.endsWith('.env.example') && f !== 'github').sort()).toEqual(['bot', 'bot.yaml', 'handoff.yaml', 'multichannel.yaml', 'split', 'web.yaml']);
+    // examples/github/ holds CI workflows, not configs (test/examples/github.test.ts checks them);
+    // examples/fleet/ is validated, planned and applied by test/examples/fleet.test.ts.
+    expect(readdirSync(`${root}examples`).filter((f) => !f.endsWith('.env.example') && f !== 'github').sort()).toEqual(['bot', 'bot.yaml', 'fleet', 'handoff.yaml', 'multichannel.yaml', 'split', 'web.yaml']);
   });
 
   it.each(['web.yaml', 'bot.yaml', 'handoff.yaml', 'split', 'bot'])('examples/%s is valid', async (path) => {
