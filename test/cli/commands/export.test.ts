@@ -86,7 +86,7 @@ describe('sunco export', () => {
     const { dir, result } = await exportAndFill(s, ['--app', s.appId, '-o', 'sunco.yaml']);
     const yaml = readFileSync(join(dir, 'sunco.yaml'), 'utf8');
     expect(yaml.split('\n').slice(0, 1)).toEqual([expect.stringMatching(/^# yaml-language-server: \$schema=.*schema\/sunco\.schema\.json$/)]);
-    expect(yaml).toMatch(/\nversion: 1\napps:\n {2}acme-support:\n/);
+    expect(yaml).toMatch(/\nversion: 1\n(variables:\n(?: {2}.*\n)+)?apps:\n {2}acme-support:\n/);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe('Exported 1 app to sunco.yaml (read with 7 API requests).\n27 variables to fill in before planning: see vars.env.\nSaved 12 secrets to secrets.json (mode 0600).\n');
     expectNoSecret(s, yaml, result.stdout, result.stderr, readFileSync(join(dir, 'vars.env'), 'utf8'));
