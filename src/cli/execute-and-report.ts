@@ -42,7 +42,8 @@ export async function executeAndReport(o: ExecuteAndReportOptions): Promise<Appl
     const waited = waitsLine(o.waits?.totals);
     if (waited) o.out.write(`${waited}\n`);
   } else {
-    const width = o.plan.steps.reduce((w, s) => Math.min(60, Math.max(w, s.address.length)), 0);
+    const addresses = o.plan.steps.flatMap((s) => [s.address, ...(s.creates ?? []).map((c) => c.address)]);
+    const width = addresses.reduce((w, a) => Math.min(60, Math.max(w, a.length)), 0);
     o.out.write('\n');
     const interrupt = o.interrupt ?? new Interrupt();
     // Until the report is printed, a signal no longer kills the process: the secrets come first.
