@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCli } from '../../../helpers/cli.js';
 
 const NOUNS = ['conversations', 'messages', 'users', 'participants', 'activity', 'switchboard', 'attachments', 'apps', 'integrations', 'webhooks', 'keys', 'switchboards'];
 
