@@ -14,6 +14,7 @@ export interface RunOptions {
   stdin?: string;
   stdoutIsTTY?: boolean;
   stdinIsTTY?: boolean;
+  stderrIsTTY?: boolean;
   scriptName?: string;
   /** Run as the sunco-plan / sunco-apply binaries do: that command is the default command. */
   only?: 'plan' | 'apply';
@@ -31,6 +32,7 @@ export async function runCli(args: string[], opts: RunOptions = {}): Promise<Cli
     cwd: opts.cwd ?? process.cwd(),
     stdoutIsTTY: opts.stdoutIsTTY ?? false,
     stdinIsTTY: opts.stdinIsTTY ?? false,
+    stderrIsTTY: opts.stderrIsTTY ?? false,
     exitCode: 0,
   };
   const code = await run(args, opts.scriptName ?? (opts.only ? `sunco-${opts.only}` : 'sunco'), io, opts.only);
