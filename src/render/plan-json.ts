@@ -1,8 +1,8 @@
 /**
  * The documented, versioned JSON document of a plan (`--json`, `--format json`):
  * { formatVersion: 1, summary, hasChanges, changes: [{address, kind, action, fields, reason?, liveId?}],
- *   requests, steps: [{id, method, path, dependsOn}] }, in that key order. README.md (section
- * plan) documents it, and test/render/readme-plan-json.test.ts keeps the two in step. Values
+ *   requests, steps: [{id, method, path, dependsOn}] }, in that key order. docs/plan-json.md
+ * documents it, and test/render/plan-json-doc.test.ts keeps the two in step. Values
  * that are secrets are never present (`sensitive: true`).
  */
 import type { FieldDiff, Plan } from '../plan/types.js';

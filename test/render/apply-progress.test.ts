@@ -42,3 +42,31 @@ describe('a custom integration\'s inline webhook', () => {
     expect(progressLine({ type: 'applied', result: applied }, 10, false)!.split('\n')).toHaveLength(2);
   });
 });
+
+describe('progress on a terminal', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sunco-tty-'));
+  writeFileSync(join(dir, 'sunco.yaml'), CONFIG);
+
+  it('counts the requests reading live state on stderr, erased when done; nothing of it off a terminal', async () => {
+    const tty = await runCli(['--emulator'], { cwd: dir, only: 'plan', stderrIsTTY: true });
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toContain('\r\u001b[2Kreading live state… 0/1 requests\r\u001b[2Kreading live state… 1/1 requests\r\u001b[2K');
+    expect(tty.stdout).not.toContain('reading live state');
+    const off = await runCli(['--emulator'], { cwd: dir, only: 'plan' });
+    expect(off.stderr).not.toContain('reading live state');
+    expect(off.stderr).not.toContain('\r');
+    expect(off.stdout).toBe(tty.stdout);
+  });
+
+  it('numbers apply lines [n/N] with the elapsed time on a terminal, and not off one', async () => {
+    const tty = await runCli(['--emulator', '--yes', '--secrets-out', 'a.json', '--no-color'], { cwd: dir, only: 'apply', stdoutIsTTY: true, stderrIsTTY: true, stdinIsTTY: true });
+    expect(tty.code).toBe(0);
+    expect(tty.stdout).toMatch(/^\[1\/2\] app\.support +create +created \w+ +\(\d+ ms\) +\d+\.\d s$/m);
+    expect(tty.stdout).toMatch(/^\[2\/2\] app\.support\.integration\.bot +create +created \w+ +\(\d+ ms\) +\d+\.\d s$/m);
+    expect(tty.stdout).toMatch(/^ {6}app\.support\.integration\.bot\.webhook\.main +create +created \w+ +\(with app\.support\.integration\.bot\)$/m);
+    const off = await runCli(['--emulator', '--yes', '--secrets-out', 'b.json'], { cwd: dir, only: 'apply' });
+    expect(off.stdout).not.toMatch(/\[\d+\/\d+\]/);
+    expect(off.stdout).not.toContain('\r');
+    expect(off.stderr).not.toContain('reading live state');
+  });
+});
