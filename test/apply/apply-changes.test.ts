@@ -20,7 +20,7 @@ apps:
   support:
     displayName: Support
     integrations:
-      sms: { type: twilio, displayName: SMS, accountSid: ${o.sid ?? 'AC1'}, authToken: "\${TWILIO_TOKEN}" }
+      sms: { type: twilio, displayName: SMS, accountSid: ${o.sid ?? 'AC1'}, authToken: "\${TWILIO_TOKEN}", phoneNumberSid: PN1 }
       tg: { type: telegram, displayName: Telegram, token: "${o.token ?? 'tg:one'}" }
       web: { type: web, displayName: Website, brandColor: "${o.color ?? '65758e'}", defaultResponder: smsdesk }
       bot:
