@@ -21,9 +21,15 @@ describe('examples', () => {
     expect(readdirSync(`${root}examples`).filter((f) => !f.endsWith('.env.example') && f !== 'github').sort()).toEqual(['bot', 'bot.yaml', 'fleet', 'handoff.yaml', 'multichannel.yaml', 'split', 'web.yaml']);
   });
 
-  it.each(['web.yaml', 'bot.yaml', 'handoff.yaml', 'split', 'bot'])('examples/%s is valid', async (path) => {
+  it.each([
+    ['web.yaml', ['website']],
+    ['bot.yaml', ['bot']],
+    ['handoff.yaml', ['support']],
+    ['split', ['sales', 'support']],
+    ['bot', ['playground']],
+  ])('examples/%s is valid and declares its apps', async (path, apps) => {
     const loaded = await loadConfig({ cwd: root, env: {}, path: `examples/${path}` });
-    expect(Object.keys(loaded.config.apps).length).toBeGreaterThan(0);
+    expect(Object.keys(loaded.config.apps).sort()).toEqual(apps);
   });
 
   it('multichannel.yaml is valid with its env example, and coerces a whole-variable boolean', async () => {

@@ -169,7 +169,7 @@ describe('sunco export', () => {
     const yaml = readFileSync(join(dir, 'sunco.yaml'), 'utf8');
     const edits: [string, string, Change][] = [
       ['brandColor: "112233"', 'brandColor: "445566"', { address: 'app.acme-support.integration.website', kind: 'integration', action: 'update', fields: [{ field: 'brandColor', before: '112233', after: '445566' }], liveId: s.integrations.Website! }],
-      ['      default: bot\n', '      default: agent\n', { address: 'app.acme-support.switchboard', kind: 'switchboard', action: 'update', fields: [{ field: expect.stringMatching(/^default(SwitchboardIntegrationId)?$/) as string, before: { $ref: 'app.acme-support.switchboard.integration.bot' }, after: { $ref: 'app.acme-support.switchboard.integration.agent' } }], liveId: expect.any(String) as string }],
+      ['      default: bot\n', '      default: agent\n', { address: 'app.acme-support.switchboard', kind: 'switchboard', action: 'update', fields: [{ field: expect.stringMatching(/^default(SwitchboardIntegrationId)?$/) as string, configField: 'default', before: { $ref: 'app.acme-support.switchboard.integration.bot' }, after: { $ref: 'app.acme-support.switchboard.integration.agent' } } as Change['fields'][number]], liveId: expect.any(String) as string }],
       ['      tier: 3\n', '      tier: 4\n', { address: 'app.acme-support', kind: 'app', action: 'update', fields: [{ field: 'metadata.tier', before: 3, after: 4 }], liveId: s.appId }],
     ];
     for (const [from, to, change] of edits) {
