@@ -35,6 +35,7 @@ export function progressLine(event: StepEvent, addressWidth: number, color: bool
       else if (a.alreadyGone) result = c.green('already gone');
       else if (a.operation === 'create') result = c.green(`created${idList(a.ids)}`);
       else if (a.operation === 'delete') result = c.green('deleted');
+      else if (a.operation === 'bookkeeping') result = c.green('recorded (bindings and fingerprints in app metadata)');
       else result = c.green('done');
       return `${head}${result}  (${a.ms} ms)`;
     }

@@ -1,7 +1,7 @@
 /**
  * The documented, versioned JSON document of a plan (`--json`, `--format json`):
  * { formatVersion: 1, summary, hasChanges, changes: [{address, kind, action, fields, reason?, liveId?}],
- *   requests, steps: [{id, method, path, dependsOn}] }, in that key order. README.md (section
+ *   requests, steps: [{id, method, path, dependsOn}], notes: [{code, address, message}] }, in that key order. README.md (section
  * plan) documents it, and test/render/readme-plan-json.test.ts keeps the two in step. Values
  * that are secrets are never present (`sensitive: true`).
  */
@@ -15,6 +15,8 @@ export function planDocument(plan: Plan): Record<string, unknown> {
     changes: plan.changes,
     requests: plan.requests,
     steps: plan.steps.map((s) => ({ id: s.id, method: s.method, path: s.path, dependsOn: s.dependsOn })),
+    // Added in formatVersion 1 without a bump (a new key; readers that ignore unknown keys are unaffected).
+    notes: plan.notes ?? [],
   };
 }
 

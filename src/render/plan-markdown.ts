@@ -9,6 +9,7 @@
 import { isFieldChange } from '../plan/summary.js';
 import type { Change, FieldDiff, Plan } from '../plan/types.js';
 import { summaryLine } from './plan-text.js';
+import { hasResourceSteps } from '../plan/summary.js';
 import { formatValue, isMultiline, SENSITIVE, unifiedDiff } from './values.js';
 
 export const MARKER = '<!-- sunco-plan -->';
@@ -74,13 +75,19 @@ function warning(changes: Change[]): string[] {
   return [`> ⚠️ **This plan deletes or replaces ${risky.length} ${risky.length === 1 ? 'resource' : 'resources'}:** ${names}`, ''];
 }
 
+/** Notes (bookkeeping, fallbacks, "did you rename …?"): not changes, listed after them. */
+function notesBlock(plan: Plan): string[] {
+  const notes = plan.notes ?? [];
+  return notes.length === 0 ? [] : ['**Notes**', '', ...notes.map((n) => `- ${html(n.message)}`), ''];
+}
+
 export function renderPlanMarkdown(plan: Plan): string {
   const s = plan.summary;
   const head = [
     MARKER,
     '## sunco plan',
     '',
-    `**${summaryLine(s, plan.steps.length > 0)}**`,
+    `**${summaryLine(s, hasResourceSteps(plan))}**`,
     '',
     '| create | update | replace | delete | unmanaged |',
     '|---:|---:|---:|---:|---:|',
@@ -93,6 +100,7 @@ export function renderPlanMarkdown(plan: Plan): string {
   const blocks = [
     ...plan.changes.filter((c) => c.action !== 'unmanaged').map((c) => ({ lines: details(c), count: 1 })),
     { lines: unmanagedBlock(unmanaged), count: unmanaged.length },
+    { lines: notesBlock(plan), count: 0 },
   ];
   // Keep room for the head, the foot and the note on what was left out.
   let room = COMMENT_LIMIT - head.join('\n').length - foot.length - 300;

@@ -35,6 +35,17 @@ function checkMetadata(metadata: unknown): AppRecord['metadata'] {
   return { ...(metadata as Record<string, string | number | boolean>) };
 }
 
+/** One-way settings (the field table's `irreversible` rows, e.g. spec appSettings.multiConvoEnabled): once true, never false. */
+function checkIrreversible(app: AppRecord, settings: unknown): void {
+  if (settings === null || typeof settings !== 'object') return;
+  for (const row of KIND_FIELDS.appSettings) {
+    const rule = 'irreversible' in row ? row.irreversible : undefined;
+    if (rule === undefined || app.settings[row.name] !== true) continue;
+    const next = (settings as Record<string, unknown>)[row.name];
+    if (next !== undefined && next !== true) throw new HttpError(400, 'bad_request', `${row.name} cannot be disabled once enabled: ${rule.replace(/\*\*/g, '')}`);
+  }
+}
+
 export function appRoutes(store: EmulatorStore): Route[] {
   const apps = () => store.state.provisioning.apps;
   return [
@@ -87,6 +98,7 @@ export function appRoutes(store: EmulatorStore): Route[] {
         // The spec's appUpdateBody says nothing on merging. Decision shared with the planner:
         // `settings` is merged field by field; `metadata` is replaced wholesale, null clears it.
         const metadata = 'metadata' in body ? checkMetadata(body.metadata) : app.metadata;
+        checkIrreversible(app, body.settings);
         if (typeof body.displayName === 'string') app.displayName = body.displayName;
         if (body.settings) app.settings = { ...app.settings, ...knownSettings(body.settings) };
         app.metadata = metadata;
