@@ -15,7 +15,9 @@ import { RequestLog, type RequestLogEntry } from './request-log.js';
 import { Router } from './router.js';
 import { createHandler } from './server.js';
 import type { EmulatorState, EmulatorStore } from './store.js';
+import { webhookControlRoutes } from './webhooks/control-routes.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
+import { internalCaller } from './webhooks/internal-call.js';
 import type { DeliveryRecord } from './webhooks/delivery-record.js';
 
 export type { RequestLogEntry } from './request-log.js';
@@ -122,7 +124,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
   const log = new RequestLog(options.requestLogLimit);
   let baseUrl = '';
-  const router = new Router([...provisioningRoutes(store), ...operationsRoutes(store)]);
+  const internal = internalCaller(() => router, 'http://127.0.0.1');
+  const router: Router = new Router([...provisioningRoutes(store), ...operationsRoutes(store), ...webhookControlRoutes(store, dispatcher, internal)]);
   const server = createServer(
     createHandler({
       router,

@@ -20,7 +20,7 @@ import { appBindings } from './app-binding.js';
 import { renameNotes } from './rename-notes.js';
 import type { PlanNote } from './types.js';
 import { Sensitivity } from './sensitive.js';
-import { where } from './where.js';
+import { where } from '../config/where.js';
 
 type ParentState = 'live' | 'new';
 

@@ -13,8 +13,8 @@ import { applyApiRules } from './api-rules.js';
 import { buildItems } from './build-items.js';
 import { desiredTree } from '../resources/tree.js';
 import { bookkeepingStep } from './bookkeeping-step.js';
-import { newSalt } from './fingerprints.js';
-import { walkItems } from './items.js';
+import { derivedSalt } from './fingerprints.js';
+import { type Item, walkItems } from './items.js';
 import { addDataDependencies, orderSteps } from './order.js';
 import { Sensitivity } from './sensitive.js';
 import { itemSteps } from './steps.js';
@@ -27,8 +27,8 @@ export interface DiffOptions {
   prune?: boolean;
   /** --target addresses; empty: everything. */
   targets?: string[];
-  /** Salt for a new fingerprint set (tests pass a fixed one). */
-  salt?: () => string;
+  /** Salt for a new fingerprint set (tests pass a fixed one); default: derivedSalt, deterministic. */
+  salt?: (app: Item) => string;
 }
 
 export function diff(loaded: LoadedConfig, live: LiveState, options: DiffOptions = {}): Plan {
@@ -50,7 +50,8 @@ export function diff(loaded: LoadedConfig, live: LiveState, options: DiffOptions
   const booked: string[] = [];
   for (const app of items) {
     const appHasSteps = steps.some((s) => s.app === app.app);
-    const input = { app, recorded: fingerprints.get(app.app), bindings: bindings.get(app.app), appHasSteps, kept, targeted: targets.length > 0, salt: options.salt ?? newSalt, sensitivity };
+    const salt = options.salt ?? ((a: Item) => derivedSalt(loaded.fingerprint, a.address, a.live?.id));
+    const input = { app, recorded: fingerprints.get(app.app), bindings: bindings.get(app.app), appHasSteps, kept, targeted: targets.length > 0, salt, sensitivity };
     const step = bookkeepingStep(input, errors, notes);
     if (!step) continue;
     booked.push(app.address);

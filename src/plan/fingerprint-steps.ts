@@ -44,7 +44,8 @@ export interface FingerprintStepInput {
   /** Ids of the steps kept in the plan (after --target). */
   kept: Set<string>;
   targeted: boolean;
-  salt: () => string;
+  /** The salt of a new fingerprint set for this app (diff.ts: derivedSalt). */
+  salt: (app: Item) => string;
   sensitivity: Sensitivity;
 }
 
@@ -53,7 +54,7 @@ export function fingerprintsValue(input: FingerprintStepInput): string | undefin
   const { app, recorded, kept } = input;
   const writes = [...walkItems([app])].flatMap(writesOf).filter((w) => w.by === undefined || kept.has(w.by));
   if (writes.length === 0) return undefined;
-  const set: FingerprintSet = { salt: recorded?.salt ?? input.salt(), entries: new Map(recorded?.entries ?? []) };
+  const set: FingerprintSet = { salt: recorded?.salt ?? input.salt(app), entries: new Map(recorded?.entries ?? []) };
   if (!input.targeted) {
     const declared = declaredRefs(app);
     for (const h of [...set.entries.keys()]) if (!declared.has(h)) set.entries.delete(h);

@@ -7,12 +7,12 @@
  *
  *   1.<salt>.<h>=<f>,<h>=<f>,...
  *
- * <salt> is 8 random base64url characters per app; <h> is 8 characters of SHA-256 of
+ * <salt> is 8 base64url characters per app (derivedSalt); <h> is 8 characters of SHA-256 of
  * `address#field` (which value); <f> is 12 characters of HMAC-SHA-256 keyed by the salt
  * over `address#field` and the value. Truncated and salted, it reveals no value and is
  * useless for a dictionary built for another app.
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { canonicalJson } from '../resources/values.js';
 
 export { FINGERPRINT_KEY } from '../resources/fingerprint-key.js';
@@ -23,8 +23,24 @@ export interface FingerprintSet {
   entries: Map<string, string>;
 }
 
-export function newSalt(): string {
-  return randomBytes(6).toString('base64url');
+/**
+ * The salt of an app's first fingerprint set; once recorded it is kept (fingerprint-steps.ts).
+ * The planner is deterministic (same config and live state, byte-identical plan), so the salt
+ * is derived, not random: an HMAC keyed by the config fingerprint (LoadedConfig.fingerprint, a
+ * keyed hash of the resolved config, write-only values included) over the app's address and
+ * live id.
+ *
+ * Why not from the app's id or address alone: the salt is stored next to the fingerprints in
+ * metadata that anyone with an API key of the app can read, so it never slows down guessing
+ * once the fingerprints are written. What it buys is that nobody can precompute a dictionary
+ * of likely low-entropy values (short tokens, passwords) for an app before its fingerprints
+ * exist, or reuse one across apps. A salt made only of public data (ids, names) would be
+ * known in advance and give that up; one keyed by the config's own fingerprint is as
+ * unpredictable as the config's secret values, differs per app, and is still stable across
+ * runs of the same config.
+ */
+export function derivedSalt(configFingerprint: string, appAddress: string, liveId: string | undefined): string {
+  return createHmac('sha256', configFingerprint).update(`sunco/fingerprint-salt/v1\n${appAddress}\n${liveId ?? ''}`).digest().subarray(0, 6).toString('base64url');
 }
 
 /** Parses the reserved metadata value; anything unreadable counts as no fingerprints. */

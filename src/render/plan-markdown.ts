@@ -1,10 +1,10 @@
 /**
- * A plan as a pull-request comment (`--format markdown`): a hidden marker (so that a CI job
- * can find and update its previous comment), heading, summary line and table, a warning that
- * names every delete and replace, one collapsed `<details>` block per change with its field
- * table, and the unmanaged resources in one collapsed list. Secrets show as (sensitive).
- * GitHub refuses comments over 65,536 characters, so details that would not fit are left out
- * and counted.
+ * A plan as a pull-request comment (`--format markdown`): a hidden marker naming the
+ * environment (so that each CI job finds and updates its own comment), heading, summary line
+ * and table, a warning that names every delete and replace, one collapsed `<details>` block per
+ * change (destructive ones first) with its field table, and the unmanaged resources in one
+ * collapsed list. Secrets show as (sensitive). GitHub refuses comments over 65,536 characters,
+ * so whole resources that would not fit are left out, counted, and pointed to.
  */
 import { isFieldChange } from '../plan/summary.js';
 import type { Change, FieldDiff, Plan } from '../plan/types.js';
@@ -12,11 +12,28 @@ import { summaryLine } from './plan-text.js';
 import { hasResourceSteps } from '../plan/summary.js';
 import { formatValue, isMultiline, SENSITIVE, unifiedDiff } from './values.js';
 
-export const MARKER = '<!-- sunco-plan -->';
 /** GitHub's limit on an issue or pull-request comment body, in characters. */
 export const COMMENT_LIMIT = 65536;
+export const DEFAULT_ENVIRONMENT = 'default';
+
+export interface MarkdownOptions {
+  /** The label of this plan's comment: the marker is `<!-- sunco-plan:LABEL -->`. */
+  environment?: string;
+  /** At most this many characters (default: GitHub's comment limit). */
+  limit?: number;
+  /** Where the full plan is, said when resources are left out (a sentence fragment or a URL). */
+  fullPlanAt?: string;
+}
+
+/** The hidden first line a CI job searches its pull request's comments for. */
+export function planMarker(environment: string = DEFAULT_ENVIRONMENT): string {
+  return `<!-- sunco-plan:${environment.replace(/-->/g, '')} -->`;
+}
 
 const ICON: Record<Change['action'], string> = { create: '➕', update: '✏️', replace: '♻️', delete: '🗑️', unmanaged: '❔' };
+
+/** Deletes (app `absent: true` included) and replaces come first: they are what a reviewer must not miss. */
+const ORDER: Record<Change['action'], number> = { delete: 0, replace: 1, create: 2, update: 3, unmanaged: 4 };
 
 /** Text inside HTML (summary lines): escape what HTML would read. */
 function html(s: string): string {
@@ -42,21 +59,29 @@ function valueCell(f: FieldDiff, side: 'before' | 'after'): string {
   return v === undefined ? '' : code(formatValue(v));
 }
 
+/** A create has no "before": its table is field and value only. */
+function fieldTable(c: Change, fields: FieldDiff[]): string[] {
+  const create = c.action === 'create';
+  const anyForces = fields.some((f) => f.forcesReplacement);
+  const head = create ? ['| field | value |', '|---|---|'] : anyForces ? ['| field | before | after | note |', '|---|---|---|---|'] : ['| field | before | after |', '|---|---|---|'];
+  const out = [...head];
+  const multi: FieldDiff[] = [];
+  for (const f of fields) {
+    if (isMultiline(f)) multi.push(f);
+    const cells = isMultiline(f) ? (create ? ['(multi-line, below)'] : ['(multi-line, below)', '']) : create ? [valueCell(f, 'after')] : [valueCell(f, 'before'), valueCell(f, 'after')];
+    if (anyForces && !create) cells.push(f.forcesReplacement ? 'forces replacement' : '');
+    out.push(`| ${[code(f.field), ...cells].join(' | ')} |`);
+  }
+  for (const f of multi) out.push('', `${code(f.field)}:`, '', '```diff', ...unifiedDiff(f.before, f.after), '```');
+  return out;
+}
+
 function details(c: Change): string[] {
   const summary = `${ICON[c.action]} <b>${c.action}</b> <code>${html(c.address)}</code> (${c.kind})${c.reason ? ` — ${html(c.reason)}` : ''}`;
   const out = ['<details>', `<summary>${summary}</summary>`, ''];
   const fields = c.fields.filter(isFieldChange);
   if (fields.length === 0 || c.action === 'delete') out.push(c.liveId ? `Live id ${code(c.liveId)}.` : 'No field details.');
-  else {
-    out.push('| field | before | after | |', '|---|---|---|---|');
-    const multi: FieldDiff[] = [];
-    for (const f of fields) {
-      if (isMultiline(f)) multi.push(f);
-      const [before, after] = isMultiline(f) ? ['(multi-line, below)', ''] : [valueCell(f, 'before'), valueCell(f, 'after')];
-      out.push(`| ${code(f.field)} | ${before} | ${after} | ${f.forcesReplacement ? 'forces replacement' : ''} |`);
-    }
-    for (const f of multi) out.push('', `${code(f.field)}:`, '', '```diff', ...unifiedDiff(f.before, f.after), '```');
-  }
+  else out.push(...fieldTable(c, fields));
   out.push('', '</details>', '');
   return out;
 }
@@ -81,11 +106,19 @@ function notesBlock(plan: Plan): string[] {
   return notes.length === 0 ? [] : ['**Notes**', '', ...notes.map((n) => `- ${html(n.message)}`), ''];
 }
 
-export function renderPlanMarkdown(plan: Plan): string {
+function leftOutNote(left: number, limit: number, fullPlanAt: string | undefined): string {
+  const where = fullPlanAt === undefined ? 'Run `sunco-plan` for the full plan.' : /^https?:\/\//.test(fullPlanAt) ? `The full plan is at ${fullPlanAt}.` : `The full plan is in ${fullPlanAt}.`;
+  return `_${left} more ${left === 1 ? 'resource is' : 'resources are'} not shown: a comment holds at most ${limit} characters. ${where}_`;
+}
+
+export function renderPlanMarkdown(plan: Plan, opts: MarkdownOptions = {}): string {
   const s = plan.summary;
+  const limit = opts.limit ?? COMMENT_LIMIT;
+  const env = opts.environment;
+  const ordered = [...plan.changes].sort((a, b) => ORDER[a.action] - ORDER[b.action]);
   const head = [
-    MARKER,
-    '## sunco plan',
+    planMarker(env),
+    env === undefined ? '## sunco plan' : `## sunco plan: ${html(env)}`,
     '',
     `**${summaryLine(s, hasResourceSteps(plan))}**`,
     '',
@@ -93,17 +126,18 @@ export function renderPlanMarkdown(plan: Plan): string {
     '|---:|---:|---:|---:|---:|',
     `| ${s.create} | ${s.update} | ${s.replace} | ${s.delete} | ${s.unmanaged} |`,
     '',
-    ...warning(plan.changes),
+    ...warning(ordered),
   ];
   const foot = `<sub>Read the live state with ${plan.requests} API request${plan.requests === 1 ? '' : 's'}.</sub>`;
-  const unmanaged = plan.changes.filter((c) => c.action === 'unmanaged');
+  const unmanaged = ordered.filter((c) => c.action === 'unmanaged');
   const blocks = [
-    ...plan.changes.filter((c) => c.action !== 'unmanaged').map((c) => ({ lines: details(c), count: 1 })),
+    ...ordered.filter((c) => c.action !== 'unmanaged').map((c) => ({ lines: details(c), count: 1 })),
     { lines: unmanagedBlock(unmanaged), count: unmanaged.length },
     { lines: notesBlock(plan), count: 0 },
   ];
   // Keep room for the head, the foot and the note on what was left out.
-  let room = COMMENT_LIMIT - head.join('\n').length - foot.length - 300;
+  const note = leftOutNote(plan.changes.length, limit, opts.fullPlanAt);
+  let room = limit - head.join('\n').length - foot.length - note.length - 8;
   const body: string[] = [];
   let left = 0;
   for (const { lines, count } of blocks) {
@@ -113,8 +147,6 @@ export function renderPlanMarkdown(plan: Plan): string {
       room -= size;
     } else left += count;
   }
-  if (left > 0) {
-    body.push(`_${left} more ${left === 1 ? 'change is' : 'changes are'} not shown: a comment holds at most ${COMMENT_LIMIT} characters. Run \`sunco-plan\` for the full plan._`, '');
-  }
+  if (left > 0) body.push(leftOutNote(left, limit, opts.fullPlanAt), '');
   return `${[...head, ...body, foot].join('\n')}\n`;
 }

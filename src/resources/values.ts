@@ -1,24 +1,20 @@
 /**
- * Value helpers shared by the kinds and the planner: canonical JSON (stable key order),
- * deep equality, references and set normalization.
+ * Value helpers shared by the kinds, the config and the planner: canonical JSON (stable key
+ * order), deep equality, references and set normalization. The one implementation of each.
  */
+import { configure } from 'safe-stable-stringify';
 import type { Raw, Ref } from './types.js';
+
+/** Keys sorted at every level, undefined properties dropped (as JSON.stringify drops them). */
+const stableStringify = configure({ deterministic: true });
 
 export function isPlainObject(v: unknown): v is Raw {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** JSON with object keys sorted, so that equal values give equal strings. */
+/** JSON with object keys sorted, so that equal values give equal strings (undefined: `null`). */
 export function canonicalJson(v: unknown): string {
-  return JSON.stringify(sortKeys(v));
-}
-
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (!isPlainObject(v)) return v;
-  const out: Raw = {};
-  for (const k of Object.keys(v).sort()) if (v[k] !== undefined) out[k] = sortKeys(v[k]);
-  return out;
+  return stableStringify(v) ?? 'null';
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {

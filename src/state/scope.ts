@@ -9,7 +9,7 @@ import { addressOf } from '../resources/addresses.js';
 import { KINDS, ROOT_KIND } from '../resources/registry.js';
 import type { AppConfig, LoadedConfig } from '../config/types.js';
 import { UserError } from '../errors.js';
-import { where } from '../plan/where.js';
+import { where } from '../config/where.js';
 
 export type KeyScope = 'account' | 'app' | 'integration';
 

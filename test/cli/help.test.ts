@@ -13,7 +13,9 @@ const topLevel = commands.map((c) => String(c.command).split(' ')[0]);
 /** The subcommands a command's help lists, e.g. ["list", "get"] for `sunco apps`. */
 function subcommands(help: string, name: string): string[] {
   const re = new RegExp(`^\\s+sunco ${name} (\\w[\\w-]*)`, 'gm');
-  return [...help.matchAll(re)].map((m) => m[1]);
+  // Only the Commands: section: the Examples: section also has lines that start `sunco NAME`.
+  const commandsPart = help.split(/^Examples:$/m)[0]!;
+  return [...commandsPart.matchAll(re)].map((m) => m[1]);
 }
 
 describe('--version', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { INTEGRATION_FIELDS } from '../../src/resources/fields.js';
+import { SPEC_INTEGRATION_TYPES } from '../helpers/spec.js';
 import { VALID_BODIES } from './fixtures.js';
 import { caller, start, type Call, type CallOptions } from './helpers.js';
 import { conformanceErrors, schemaErrors } from './spec-validator.js';
@@ -53,7 +53,7 @@ describe('every provisioning endpoint answers per the spec', () => {
     await op('DeleteAppKey', 'DELETE', `/v2/apps/${app.id}/keys/${key.id}`);
 
     const ids: Record<string, string> = {};
-    for (const type of Object.keys(INTEGRATION_FIELDS)) {
+    for (const type of SPEC_INTEGRATION_TYPES) {
       const r = await op('CreateIntegration', 'POST', `/v2/apps/${app.id}/integrations`, { body: VALID_BODIES[type] });
       ids[type] = r.body.integration.id;
       const got = await op('GetIntegration', 'GET', `/v2/apps/${app.id}/integrations/${ids[type]}`);

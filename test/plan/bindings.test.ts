@@ -39,7 +39,7 @@ ${o.blob ? `    metadata: { blob: "${'x'.repeat(o.blob)}" }\n` : ''}    integrat
       enabled: true
       default: desk
       integrations:
-        desk: { name: ${o.sbName ?? 'desk'}, integration: bot }
+        desk: { ${o.sbName ? `name: ${o.sbName}, ` : ''}integration: bot }
 `;
 
 async function apply(text: string) {

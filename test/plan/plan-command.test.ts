@@ -164,7 +164,7 @@ describe('sunco-plan', () => {
     expect(json.stdout).toBe((await runCli(['plan', '--json'], { cwd: dir, env })).stdout);
     expect(JSON.parse(json.stdout)).toMatchObject({ formatVersion: 1, hasChanges: false });
     const md = await runCli(['plan', '--format', 'markdown'], { cwd: dir, env });
-    expect(md.stdout.startsWith('<!-- sunco-plan -->\n## sunco plan\n')).toBe(true);
+    expect(md.stdout.startsWith('<!-- sunco-plan:default -->\n## sunco plan\n')).toBe(true);
     expect(md.stderr).toBe('');
   });
 

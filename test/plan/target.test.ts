@@ -56,3 +56,14 @@ describe('--target', () => {
     expect(problems(() => diff(cfg, state(), { targets: ['app.support.integration.nope'] }))).toContain('Unknown --target "app.support.integration.nope"');
   });
 });
+
+describe('--target on live objects the config does not declare', () => {
+  it('a kind segment selects the unmanaged objects listed as <parent>.<segment>[<id>]', () => {
+    const cfg = loaded({ apps: { s: { displayName: 'S', prune: true } } });
+    const live = state(app({ id: 'a1', displayName: 'S' }, { 'app-key': [{ kind: 'app-key', id: 'k1', raw: { id: 'k1', displayName: 'old' }, children: {} }] }));
+    const p = diff(cfg, live, { salt: SALT, targets: ['app.s.key'] });
+    expect(p.steps.map((s) => `${s.method} ${s.path}`)).toEqual(['DELETE /v2/apps/{{app.s}}/keys/{{app.s.key[k1]}}']);
+    expect(p.changes.map((c) => `${c.action} ${c.address}`)).toEqual(['delete app.s.key[k1]']);
+    expect(p.summary).toEqual({ create: 0, update: 0, replace: 0, delete: 1, unmanaged: 0 });
+  });
+});

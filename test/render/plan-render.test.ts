@@ -133,19 +133,40 @@ describe('markdown', () => {
   const md = renderPlanMarkdown(plan());
 
   it('has a marker, a heading, a summary table and a details block per change', () => {
-    expect(md.startsWith('<!-- sunco-plan -->\n## sunco plan\n\n**Plan: 1 to create, 1 to update, 1 to replace, 1 to delete. 1 unmanaged.**\n')).toBe(true);
+    expect(md.startsWith('<!-- sunco-plan:default -->\n## sunco plan\n\n**Plan: 1 to create, 1 to update, 1 to replace, 1 to delete. 1 unmanaged.**\n')).toBe(true);
     expect(md).toContain('| create | update | replace | delete | unmanaged |\n|---:|---:|---:|---:|---:|\n| 1 | 1 | 1 | 1 | 1 |');
     // 5 changes, and one block for the unmanaged list.
     expect(md.match(/<details>/g)).toHaveLength(6);
-    expect(md).toContain('<summary>♻️ <b>replace</b> <code>app.s.integration.sms</code> (integration) — accountSid forces replacement</summary>\n\n| field | before | after | |');
-    expect(md).toContain('| `accountSid` | `"AC1"` | `"AC2"` | forces replacement |');
-    expect(md).toContain('| `metadata.owner` |  | (sensitive) |  |');
     expect(md).toContain('```diff\n@@ -1,3 +1,3 @@\n line one\n-line two\n+line 2\n line three\n```');
     expect(md.trimEnd().split('\n').at(-1)).toBe('<sub>Read the live state with 7 API requests.</sub>');
   });
 
+  it('labels the marker and heading with the environment, so two environments keep two comments', () => {
+    const staging = renderPlanMarkdown(plan(), { environment: 'staging' });
+    const production = renderPlanMarkdown(plan(), { environment: 'production' });
+    expect(staging.split('\n').slice(0, 2)).toEqual(['<!-- sunco-plan:staging -->', '## sunco plan: staging']);
+    expect(production.split('\n')[0]).toBe('<!-- sunco-plan:production -->');
+    expect(production).not.toContain('sunco-plan:staging');
+  });
+
+  it('names the columns: field/before/after (and note when a field forces replacement)', () => {
+    expect(md).toContain('<summary>♻️ <b>replace</b> <code>app.s.integration.sms</code> (integration) — accountSid forces replacement</summary>\n\n| field | before | after | note |\n|---|---|---|---|');
+    expect(md).toContain('| `accountSid` | `"AC1"` | `"AC2"` | forces replacement |');
+    expect(md).toContain('<summary>✏️ <b>update</b> <code>app.s</code> (app)</summary>\n\n| field | before | after |\n|---|---|---|\n');
+    expect(md).toContain('| `metadata.owner` |  | (sensitive) |\n');
+  });
+
+  it('shows a create as field and value, with no empty "before" column', () => {
+    expect(md).toContain('<summary>➕ <b>create</b> <code>app.s.integration.web</code> (integration)</summary>\n\n| field | value |\n|---|---|\n| `type` | `"web"` |\n| `displayName` | `"Web"` |\n');
+  });
+
+  it('puts destructive changes first: deletes, then replaces, then creates and updates', () => {
+    const order = [...md.matchAll(/<summary>\S+ <b>(\w+)<\/b>/g)].map((m) => m[1]);
+    expect(order).toEqual(['delete', 'replace', 'create', 'create', 'update']);
+  });
+
   it('names every delete and replace outside the collapsed blocks', () => {
-    expect(md).toContain('> ⚠️ **This plan deletes or replaces 2 resources:** `app.s.integration.sms` (replace), `app.s.key[k9]` (delete)\n');
+    expect(md).toContain('> ⚠️ **This plan deletes or replaces 2 resources:** `app.s.key[k9]` (delete), `app.s.integration.sms` (replace)\n');
   });
 
   it('lists unmanaged resources in one collapsed list', () => {
@@ -154,18 +175,30 @@ describe('markdown', () => {
 
   it('keeps table cells intact: pipes escaped, backticks fenced, no HTML entities inside code', () => {
     const odd = renderPlanMarkdown(plan({ changes: [{ address: 'app.s', kind: 'app', action: 'update', fields: [{ field: 'metadata.x', before: 'a|b', after: '<b>`x`</b>' }] }] }));
-    expect(odd).toContain('| `metadata.x` | `"a\\|b"` | ``"<b>`x`</b>"`` |  |');
+    expect(odd).toContain('| `metadata.x` | `"a\\|b"` | ``"<b>`x`</b>"`` |');
   });
 
-  it('stays under GitHub\'s comment limit, counting what it leaves out', () => {
-    const many = Array.from({ length: 400 }, (_, i) => ({
-      address: `app.s.integration.i${i}`, kind: 'integration' as const, action: 'create' as const,
-      fields: [{ field: 'displayName', after: 'x'.repeat(200) }],
-    }));
-    const big = renderPlanMarkdown(plan({ changes: many, summary: { create: 400, update: 0, replace: 0, delete: 0, unmanaged: 0 } }));
+  const many = Array.from({ length: 400 }, (_, i) => ({
+    address: `app.s.integration.i${i}`, kind: 'integration' as const, action: 'create' as const,
+    fields: [{ field: 'displayName', after: 'x'.repeat(200) }],
+  }));
+  const bigPlan = plan({ changes: many, summary: { create: 400, update: 0, replace: 0, delete: 0, unmanaged: 0 } });
+
+  it('stays under GitHub\'s comment limit, cutting by whole resources and counting what it leaves out', () => {
+    const big = renderPlanMarkdown(bigPlan);
     expect(big.length).toBeLessThanOrEqual(COMMENT_LIMIT);
     const shown = big.match(/<details>/g)!.length;
     expect(shown).toBeGreaterThan(50);
-    expect(big).toContain(`_${400 - shown} more changes are not shown: a comment holds at most 65536 characters. Run \`sunco-plan\` for the full plan._`);
+    expect(big.match(/<\/details>/g)!.length).toBe(shown);
+    expect(big).toContain(`_${400 - shown} more resources are not shown: a comment holds at most 65536 characters. Run \`sunco-plan\` for the full plan._`);
+  });
+
+  it('says where the full plan is when told', () => {
+    const url = 'https://github.example/acme/cfg/actions/runs/7';
+    expect(renderPlanMarkdown(bigPlan, { fullPlanAt: url })).toContain(`characters. The full plan is at ${url}._`);
+    expect(renderPlanMarkdown(bigPlan, { fullPlanAt: 'the job summary' })).toContain('characters. The full plan is in the job summary._');
+    const whole = renderPlanMarkdown(bigPlan, { limit: 1_000_000 });
+    expect(whole.match(/<details>/g)).toHaveLength(400);
+    expect(whole).not.toContain('not shown');
   });
 });

@@ -1,7 +1,9 @@
 import type { CommandModule } from 'yargs';
 import { applyCommand } from './apply.js';
 import { emulatorCommand } from './emulator.js';
+import { initCommand } from './init.js';
 import { planCommand } from './plan.js';
+import { showCommand } from './show.js';
 import { validateCommand } from './validate.js';
 import { operationsCommands } from './operations/index.js';
 
@@ -14,6 +16,8 @@ export const commands: CommandModule<any, any>[] = [
   validateCommand,
   planCommand,
   applyCommand,
+  showCommand,
   emulatorCommand,
+  initCommand,
   ...operationsCommands,
 ];

@@ -15,16 +15,17 @@ import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { connect } from '../connect.js';
 import { type CliIO, getIO, useColor } from '../io.js';
+import { type MarkdownArgs, markdownOptionsFrom } from '../markdown-options.js';
 import { planFlagsFrom } from '../plan-options.js';
 import type { PlanCommandArgs } from './plan.js';
 
-export function renderPlan(plan: Plan, format: string, io: CliIO): string {
+export function renderPlan(plan: Plan, format: string, io: CliIO, md: MarkdownArgs = {}): string {
   if (format === 'json') return renderPlanJson(plan);
-  if (format === 'markdown') return renderPlanMarkdown(plan);
+  if (format === 'markdown') return renderPlanMarkdown(plan, markdownOptionsFrom(md));
   return renderPlanText(plan, { color: useColor(io) });
 }
 
-function formatOf(argv: PlanCommandArgs): string {
+export function formatOf(argv: { json?: boolean; format?: string }): string {
   if (argv.json && argv.format !== undefined && argv.format !== 'json') throw new UserError(`--json conflicts with --format ${argv.format}: give one of them.`);
   return argv.json ? 'json' : (argv.format ?? 'text');
 }
@@ -32,13 +33,14 @@ function formatOf(argv: PlanCommandArgs): string {
 export async function runPlanCommand(argv: PlanCommandArgs): Promise<void> {
   const io = getIO();
   const format = formatOf(argv);
+  markdownOptionsFrom(argv);
   const flags = planFlagsFrom(argv);
   const loaded = await loadConfig(configOptionsFrom(argv, io));
 
   const conn = await connect(argv, io, loaded, 'plan');
   try {
     const { plan } = await makePlan({ loaded, client: conn.client, prune: flags.prune, targets: flags.targets, parallelism: flags.parallelism, keyId: conn.keyId });
-    io.stdout.write(renderPlan(plan, format, io));
+    io.stdout.write(renderPlan(plan, format, io, argv));
     // JSON and markdown carry the count; keep stderr quiet for them (scripts parse stdout).
     if (format === 'text') io.stderr.write(`Read the live state with ${plan.requests} API request${plan.requests === 1 ? '' : 's'}.\n`);
     if (argv.out) {

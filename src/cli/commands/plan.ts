@@ -1,9 +1,10 @@
 import type { Argv, CommandModule } from 'yargs';
 import { withConfigOptions, type ConfigArgs } from '../../config/options.js';
 import { connectionOptions, type ConnectionArgs } from '../connection-options.js';
+import { type MarkdownArgs, withMarkdownOptions } from '../markdown-options.js';
 import { PLAN_GROUP, withPlanOptions, type PlanArgs } from '../plan-options.js';
 
-export interface PlanCommandArgs extends ConfigArgs, ConnectionArgs, PlanArgs {
+export interface PlanCommandArgs extends ConfigArgs, ConnectionArgs, PlanArgs, MarkdownArgs {
   json?: boolean;
   format?: string;
   out?: string;
@@ -16,7 +17,7 @@ export const planCommand: CommandModule<object, PlanCommandArgs> = {
   command: 'plan',
   describe: 'Show what apply would change: compare the config with the live API',
   builder: (yargs: Argv) =>
-    connectionOptions(withPlanOptions(withConfigOptions(yargs)))
+    connectionOptions(withMarkdownOptions(withPlanOptions(withConfigOptions(yargs))))
       .option('json', { type: 'boolean', describe: 'Print the plan as JSON (same as --format json)' })
       .option('format', { type: 'string', choices: ['text', 'json', 'markdown'], describe: 'Output format: text (default), json, or markdown (a PR comment)' })
       .option('out', { type: 'string', describe: 'Save the plan to this file, for sunco-apply PLANFILE (holds no secret values)' })

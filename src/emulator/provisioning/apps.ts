@@ -1,20 +1,18 @@
 /** Apps: spec paths /v2/apps and /v2/apps/{appId} (CreateApp, ListApps, GetApp, UpdateApp, DeleteApp). */
-import { KIND_FIELDS } from '../../resources/fields.js';
 import { METADATA_LIMIT_BYTES, metadataBytes } from '../../resources/metadata.js';
 import { newId } from '../ids.js';
-import { paginate } from '../paginate.js';
+import { schemaPropertyNames } from '../spec-fields.js';
+import { KIND_FIELDS } from '../../resources/fields.js';
 import { HttpError, type Route } from '../route.js';
 import type { EmulatorStore } from '../store.js';
-import { appRecord, linkBase, objectBody } from './lookup.js';
+import { crudRoutes } from './crud.js';
+import { appRecord } from './lookup.js';
 import type { AppRecord } from './state.js';
-import { validateRequest } from './validate.js';
-
-
-const SETTINGS = new Set(KIND_FIELDS.appSettings.map((f) => f.name));
 
 /** Only the settings components.schemas.appSettings defines are kept; others are ignored. */
 function knownSettings(settings: unknown): Record<string, unknown> {
-  return Object.fromEntries(Object.entries((settings as Record<string, unknown> | undefined) ?? {}).filter(([k]) => SETTINGS.has(k)));
+  const known = schemaPropertyNames('appSettings');
+  return Object.fromEntries(Object.entries((settings as Record<string, unknown> | undefined) ?? {}).filter(([k]) => known.includes(k)));
 }
 
 export function renderApp(app: AppRecord): Record<string, unknown> {
@@ -35,66 +33,53 @@ function checkMetadata(metadata: unknown): AppRecord['metadata'] {
   return { ...(metadata as Record<string, string | number | boolean>) };
 }
 
-/** One-way settings (the field table's `irreversible` rows, e.g. spec appSettings.multiConvoEnabled): once true, never false. */
+/**
+ * One-way settings: once true, an appSettings boolean the spec calls irreversible
+ * (multiConvoEnabled: "Enabling `multiConvo` is **irreversible**.") cannot be set back to
+ * false. The project's spec/openapi.json keeps no descriptions, so the rule is read from the
+ * field table's `irreversible` rows, which quote the official spec's words.
+ */
+function oneWaySettings(): [string, string][] {
+  return KIND_FIELDS.appSettings.flatMap((row) => ('irreversible' in row && row.irreversible ? [[row.name, row.irreversible.replace(/\*\*/g, '')] as [string, string]] : []));
+}
+
 function checkIrreversible(app: AppRecord, settings: unknown): void {
   if (settings === null || typeof settings !== 'object') return;
-  for (const row of KIND_FIELDS.appSettings) {
-    const rule = 'irreversible' in row ? row.irreversible : undefined;
-    if (rule === undefined || app.settings[row.name] !== true) continue;
-    const next = (settings as Record<string, unknown>)[row.name];
-    if (next !== undefined && next !== true) throw new HttpError(400, 'bad_request', `${row.name} cannot be disabled once enabled: ${rule.replace(/\*\*/g, '')}`);
+  for (const [name, rule] of oneWaySettings()) {
+    const next = (settings as Record<string, unknown>)[name];
+    if (app.settings[name] === true && next !== undefined && next !== true) throw new HttpError(400, 'bad_request', `${name} cannot be disabled once enabled: ${rule}`);
   }
 }
 
 export function appRoutes(store: EmulatorStore): Route[] {
-  const apps = () => store.state.provisioning.apps;
-  return [
-    {
-      method: 'GET',
-      pattern: '/v2/apps',
-      scopes: ['account'],
-      // filter[serviceAccountId] is accepted and ignored: the emulator has no service accounts.
-      handler: (req) => {
-        const page = paginate(apps(), req.query, linkBase(req.baseUrl, req.path, req.query));
-        return { status: 200, body: { apps: page.items.map(renderApp), meta: page.meta, links: page.links } };
-      },
+  return crudRoutes(store, {
+    path: '/v2/apps',
+    idParam: 'appId',
+    scopes: ['account'],
+    // An app key may read and update its own app, not list, create or delete apps.
+    verbScopes: { get: ['account', 'app'], update: ['account', 'app'] },
+    one: 'app',
+    many: 'apps',
+    parent: () => store.state.provisioning,
+    items: (prov) => prov.apps,
+    find: (_, id) => appRecord(store, id),
+    render: renderApp,
+    // filter[serviceAccountId] is accepted and ignored: the emulator has no service accounts.
+    paginated: true,
+    create: {
+      operationId: 'CreateApp',
+      make: (_, body) => ({
+        id: newId(),
+        displayName: body.displayName as string,
+        settings: knownSettings(body.settings),
+        metadata: checkMetadata(body.metadata),
+        keys: [],
+        integrations: [],
+      }),
     },
-    {
-      method: 'POST',
-      pattern: '/v2/apps',
-      scopes: ['account'],
-      mutates: true,
-      handler: (req) => {
-        const body = objectBody(req.body);
-        validateRequest('CreateApp', body);
-        const app: AppRecord = {
-          id: newId(),
-          displayName: body.displayName as string,
-          settings: knownSettings(body.settings),
-          metadata: checkMetadata(body.metadata),
-          keys: [],
-          integrations: [],
-        };
-        apps().push(app);
-        store.touch();
-        return { status: 201, body: { app: renderApp(app) } };
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/v2/apps/:appId',
-      scopes: ['account', 'app'],
-      handler: (req) => ({ status: 200, body: { app: renderApp(appRecord(store, req.params.appId ?? '')) } }),
-    },
-    {
-      method: 'PATCH',
-      pattern: '/v2/apps/:appId',
-      scopes: ['account', 'app'],
-      mutates: true,
-      handler: (req) => {
-        const app = appRecord(store, req.params.appId ?? '');
-        const body = objectBody(req.body);
-        validateRequest('UpdateApp', body);
+    update: {
+      operationId: 'UpdateApp',
+      apply: (_, app, body) => {
         // The spec's appUpdateBody says nothing on merging. Decision shared with the planner:
         // `settings` is merged field by field; `metadata` is replaced wholesale, null clears it.
         const metadata = 'metadata' in body ? checkMetadata(body.metadata) : app.metadata;
@@ -102,24 +87,12 @@ export function appRoutes(store: EmulatorStore): Route[] {
         if (typeof body.displayName === 'string') app.displayName = body.displayName;
         if (body.settings) app.settings = { ...app.settings, ...knownSettings(body.settings) };
         app.metadata = metadata;
-        store.touch();
-        return { status: 200, body: { app: renderApp(app) } };
       },
     },
-    {
-      method: 'DELETE',
-      pattern: '/v2/apps/:appId',
-      scopes: ['account'],
-      mutates: true,
-      handler: (req) => {
-        const app = appRecord(store, req.params.appId ?? '');
-        // DeleteApp: "Removes the specified app, including all its enabled integrations";
-        // its keys, switchboard and conversations (operations state) go with it.
-        store.state.provisioning.apps = apps().filter((a) => a !== app);
-        delete store.state.operations.apps[app.id];
-        store.touch();
-        return { status: 200, body: {} };
-      },
+    remove: (_, app) => {
+      // DeleteApp: "Removes the specified app, including all its enabled integrations";
+      // its keys, switchboard and conversations (operations state) go with it.
+      delete store.state.operations.apps[app.id];
     },
-  ];
+  });
 }

@@ -1,24 +1,12 @@
 /**
- * How a stored integration is shown: write-only fields (RESOURCES.md "read back: no", e.g.
- * twilio authToken) are never returned; defaults from src/resources/fields.ts are filled in;
- * read-only generated fields get plausible values; `defaultResponderId` is read back as
- * `defaultResponder` (spec: components.schemas.defaultResponder).
+ * How a stored integration is shown, by the type's schema in the spec (spec-fields.ts):
+ * writeOnly fields (e.g. twilio authToken) are never returned; a field never set shows its
+ * schema `default`; readOnly generated fields get plausible values; `defaultResponderId` is
+ * read back as `defaultResponder` (spec: components.schemas.defaultResponder).
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import { INTEGRATION_FIELDS, type FieldSpec } from '../../resources/fields.js';
+import { typeFields } from '../spec-fields.js';
 import type { AppRecord, IntegrationRecord, WebhookRecord } from './state.js';
-
-type IntegrationType = keyof typeof INTEGRATION_FIELDS;
-
-export const INTEGRATION_TYPES = Object.keys(INTEGRATION_FIELDS) as IntegrationType[];
-
-export function isIntegrationType(t: unknown): t is IntegrationType {
-  return typeof t === 'string' && (INTEGRATION_TYPES as string[]).includes(t);
-}
-
-export function fieldSpecs(type: string): FieldSpec[] {
-  return isIntegrationType(type) ? INTEGRATION_FIELDS[type] : [];
-}
 
 const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join('');
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
@@ -42,9 +30,9 @@ export function generatedFields(type: string): Record<string, unknown> {
     phoneNumber: () => `+1555${digits(7)}`,
   };
   const out: Record<string, unknown> = {};
-  for (const f of fieldSpecs(type)) {
+  for (const f of typeFields(type)) {
     const make = gen[f.name];
-    if (f.create === 'none' && f.readBack && make) out[f.name] = make();
+    if (f.readOnly && !f.writeOnly && make) out[f.name] = make();
   }
   return out;
 }
@@ -87,9 +75,9 @@ function defaultResponder(app: AppRecord, integ: IntegrationRecord): Record<stri
 export function renderIntegration(app: AppRecord, integ: IntegrationRecord): Record<string, unknown> {
   const out: Record<string, unknown> = { id: integ.id, type: integ.type, status: integ.status };
   if (integ.displayName != null) out.displayName = integ.displayName;
-  for (const f of fieldSpecs(integ.type)) {
-    if (!f.readBack || f.writeOnly || f.name === 'displayName' || f.name === 'webhooks' || f.name === 'defaultResponder') continue;
-    const value = f.create === 'none' ? integ.generated[f.name] : (integ.fields[f.name] ?? f.default);
+  for (const f of typeFields(integ.type)) {
+    if (f.writeOnly || f.name === 'webhooks' || f.name === 'defaultResponder') continue;
+    const value = f.readOnly ? integ.generated[f.name] : (integ.fields[f.name] ?? f.default);
     if (value !== undefined && value !== null) out[f.name] = value;
   }
   // The custom schema has no defaultResponder (nor defaultResponderId, see integrations.ts).

@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { newId } from '../ids.js';
 import { HttpError, type Route } from '../route.js';
 import type { EmulatorStore } from '../store.js';
-import { appRecord, objectBody, switchboardRecord } from './lookup.js';
+import { crudRoutes } from './crud.js';
+import { appRecord, switchboardRecord } from './lookup.js';
 import type { AppRecord, SwitchboardIntegrationRecord, SwitchboardRecord } from './state.js';
-import { validateRequest } from './validate.js';
 
 /** CreateSwitchboardIntegration 400 example; RESOURCES.md. */
 export const MAX_SWITCHBOARD_INTEGRATIONS = 10;
@@ -71,33 +71,34 @@ function checkNext(sb: SwitchboardRecord, next: unknown): void {
 }
 
 export function switchboardIntegrationRoutes(store: EmulatorStore): Route[] {
-  const ctx = (p: Record<string, string>) => {
-    const app = appRecord(store, p.appId ?? '');
-    return { app, sb: switchboardRecord(app, p.switchboardId ?? '') };
-  };
-  const base = '/v2/apps/:appId/switchboards/:switchboardId/switchboardIntegrations';
-  const one = (sb: SwitchboardRecord, id: string | undefined) => {
-    const si = sb.integrations.find((s) => s.id === id);
-    if (!si) throw notFound();
-    return si;
-  };
-  return [
-    {
-      method: 'POST',
-      pattern: base,
-      scopes: ['account', 'app'],
-      mutates: true,
-      handler: (req) => {
-        const { app, sb } = ctx(req.params);
-        const body = objectBody(req.body);
-        validateRequest('CreateSwitchboardIntegration', body);
+  return crudRoutes(store, {
+    path: '/v2/apps/:appId/switchboards/:switchboardId/switchboardIntegrations',
+    idParam: 'switchboardIntegrationId',
+    scopes: ['account', 'app'],
+    one: 'switchboardIntegration',
+    many: 'switchboardIntegrations',
+    parent: (p) => {
+      const app = appRecord(store, p.appId ?? '');
+      return { app, sb: switchboardRecord(app, p.switchboardId ?? '') };
+    },
+    items: ({ sb }) => sb.integrations,
+    find: ({ sb }, id) => {
+      const si = sb.integrations.find((s) => s.id === id);
+      if (!si) throw notFound();
+      return si;
+    },
+    render: renderSwitchboardIntegration,
+    gettable: false,
+    create: {
+      operationId: 'CreateSwitchboardIntegration',
+      make: ({ app, sb }, body) => {
         checkName(sb, body.name);
         if (sb.integrations.length >= MAX_SWITCHBOARD_INTEGRATIONS) {
           throw new HttpError(400, 'too_many_switchboard_integrations', 'Switchboard has reached the max number of switchboard integrations (10)');
         }
         const target = resolveTarget(app, body.integrationId, body.integrationType);
         checkNext(sb, body.nextSwitchboardIntegrationId);
-        const si: SwitchboardIntegrationRecord = {
+        return {
           id: newId(),
           name: body.name as string,
           ...target,
@@ -106,30 +107,11 @@ export function switchboardIntegrationRoutes(store: EmulatorStore): Route[] {
           nextSwitchboardIntegrationId: (body.nextSwitchboardIntegrationId as string | null | undefined) ?? null,
           messageHistoryCount: (body.messageHistoryCount as number | null | undefined) ?? null,
         };
-        sb.integrations.push(si);
-        store.touch();
-        return { status: 201, body: { switchboardIntegration: renderSwitchboardIntegration(si) } };
       },
     },
-    {
-      method: 'GET',
-      pattern: base,
-      scopes: ['account', 'app'],
-      handler: (req) => ({
-        status: 200,
-        body: { switchboardIntegrations: ctx(req.params).sb.integrations.map(renderSwitchboardIntegration) },
-      }),
-    },
-    {
-      method: 'PATCH',
-      pattern: `${base}/:switchboardIntegrationId`,
-      scopes: ['account', 'app'],
-      mutates: true,
-      handler: (req) => {
-        const { app, sb } = ctx(req.params);
-        const si = one(sb, req.params.switchboardIntegrationId);
-        const body = objectBody(req.body);
-        validateRequest('UpdateSwitchboardIntegration', body);
+    update: {
+      operationId: 'UpdateSwitchboardIntegration',
+      apply: ({ app, sb }, si, body) => {
         checkName(sb, body.name, si);
         // switchboardIntegrationUpdateBody: "Can't provide both `integrationId` and `integrationType`."
         if (body.integrationId !== undefined && body.integrationType !== undefined) {
@@ -143,35 +125,22 @@ export function switchboardIntegrationRoutes(store: EmulatorStore): Route[] {
         if (body.deliverStandbyEvents !== undefined) si.deliverStandbyEvents = body.deliverStandbyEvents as boolean;
         if (body.nextSwitchboardIntegrationId !== undefined) si.nextSwitchboardIntegrationId = body.nextSwitchboardIntegrationId as string | null;
         if (body.messageHistoryCount !== undefined) si.messageHistoryCount = body.messageHistoryCount as number | null;
-        store.touch();
-        return { status: 200, body: { switchboardIntegration: renderSwitchboardIntegration(si) } };
       },
     },
-    {
-      method: 'DELETE',
-      pattern: `${base}/:switchboardIntegrationId`,
-      scopes: ['account', 'app'],
-      mutates: true,
-      handler: (req) => {
-        const { app, sb } = ctx(req.params);
-        const si = one(sb, req.params.switchboardIntegrationId);
-        // DeleteSwitchboardIntegration: "it is forbidden to delete a switchboard integration if
-        // it's the default one (a new one must be chosen first) or if another switchboard
-        // integration's `nextSwitchboardIntegrationId` refers to it."
-        if (sb.defaultSwitchboardIntegrationId === si.id) {
-          throw bad('Cannot delete the default switchboard integration: choose a new default first');
-        }
-        const referrer = sb.integrations.find((s) => s !== si && s.nextSwitchboardIntegrationId === si.id);
-        if (referrer) {
-          throw bad(`Cannot delete a switchboard integration that switchboard integration ${referrer.id} refers to as its next`);
-        }
-        sb.integrations = sb.integrations.filter((s) => s !== si);
-        for (const integ of app.integrations) {
-          if (integ.defaultResponderId === si.id) delete integ.defaultResponderId;
-        }
-        store.touch();
-        return { status: 200, body: {} };
-      },
+    remove: ({ app, sb }, si) => {
+      // DeleteSwitchboardIntegration: "it is forbidden to delete a switchboard integration if
+      // it's the default one (a new one must be chosen first) or if another switchboard
+      // integration's `nextSwitchboardIntegrationId` refers to it."
+      if (sb.defaultSwitchboardIntegrationId === si.id) {
+        throw bad('Cannot delete the default switchboard integration: choose a new default first');
+      }
+      const referrer = sb.integrations.find((s) => s !== si && s.nextSwitchboardIntegrationId === si.id);
+      if (referrer) {
+        throw bad(`Cannot delete a switchboard integration that switchboard integration ${referrer.id} refers to as its next`);
+      }
+      for (const integ of app.integrations) {
+        if (integ.defaultResponderId === si.id) delete integ.defaultResponderId;
+      }
     },
-  ];
+  });
 }

@@ -9,9 +9,9 @@ import { newId, newSecret } from '../ids.js';
 import { HttpError, type Route } from '../route.js';
 import type { EmulatorStore } from '../store.js';
 import { renderWebhook } from './integration-view.js';
-import { appRecord, integrationRecord, objectBody, resourceNotFound } from './lookup.js';
+import { crudRoutes } from './crud.js';
+import { appRecord, integrationRecord, resourceNotFound } from './lookup.js';
 import type { AppRecord, IntegrationRecord, WebhookRecord } from './state.js';
-import { validateRequest } from './validate.js';
 
 /** A webhook from an already validated body (webhookCreateBody or an inline custom webhook). */
 export function newWebhook(body: Record<string, unknown>): WebhookRecord {
@@ -64,78 +64,42 @@ function withWebhooks(integ: IntegrationRecord): IntegrationRecord {
 }
 
 export function webhookRoutes(store: EmulatorStore): Route[] {
-  const integration = (p: Record<string, string>) =>
-    withWebhooks(integrationRecord(appRecord(store, p.appId ?? ''), p.integrationId ?? ''));
-  const app = (p: Record<string, string>) => appRecord(store, p.appId ?? '');
-  const webhook = (p: Record<string, string>) => {
-    const w = integration(p).webhooks.find((x) => x.id === p.webhookId);
-    if (!w) throw resourceNotFound();
-    return w;
-  };
-  const base = '/v2/apps/:appId/integrations/:integrationId/webhooks';
-  const scopes: Route['scopes'] = ['account', 'app', 'integration'];
-  return [
-    {
-      method: 'POST',
-      pattern: base,
-      scopes,
-      mutates: true,
-      handler: (req) => {
-        const integ = integration(req.params);
-        const body = objectBody(req.body);
-        validateRequest('CreateWebhook', body);
+  return crudRoutes(store, {
+    path: '/v2/apps/:appId/integrations/:integrationId/webhooks',
+    idParam: 'webhookId',
+    scopes: ['account', 'app', 'integration'],
+    one: 'webhook',
+    many: 'webhooks',
+    parent: (p) => {
+      const app = appRecord(store, p.appId ?? '');
+      return { app, integ: withWebhooks(integrationRecord(app, p.integrationId ?? '')) };
+    },
+    items: ({ integ }) => integ.webhooks,
+    find: ({ integ }, id) => {
+      const w = integ.webhooks.find((x) => x.id === id);
+      if (!w) throw resourceNotFound();
+      return w;
+    },
+    render: renderWebhook,
+    create: {
+      operationId: 'CreateWebhook',
+      make: ({ app }, body) => {
         checkTarget(body.target);
         checkTriggers(body.triggers);
-        checkWebhookRoom(app(req.params));
-        const w = newWebhook(body);
-        integ.webhooks.push(w);
-        store.touch();
-        return { status: 201, body: { webhook: renderWebhook(w) } };
+        checkWebhookRoom(app);
+        return newWebhook(body);
       },
     },
-    {
-      method: 'GET',
-      pattern: base,
-      scopes,
-      handler: (req) => ({ status: 200, body: { webhooks: integration(req.params).webhooks.map(renderWebhook) } }),
-    },
-    {
-      method: 'GET',
-      pattern: `${base}/:webhookId`,
-      scopes,
-      handler: (req) => ({ status: 200, body: { webhook: renderWebhook(webhook(req.params)) } }),
-    },
-    {
-      method: 'PATCH',
-      pattern: `${base}/:webhookId`,
-      scopes,
-      mutates: true,
-      handler: (req) => {
-        const w = webhook(req.params);
-        const body = objectBody(req.body);
-        validateRequest('UpdateWebhook', body);
+    update: {
+      operationId: 'UpdateWebhook',
+      apply: (_, w, body) => {
         if (body.target !== undefined) checkTarget(body.target);
         checkTriggers(body.triggers);
         if (body.target !== undefined) w.target = body.target as string;
         if (body.triggers !== undefined) w.triggers = [...(body.triggers as string[])];
         if (body.includeFullUser !== undefined) w.includeFullUser = body.includeFullUser as boolean;
         if (body.includeFullSource !== undefined) w.includeFullSource = body.includeFullSource as boolean;
-        store.touch();
-        return { status: 200, body: { webhook: renderWebhook(w) } };
       },
     },
-    {
-      method: 'DELETE',
-      pattern: `${base}/:webhookId`,
-      scopes,
-      mutates: true,
-      handler: (req) => {
-        const integ = integration(req.params);
-        const w = webhook(req.params);
-        integ.webhooks = integ.webhooks.filter((x) => x !== w);
-        store.touch();
-        return { status: 200, body: {} };
-      },
-    },
-  ];
+  });
 }

@@ -4,6 +4,7 @@
  * sends them with the spec's retry policy. One queue per webhook and conversation keeps the
  * events of a conversation in order; a delivery holds its queue until it succeeds or gives up.
  */
+import { EventEmitter } from 'node:events';
 import { newId } from '../ids.js';
 import type { ProvisioningState, WebhookRecord } from '../provisioning/state.js';
 import { HttpError } from '../route.js';
@@ -29,6 +30,10 @@ export class WebhookDispatcher {
   private idleWaiters: (() => void)[] = [];
   private readonly abort = new AbortController();
   private readonly sleeping = new Set<{ timer: NodeJS.Timeout; wake: () => void }>();
+  /** 'attempt' (DeliveryRecord) after each attempt, and when a delivery ends without one. */
+  private readonly changes = new EventEmitter();
+  /** While a trigger runs: the deliveries it makes, and the integration it is limited to. */
+  private capturing: { records: DeliveryRecord[]; integrationId?: string } | undefined;
 
   constructor(
     private readonly provisioning: () => ProvisioningState,
@@ -43,7 +48,8 @@ export class WebhookDispatcher {
     const eventId = newId();
     const createdAt = new Date().toISOString();
     for (const integration of app.integrations) {
-      if (event.integrationId !== undefined && integration.id !== event.integrationId) continue;
+      const only = event.integrationId ?? this.capturing?.integrationId;
+      if (only !== undefined && integration.id !== only) continue;
       for (const w of integration.webhooks.filter((x) => x.triggers.includes(event.type))) {
         let payload: Record<string, unknown>;
         try {
@@ -68,6 +74,31 @@ export class WebhookDispatcher {
     d.resendOf = old.id;
     this.enqueue(d, `${old.webhookId}|${d.id}`);
     return d;
+  }
+
+  /** Runs `fn` (synchronous, so no other request interleaves) and returns the deliveries its events made. */
+  capture<T>(fn: () => T, integrationId?: string): { result: T; deliveries: DeliveryRecord[] } {
+    this.capturing = { records: [], ...(integrationId !== undefined ? { integrationId } : {}) };
+    try {
+      const result = fn();
+      return { result, deliveries: this.capturing.records };
+    } finally {
+      this.capturing = undefined;
+    }
+  }
+
+  /** Resolves once each delivery has had its first attempt (or ended without one): what a trigger reports. */
+  firstOutcome(deliveries: DeliveryRecord[]): Promise<void> {
+    const waiting = () => deliveries.some((d) => d.status === 'pending' && d.attempts.length === 0);
+    if (!waiting()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = () => {
+        if (waiting()) return;
+        this.changes.off('attempt', check);
+        resolve();
+      };
+      this.changes.on('attempt', check);
+    });
   }
 
   /** Resolves once no delivery is queued, in flight or waiting to retry. */
@@ -101,6 +132,7 @@ export class WebhookDispatcher {
       body: from.body,
     };
     this.log.add(d);
+    this.capturing?.records.push(d);
     return d;
   }
 
@@ -132,6 +164,7 @@ export class WebhookDispatcher {
       d.status = 'not_delivered';
       d.reason = 'not a local address';
       line(notLocalLine(d));
+      this.changes.emit('attempt', d);
       return;
     }
     const base = this.options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS;
@@ -146,16 +179,19 @@ export class WebhookDispatcher {
       const v = verdict(outcome, attempt);
       if (v === 'retry') {
         line(attemptLine(d, a, 'retry'));
+        this.changes.emit('attempt', d);
         continue;
       }
       d.status = v;
       const final = 'status' in outcome && NON_RECOVERABLE.has(outcome.status);
       if (v === 'failed') d.reason = final ? `non-recoverable status ${a.status}` : `gave up after ${attempt} attempts`;
       line(attemptLine(d, a, v === 'delivered' ? 'done' : final ? 'not_retried' : 'gave_up'));
+      this.changes.emit('attempt', d);
       return;
     }
     d.status = 'failed';
     d.reason = this.abort.signal.aborted ? 'the emulator stopped' : 'the webhook was deleted';
+    this.changes.emit('attempt', d);
   }
 
   private sleep(ms: number): Promise<void> {

@@ -1,5 +1,5 @@
 /** `file:line:column: ` of a config entry or field, for error messages (empty when unknown). */
-import type { LoadedConfig } from '../config/types.js';
+import type { LoadedConfig } from './types.js';
 
 export function where(loaded: LoadedConfig, key: string): string {
   const pos = loaded.sources.get(key);
