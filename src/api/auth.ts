@@ -1,14 +1,13 @@
 import { SignJWT } from 'jose';
 import { UserError } from '../errors.js';
+import { type KeyScope, scopeOfKeyId } from './key-scope.js';
 import type { AuthMode, Credentials } from './types.js';
 
-export type JwtScope = 'account' | 'app' | 'integration';
+export type JwtScope = KeyScope;
 
 /** How long a signed token is valid, and how long before expiry we stop reusing it. */
 export const JWT_LIFETIME_S = 3600;
 export const JWT_RENEW_BEFORE_S = 60;
-
-const PREFIX_SCOPES: Record<string, JwtScope> = { act_: 'account', svc_: 'account', app_: 'app', int_: 'integration' };
 
 /**
  * The JWT `scope` claim follows from the key id's prefix: SunCo key ids are
@@ -16,7 +15,7 @@ const PREFIX_SCOPES: Record<string, JwtScope> = { act_: 'account', svc_: 'accoun
  * for, but it may still work with Basic auth, so say so.
  */
 export function jwtScope(keyId: string): JwtScope {
-  const scope = PREFIX_SCOPES[keyId.slice(0, 4)];
+  const scope = scopeOfKeyId(keyId);
   if (!scope) {
     throw new UserError(
       `Cannot tell the JWT scope of key id "${keyId}": known prefixes are act_ and svc_ (account), app_ (app) and int_ (integration). Use --auth basic for this key.`,

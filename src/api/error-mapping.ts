@@ -34,6 +34,11 @@ export function apiErrorFromResponse(method: string, path: string, answer: HttpA
     return new ApiError({ ...base, code: first.code, title });
   }
   const statusText = answer.statusText || STATUS_CODES[answer.status] || 'HTTP error';
+  const location = answer.headers.location;
+  if (answer.status >= 300 && answer.status < 400 && typeof location === 'string') {
+    // The client never follows a redirect (it would carry the Authorization header along).
+    return new ApiError({ ...base, code: `http_${answer.status}`, title: `${statusText}: redirect to ${truncate(location)} not followed (check the API URL)` });
+  }
   const snippet = bodySnippet(answer.text);
   return new ApiError({ ...base, code: `http_${answer.status}`, title: snippet ? `${statusText}: ${snippet}` : statusText });
 }

@@ -4,15 +4,60 @@ import type { QueryValue, RequestOptions } from './types.js';
 /** SunCo's largest page (spec schema `page`: size maximum 100): fewest round trips. */
 export const PAGE_SIZE = 100;
 
-interface Page {
-  meta?: { hasMore?: boolean; afterCursor?: string };
-  [key: string]: unknown;
+/** Spec "API Pagination and Records Limits": `meta` of a cursor-paginated list. */
+export interface CursorMeta {
+  hasMore?: boolean;
+  afterCursor?: string;
+  beforeCursor?: string;
+}
+
+export type Direction = 'after' | 'before';
+
+export interface Cursor {
+  direction: Direction;
+  /** Sent as `page[after]` or `page[before]`. */
+  value: string;
+}
+
+export interface CursorPagesOptions<P> {
+  /** Which cursor to follow; a function decides it from the first page. */
+  direction: Direction | ((first: P) => Direction);
+  /** A page says "more" but gives no cursor, or one it already gave (which would loop for ever); default: stop. */
+  onBadCursor?: (cursor: string | undefined, direction: Direction) => void;
 }
 
 /**
- * Cursor pagination as the spec describes it (`page[after]`, `page[size]`, response
- * `meta.hasMore` / `meta.afterCursor`). A list without `meta` is a single page.
- * Guards against a server that says "more" without a new cursor, which would loop forever.
+ * The one cursor-pagination loop (the planner's reads, `--all` lists, `sunco api --paginate`,
+ * message history): fetches the first page, then follows `meta.afterCursor` (or
+ * `meta.beforeCursor`: ListMessages starts at the newest page and goes backwards) while
+ * `meta.hasMore`. A page without `meta` is the last one.
+ */
+export async function* cursorPages<P>(
+  fetch: (cursor: Cursor | undefined) => Promise<P>,
+  options: CursorPagesOptions<P>,
+): AsyncGenerator<P> {
+  const seen = new Set<string>();
+  let direction: Direction | undefined;
+  let cursor: Cursor | undefined;
+  for (;;) {
+    const page = await fetch(cursor);
+    direction ??= typeof options.direction === 'function' ? options.direction(page) : options.direction;
+    yield page;
+    const meta = (page as { meta?: CursorMeta } | undefined)?.meta;
+    if (!meta?.hasMore) return;
+    const next = direction === 'after' ? meta.afterCursor : meta.beforeCursor;
+    if (!next || seen.has(next)) {
+      options.onBadCursor?.(next, direction);
+      return;
+    }
+    seen.add(next);
+    cursor = { direction, value: next };
+  }
+}
+
+/**
+ * Every item of a list (`page[size]` the largest, forward). A server that says "more"
+ * without a new cursor is an error rather than a silently short list.
  */
 export async function* paginate<T>(
   get: (path: string, options: RequestOptions) => Promise<unknown>,
@@ -20,23 +65,25 @@ export async function* paginate<T>(
   itemsKey: string,
   options: RequestOptions = {},
 ): AsyncGenerator<T> {
-  const seen = new Set<string>();
-  let after: string | undefined;
-  for (;;) {
-    const query: Record<string, QueryValue> = { ...options.query, 'page[size]': String(PAGE_SIZE) };
-    if (after !== undefined) query['page[after]'] = after;
-    const page = (await get(path, { ...options, query })) as Page | undefined;
+  const where = `GET ${path.split('?')[0]}`;
+  const pages = cursorPages<Record<string, unknown> | undefined>(
+    (cursor) => {
+      const query: Record<string, QueryValue> = { ...options.query, 'page[size]': String(PAGE_SIZE) };
+      if (cursor) query['page[after]'] = cursor.value;
+      return get(path, { ...options, query }) as Promise<Record<string, unknown> | undefined>;
+    },
+    {
+      direction: 'after',
+      onBadCursor: (cursor) => {
+        throw new UserError(`${where}: the API said more pages follow but gave ${cursor ? 'a cursor it already gave' : 'no afterCursor'}; stopping.`);
+      },
+    },
+  );
+  for await (const page of pages) {
     const items = page?.[itemsKey];
     if (!Array.isArray(items)) {
-      throw new UserError(`GET ${path.split('?')[0]}: the response has no "${itemsKey}" list (keys: ${Object.keys(page ?? {}).join(', ') || 'none'}).`);
+      throw new UserError(`${where}: the response has no "${itemsKey}" list (keys: ${Object.keys(page ?? {}).join(', ') || 'none'}).`);
     }
     for (const item of items) yield item as T;
-    if (!page?.meta?.hasMore) return;
-    const cursor = page.meta.afterCursor;
-    if (!cursor || seen.has(cursor)) {
-      throw new UserError(`GET ${path.split('?')[0]}: the API said more pages follow but gave ${cursor ? 'a cursor it already gave' : 'no afterCursor'}; stopping.`);
-    }
-    seen.add(cursor);
-    after = cursor;
   }
 }

@@ -3,6 +3,7 @@
  * whenever stdout is not a TTY (pipes, CI). Data goes to stdout; hints and notices go to
  * stderr, so `sunco ... | jq` always reads clean JSON.
  */
+import stringWidth from 'string-width';
 import type { CliIO } from './io.js';
 
 export interface Column<T = Record<string, unknown>> {
@@ -33,15 +34,30 @@ export function cell(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * Widths are terminal columns (string-width), not UTF-16 units: a CJK character or an emoji
+ * takes two columns, a combining mark none, so full-width text stays aligned.
+ */
+function padEnd(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - stringWidth(s)));
+}
+
+/** At most `max` columns wide, cut with … (never inside a character). */
 function clip(s: string, max: number | undefined): string {
   const oneLine = s.replace(/\s*\n\s*/g, ' ');
-  return max !== undefined && oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+  if (max === undefined || stringWidth(oneLine) <= max) return oneLine;
+  let out = '';
+  for (const { segment } of new Intl.Segmenter().segment(oneLine)) {
+    if (stringWidth(out + segment) > max - 1) break;
+    out += segment;
+  }
+  return `${out}…`;
 }
 
 export function renderTable<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
   const cells = rows.map((r) => columns.map((c) => clip(cell(c.value(r)), c.max)));
-  const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((row) => row[i]?.length ?? 0)));
-  const line = (values: string[]) => values.map((v, i) => (i === values.length - 1 ? v : v.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  const widths = columns.map((c, i) => Math.max(stringWidth(c.header), ...cells.map((row) => stringWidth(row[i] ?? ''))));
+  const line = (values: string[]) => values.map((v, i) => (i === values.length - 1 ? v : padEnd(v, widths[i] ?? 0))).join('  ').trimEnd();
   return [line(columns.map((c) => c.header)), ...cells.map(line)].join('\n') + '\n';
 }
 

@@ -35,6 +35,8 @@ export interface EmulatorOptions {
   stateFile?: string;
   /** Delay every response by this many ms. */
   latencyMs?: number;
+  /** How the latency is waited for (tests inject one, so that none waits in real time); default setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
   /** Requests per second; beyond it 429 with Retry-After. 0/undefined: unlimited. */
   rateLimit?: number;
   /** Probability 0..1 that a request is faulted. */
@@ -133,6 +135,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       faults: new FaultInjector(options.faultRate ?? 0, seed),
       limiter: new RateLimiter(options.rateLimit ?? 0, options.now ?? Date.now),
       latencyMs: options.latencyMs ?? 0,
+      ...(options.sleep ? { sleep: options.sleep } : {}),
       log,
       baseUrl: () => baseUrl,
       ...(options.onRequest ? { onRequest: options.onRequest } : {}),

@@ -25,6 +25,8 @@ export interface PipelineDeps {
   faults: FaultInjector;
   limiter: RateLimiter;
   latencyMs: number;
+  /** Waits out the latency; default setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
   log: RequestLog;
   baseUrl: () => string;
   /** Called once per request after it is answered (or dropped by a fault); `sunco emulator --debug`. */
@@ -80,7 +82,7 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
         : { status: 500, body: errorBody('internal_error', 'Internal server error') };
   }
 
-  if (deps.latencyMs > 0) await sleep(deps.latencyMs);
+  if (deps.latencyMs > 0) await (deps.sleep ?? sleep)(deps.latencyMs);
   entry.ms = Date.now() - started;
   if (entry.faulted === 'reset' || entry.faulted === 'lost') {
     // The connection drops without an answer; for `lost` the handler has already committed.

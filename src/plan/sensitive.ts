@@ -10,21 +10,32 @@ import type { Raw } from '../resources/types.js';
 import { isPlainObject, isRef } from '../resources/values.js';
 
 export class Sensitivity {
-  constructor(private readonly loaded: LoadedConfig) {}
+  /**
+   * Every `address#field` that strictly encloses a sensitive key (`a#x` and `a#x.y` for
+   * `a#x.y.z`): containsVariable is then one lookup, where a scan of every sensitive key per
+   * call cost +1.25 s on a 1,000-app diff (issue 18).
+   */
+  private readonly enclosing = new Set<string>();
+
+  constructor(private readonly loaded: LoadedConfig) {
+    for (const key of loaded.sensitive) {
+      const hash = key.indexOf('#');
+      for (let dot = key.indexOf('.', hash); dot !== -1; dot = key.indexOf('.', dot + 1)) this.enclosing.add(key.slice(0, dot));
+    }
+  }
 
   /** The field (dotted) or any field it sits in came from a variable. */
   fromVariable(address: string, field: string): boolean {
-    const parts = field.split('.');
-    for (let i = 1; i <= parts.length; i++) if (this.loaded.sensitive.has(fieldKey(address, parts.slice(0, i).join('.')))) return true;
+    const key = fieldKey(address, field);
+    if (this.loaded.sensitive.has(key)) return true;
+    const hash = address.length;
+    for (let dot = key.indexOf('.', hash); dot !== -1; dot = key.indexOf('.', dot + 1)) if (this.loaded.sensitive.has(key.slice(0, dot))) return true;
     return false;
   }
 
   /** Some part of the value under this field came from a variable. */
   containsVariable(address: string, field: string): boolean {
-    const prefix = `${fieldKey(address, field)}.`;
-    if (this.fromVariable(address, field)) return true;
-    for (const k of this.loaded.sensitive) if (k.startsWith(prefix)) return true;
-    return false;
+    return this.fromVariable(address, field) || this.enclosing.has(fieldKey(address, field));
   }
 
   /** The value to put in a step body: `$secret` placeholders where a value is sensitive. */

@@ -9,6 +9,8 @@
  * readBack:   whether GET returns it; writeOnly fields are never returned (tokens, passwords)
  * default:    the value the API fills in when the field is omitted
  * generated:  the server makes it on create and returns it (a secret, returned once)
+ * credential: a secret that GET returns (LINE channelSecret, messenger pageAccessToken, …):
+ *             sensitive like a write-only value, though it can be compared
  * role:       what the row is; absent means 'field', a plain value of the entry:
  *   'reference'  an id of another entry of the same app (`refTo`), named in the config by
  *                the logical name of that entry under `configName`;
@@ -28,6 +30,7 @@ export interface FieldSpec {
   writeOnly?: true;
   default?: string | number | boolean;
   generated?: true;
+  credential?: true;
   role?: 'field' | 'reference' | 'child' | 'read-shape' | 'name';
   /** role 'reference': the config's name for it (e.g. `next` for nextSwitchboardIntegrationId). */
   configName?: string;
@@ -84,7 +87,7 @@ export const KIND_FIELDS = {
     { name: 'name', type: 'string', create: 'required', update: 'yes', readBack: true, role: 'name' },
     { name: 'integrationId', type: 'string', create: 'optional', update: 'yes', readBack: true, role: 'reference', configName: 'integration', refTo: 'integration' },
     { name: 'integrationType', type: 'string', create: 'optional', update: 'yes', readBack: true },
-    { name: 'deliverStandbyEvents', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+    { name: 'deliverStandbyEvents', type: 'boolean', create: 'optional', update: 'yes', readBack: true, default: true },
     { name: 'nextSwitchboardIntegrationId', type: 'string', create: 'optional', update: 'yes', readBack: true, role: 'reference', configName: 'next', refTo: 'switchboard-integration' },
     { name: 'messageHistoryCount', type: 'integer', create: 'optional', update: 'yes', readBack: true },
   ],
@@ -129,7 +132,7 @@ export const INTEGRATION_FIELDS = {
     { name: 'businessId', type: 'string', create: 'required', update: 'replace', readBack: true },
     { name: 'apiSecret', type: 'string', create: 'required', update: 'replace', readBack: false, writeOnly: true },
     { name: 'mspId', type: 'string', create: 'required', update: 'replace', readBack: true },
-    { name: 'authenticationMessageSecret', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'authenticationMessageSecret', type: 'string', create: 'optional', update: 'yes', readBack: true, credential: true },
   ]),
   custom: [
     ...DISPLAY_NAME,
@@ -156,16 +159,16 @@ export const INTEGRATION_FIELDS = {
   ], SDK_CONVERSATIONS),
   line: channel([
     { name: 'channelId', type: 'string', create: 'optional', update: 'replace', readBack: true },
-    { name: 'channelSecret', type: 'string', create: 'optional', update: 'replace', readBack: true },
-    { name: 'channelAccessToken', type: 'string', create: 'optional', update: 'replace', readBack: true },
+    { name: 'channelSecret', type: 'string', create: 'optional', update: 'replace', readBack: true, credential: true },
+    { name: 'channelAccessToken', type: 'string', create: 'optional', update: 'replace', readBack: true, credential: true },
     { name: 'serviceCode', type: 'string', create: 'optional', update: 'replace', readBack: true },
-    { name: 'switcherSecret', type: 'string', create: 'optional', update: 'replace', readBack: true },
+    { name: 'switcherSecret', type: 'string', create: 'optional', update: 'replace', readBack: true, credential: true },
     { name: 'qrCodeUrl', type: 'string', create: 'optional', update: 'replace', readBack: true },
     { name: 'lineId', type: 'string', create: 'none', update: 'none', readBack: true },
   ]),
   mailgun: channel([
     { name: 'apiKey', type: 'string', create: 'required', update: 'replace', readBack: false, writeOnly: true },
-    { name: 'signingKey', type: 'string', create: 'optional', update: 'replace', readBack: true },
+    { name: 'signingKey', type: 'string', create: 'optional', update: 'replace', readBack: true, credential: true },
     { name: 'domain', type: 'string', create: 'required', update: 'replace', readBack: true },
     { name: 'incomingAddress', type: 'string', create: 'required', update: 'replace', readBack: true },
     { name: 'hideUnsubscribeLink', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
@@ -178,7 +181,7 @@ export const INTEGRATION_FIELDS = {
     { name: 'webhookSecret', type: 'string', create: 'none', update: 'none', readBack: true, generated: true },
   ]),
   messenger: channel([
-    { name: 'pageAccessToken', type: 'string', create: 'required', update: 'yes', readBack: true },
+    { name: 'pageAccessToken', type: 'string', create: 'required', update: 'yes', readBack: true, credential: true },
     { name: 'appId', type: 'string', create: 'required', update: 'replace', readBack: true },
     { name: 'appSecret', type: 'string', create: 'required', update: 'replace', readBack: false, writeOnly: true },
     { name: 'pageId', type: 'number', create: 'optional', update: 'replace', readBack: true },
@@ -230,7 +233,7 @@ export const INTEGRATION_FIELDS = {
   whatsapp: channel([
     { name: 'hsmFallbackLanguage', type: 'string', create: 'optional', update: 'yes', readBack: true, default: "en_US" },
     { name: 'accountId', type: 'string', create: 'optional', update: 'yes', readBack: true },
-    { name: 'accountManagementAccessToken', type: 'string', create: 'optional', update: 'yes', readBack: true },
+    { name: 'accountManagementAccessToken', type: 'string', create: 'optional', update: 'yes', readBack: true, credential: true },
     { name: 'phoneNumber', type: 'string', create: 'none', update: 'none', readBack: true },
   ]),
 } satisfies Record<string, FieldSpec[]>;

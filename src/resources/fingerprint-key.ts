@@ -3,6 +3,6 @@
  * (DESIGN.md, "Write-only values"). Reserved (src/resources/reserved-keys.ts): the metadata
  * diff ignores it and export leaves it out.
  */
-import { RESERVED_METADATA_PREFIX } from '../resources/reserved-keys.js';
+import { RESERVED_METADATA_PREFIX } from './reserved-keys.js';
 
 export const FINGERPRINT_KEY = `${RESERVED_METADATA_PREFIX}fingerprints`;

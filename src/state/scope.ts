@@ -4,6 +4,9 @@
  * create or delete apps, nor manage app keys: such declarations are refused before the
  * first request, all of them at once, each naming its entry.
  */
+import { type KeyScope, scopeOfKeyId } from '../api/key-scope.js';
+
+export type { KeyScope };
 import type { Credentials } from '../api/types.js';
 import { addressOf } from '../resources/addresses.js';
 import { KINDS, ROOT_KIND } from '../resources/registry.js';
@@ -11,7 +14,6 @@ import type { AppConfig, LoadedConfig } from '../config/types.js';
 import { UserError } from '../errors.js';
 import { where } from '../config/where.js';
 
-export type KeyScope = 'account' | 'app' | 'integration';
 
 /**
  * `act_`/`svc_` keys are account-scoped, `app_` keys app-scoped, `int_` keys
@@ -20,10 +22,7 @@ export type KeyScope = 'account' | 'app' | 'integration';
  * taken as account-scoped.
  */
 export function keyScope(keyId: string | undefined, perApp: boolean): KeyScope {
-  if (keyId && /^(act|svc)_/.test(keyId)) return 'account';
-  if (keyId && /^app_/.test(keyId)) return 'app';
-  if (keyId && /^int_/.test(keyId)) return 'integration';
-  return perApp ? 'app' : 'account';
+  return scopeOfKeyId(keyId) ?? (perApp ? 'app' : 'account');
 }
 
 export function appScope(app: AppConfig, globalKeyId: string | undefined): KeyScope {

@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
+import { cursorPages } from '../../src/api/paginate.js';
 import { UserError } from '../../src/errors.js';
 import { BASE, rejection, testClient, useNock } from './helpers.js';
 
@@ -62,5 +63,40 @@ describe('paginate / listAll', () => {
     nock(BASE).get('/v2/apps').query(true).reply(200, { things: [] });
     const { client } = testClient();
     expect(((await rejection(client.listAll('/v2/apps', 'apps'))) as Error).message).toMatch(/no "apps" list/);
+  });
+});
+
+describe('cursorPages (the one cursor loop)', () => {
+  const collect = async <P>(gen: AsyncGenerator<P>): Promise<P[]> => {
+    const out: P[] = [];
+    for await (const p of gen) out.push(p);
+    return out;
+  };
+
+  it('follows beforeCursor backwards and stops on a repeated cursor without calling again', async () => {
+    const asked: (string | undefined)[] = [];
+    const answers: Record<string, { n: number; meta: { hasMore: boolean; beforeCursor?: string } }> = {
+      first: { n: 3, meta: { hasMore: true, beforeCursor: 'b2' } },
+      b2: { n: 2, meta: { hasMore: true, beforeCursor: 'b1' } },
+      b1: { n: 1, meta: { hasMore: true, beforeCursor: 'b2' } },
+    };
+    const bad: (string | undefined)[] = [];
+    const pages = await collect(cursorPages(async (c) => {
+      asked.push(c?.value);
+      return answers[c?.value ?? 'first']!;
+    }, { direction: 'before', onBadCursor: (cursor) => bad.push(cursor) }));
+    expect(pages.map((p) => p.n)).toEqual([3, 2, 1]);
+    expect(asked).toEqual([undefined, 'b2', 'b1']);
+    expect(bad).toEqual(['b2']);
+  });
+
+  it('lets the first page choose the direction', async () => {
+    const asked: string[] = [];
+    const pages = await collect(cursorPages(async (c) => {
+      if (c) asked.push(`${c.direction}=${c.value}`);
+      return c ? { meta: { hasMore: false } } : { meta: { hasMore: true, afterCursor: 'a1', beforeCursor: 'x' } };
+    }, { direction: (first) => (first.meta.afterCursor ? 'after' : 'before') }));
+    expect(pages).toHaveLength(2);
+    expect(asked).toEqual(['after=a1']);
   });
 });

@@ -2,7 +2,8 @@
  * What an apply prints beyond the plan: progress lines (colour on a terminal only, never with
  * NO_COLOR) and the time spent waiting on rate limits, in the summary and in --json.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { setSleep } from '../../src/api/retry.js';
 import { WaitTally } from '../../src/apply/waits.js';
 import { waitsLine } from '../../src/render/apply-report.js';
 import { type Harness, harness } from './helpers/harness.js';
@@ -69,8 +70,16 @@ describe('progress lines', () => {
 describe('waiting on rate limits', () => {
   it("reports the wait in the summary and in --json, and every step still applies (emulator's rateLimit)", async () => {
     // 3 requests per second: the burst of key creates is answered 429 with Retry-After: 1,
-    // which the client honours (real waits of 1 s, overlapping).
-    h = await harness({ rateLimit: 3 });
+    // which the client honours. Its sleeps advance a fake clock that the emulator's
+    // rate-limit window reads: nothing waits in real time.
+    let clock = Date.now();
+    const slept: number[] = [];
+    const restore = setSleep(async (ms) => {
+      slept.push(ms);
+      clock += ms;
+    });
+    onTestFinished(restore);
+    h = await harness({ rateLimit: 3, now: () => clock });
     const file = await h.write('a.yaml', keys);
     const r = await h.cli(['apply', '-f', file, '--yes', '--json', '--secrets-out', 'secrets.json']);
     expect(r.code).toBe(0);
@@ -84,6 +93,7 @@ describe('waiting on rate limits', () => {
     expect(doc.waited!.rateLimitMs).toBe(doc.waited!.ms);
     expect(doc.waited!.ms).toBeGreaterThanOrEqual(1000);
     expect(doc.waited!.ms).toBeLessThanOrEqual(limited * 1000);
+    expect(slept).toEqual(Array.from({ length: limited }, () => 1000));
     // The text summary (on stderr with --json) says it too, just before the closing line.
     const tail = r.stderr.trimEnd().split('\n').slice(-2);
     expect(tail[0]).toMatch(new RegExp(`^Waited \\d+\\.\\d s on rate limits \\(${limited} requests? answered 429 and (was|were) retried\\)\\.$`));

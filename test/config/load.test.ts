@@ -17,10 +17,10 @@ afterAll(cleanup);
 describe('examples', () => {
   it('every example is checked here (a new one must be added to this list)', () => {
     // examples/github/ holds CI workflows, not configs (test/examples/github.test.ts checks them).
-    expect(readdirSync(`${root}examples`).filter((f) => !f.endsWith('.env.example') && f !== 'github').sort()).toEqual(['bot.yaml', 'handoff.yaml', 'multichannel.yaml', 'split', 'web.yaml']);
+    expect(readdirSync(`${root}examples`).filter((f) => !f.endsWith('.env.example') && f !== 'github').sort()).toEqual(['bot', 'bot.yaml', 'handoff.yaml', 'multichannel.yaml', 'split', 'web.yaml']);
   });
 
-  it.each(['web.yaml', 'bot.yaml', 'handoff.yaml', 'split'])('examples/%s is valid', async (path) => {
+  it.each(['web.yaml', 'bot.yaml', 'handoff.yaml', 'split', 'bot'])('examples/%s is valid', async (path) => {
     const loaded = await loadConfig({ cwd: root, env: {}, path: `examples/${path}` });
     expect(Object.keys(loaded.config.apps).length).toBeGreaterThan(0);
   });

@@ -107,11 +107,22 @@ describe('rate limit', () => {
 });
 
 describe('latency', () => {
-  it('is applied to every response and recorded in the request log', async () => {
-    emu = await start({ latencyMs: 25 });
+  it('holds every response until the latency has passed, and records it in the request log', async () => {
+    // An injected sleep that the test ends by hand: no real-time wait, and the order is observable.
+    const sleeps: number[] = [];
+    let began: (end: () => void) => void = () => {};
+    emu = await start({ latencyMs: 25, sleep: (ms) => new Promise<void>((end) => (sleeps.push(ms), began(end))) });
     const call = caller(emu);
-    await call('GET', '/v2/apps');
-    await call('GET', '/v2/unknown');
+    for (const [path, status] of [['/v2/apps', 200], ['/v2/unknown', 404]] as const) {
+      const sleeping = new Promise<() => void>((r) => (began = r));
+      const pending = call('GET', path);
+      // The response must wait for the sleep: the sleep begins first, and the answer only after it ends.
+      const first = await Promise.race([sleeping, pending.then(() => 'answered before the latency' as const)]);
+      expect(first).not.toBe('answered before the latency');
+      (first as () => void)();
+      expect((await pending).status).toBe(status);
+    }
+    expect(sleeps).toEqual([25, 25]);
     expect(emu.requestLog.map((e) => [e.status, e.latencyMs])).toEqual([
       [200, 25],
       [404, 25],

@@ -14,7 +14,7 @@ type Raw = Record<string, unknown>;
 /** One create body per integration type (spec components.schemas.<type>), plus a second telegram and web. */
 export const INTEGRATIONS: Raw[] = [
   { type: 'android', displayName: 'Android app', projectId: 'S3CR3T-project', clientEmail: 'S3CR3T-fcm@example.com', privateKey: 'S3CR3T-android-pk', senderId: '42', canUserSeeConversationList: false },
-  { type: 'apple', displayName: 'Apple Messages', businessId: 'biz-1', apiSecret: 'S3CR3T-apple-api', mspId: 'msp-1', authenticationMessageSecret: 'S3CR3T-apple-auth' },
+  { type: 'apple', displayName: 'Apple Messages', businessId: 'biz-1', apiSecret: 'S3CR3T-apple-api', mspId: 'msp-1', authenticationMessageSecret: 'S3CR3T-apple-auth-'.padEnd(88, 'x') },
   { type: 'custom', displayName: 'Support bot', webhooks: [{ target: 'https://bot.acme.example/sunco', triggers: ['conversation:message', 'conversation:postback'], includeFullUser: true }] },
   { type: 'instagram', displayName: 'Instagram', pageAccessToken: 'S3CR3T-ig-page', appId: 'ig-app', appSecret: 'S3CR3T-ig-app', storyMentionsEnabled: false },
   { type: 'ios', displayName: 'iOS app', certificate: 'S3CR3T-Y2VydA==', password: 'S3CR3T-ios-pw', production: true },

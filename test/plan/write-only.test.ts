@@ -106,6 +106,15 @@ describe('write-only values', () => {
     expect(p.steps.map((s) => s.id)).toEqual(['app.s:update']);
   });
 
+  it('keeps sunco\'s other reserved metadata keys when it records fingerprints, and rewrites unreadable bindings', () => {
+    for (const extra of [{}, { metadata: { team: 'x' } }]) {
+      const p = diff(twilio('tok-1', extra), liveWith({ team: 'x', 'sunco:later': 'kept', [BINDINGS_KEY]: 'b' }), { salt: SALT });
+      expect((step(p, 'app.s:bookkeeping')!.body as { metadata: Raw }).metadata).toMatchObject({
+        team: 'x', 'sunco:later': 'kept', [BINDINGS_KEY]: formatBindings([[bindingKey('app.s.integration.sms'), 'i1']]),
+      });
+    }
+  });
+
   it('refuses metadata that would exceed the 4096-byte limit with the fingerprints', () => {
     const big = { blob: 'x'.repeat(4080) };
     expect(problems(() => diff(twilio('tok-1', { metadata: big }), liveWith({ ...big }), { salt: SALT }))).toMatch(/app\.s: metadata with the write-only value fingerprints .* over the API's 4096-byte limit/);

@@ -2,12 +2,14 @@
  * Rate limit (issue 8): with the emulator's rate limit (429 + Retry-After beyond N requests a
  * second), an apply completes with no failed step: every 429 is waited out and retried, and
  * the apply reports how long it waited.
- * Real sleeps here (Retry-After is 1 s), so the config is small.
+ * No real waits: the client's sleeps (Retry-After: 1 s) advance a fake clock that the
+ * emulator's rate-limit window reads, as in test/api/emulator.test.ts.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { setSleep } from '../../src/api/retry.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/index.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -31,12 +33,21 @@ apps:
 
 let emu: RunningEmulator;
 let dir: string;
+let restoreSleep: () => void;
+const slept: number[] = [];
 beforeEach(async () => {
-  emu = await startEmulator({ port: 0, rateLimit: 3 });
+  let clock = Date.now();
+  slept.length = 0;
+  restoreSleep = setSleep(async (ms) => {
+    slept.push(ms);
+    clock += ms;
+  });
+  emu = await startEmulator({ port: 0, rateLimit: 3, now: () => clock });
   dir = await mkdtemp(join(tmpdir(), 'sunco-rate-'));
   await writeFile(join(dir, 'sunco.yaml'), CONFIG);
 });
 afterEach(async () => {
+  restoreSleep();
   await emu.close();
   await rm(dir, { recursive: true, force: true });
 });
@@ -61,6 +72,8 @@ it('apply under a rate limit completes with no failed step, waiting out every 42
   // Each wait is visible (with --debug), naming the 429 it waits out.
   const waits = r.stderr.split('\n').filter((l) => /waiting \d+ ms before retrying: 429/.test(l));
   expect(waits.length).toBe(limited.length);
+  // Each one waited the Retry-After the emulator sent (1 s), on the fake clock.
+  expect(slept).toEqual(limited.map(() => 1000));
   // The apply reports how long it waited: in the --json result and in the text report (stderr with --json).
   expect(result.waited).toMatchObject({ rateLimitRetries: limited.length, retries: limited.length });
   expect(result.waited!.rateLimitMs).toBeGreaterThan(0);

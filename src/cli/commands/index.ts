@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { applyCommand } from './apply.js';
 import { emulatorCommand } from './emulator.js';
+import { exportCommand } from './export.js';
 import { initCommand } from './init.js';
 import { planCommand } from './plan.js';
 import { showCommand } from './show.js';
@@ -18,6 +19,7 @@ export const commands: CommandModule<any, any>[] = [
   applyCommand,
   showCommand,
   emulatorCommand,
+  exportCommand,
   initCommand,
   ...operationsCommands,
 ];

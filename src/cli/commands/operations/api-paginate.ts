@@ -7,19 +7,12 @@
  * and pages *backwards* (its first answer has a beforeCursor and no afterCursor), so there we
  * follow page[before] and put older pages first: the result reads oldest to newest either way.
  */
+import { type CursorMeta, type Direction, cursorPages } from '../../../api/paginate.js';
 import type { QueryValue } from '../../../api/types.js';
 import { UserError } from '../../../errors.js';
 import type { OpsContext } from './context.js';
 
-interface Meta {
-  hasMore?: boolean;
-  afterCursor?: string;
-  beforeCursor?: string;
-}
-
-type Direction = 'after' | 'before';
-
-function direction(query: Record<string, QueryValue>, meta: Meta | undefined): Direction {
+function direction(query: Record<string, QueryValue>, meta: CursorMeta | undefined): Direction {
   if (query['page[before]'] !== undefined) return 'before';
   if (query['page[after]'] !== undefined || meta?.afterCursor) return 'after';
   return meta?.beforeCursor ? 'before' : 'after';
@@ -27,22 +20,19 @@ function direction(query: Record<string, QueryValue>, meta: Meta | undefined): D
 
 export async function paginateAll(ctx: OpsContext, path: string, query: Record<string, QueryValue>): Promise<unknown[]> {
   let pages: unknown[][] = [];
-  const seen = new Set<string>();
-  let dir: Direction | undefined;
-  let cursor: string | undefined;
-  for (;;) {
-    const pageQuery = dir && cursor ? { ...query, 'page[after]': undefined, 'page[before]': undefined, [`page[${dir}]`]: cursor } : query;
-    const page = await ctx.client.get<Record<string, unknown>>(path, { query: pageQuery });
+  let dir: Direction = 'after';
+  const answers = cursorPages<Record<string, unknown>>(
+    (cursor) => ctx.client.get<Record<string, unknown>>(path, {
+      query: cursor ? { ...query, 'page[after]': undefined, 'page[before]': undefined, [`page[${cursor.direction}]`]: cursor.value } : query,
+    }),
+    // A repeated cursor would loop for ever: stop rather than trust a misbehaving server.
+    { direction: (first) => (dir = direction(query, first.meta as CursorMeta | undefined)) },
+  );
+  for await (const page of answers) {
     const key = Object.keys(page).find((k) => Array.isArray(page[k]));
     if (!key) throw new UserError(`--paginate: the answer of GET ${path} holds no list.`);
-    const meta = page.meta as Meta | undefined;
-    dir ??= direction(query, meta);
     const items = page[key] as unknown[];
     pages = dir === 'after' ? [...pages, items] : [items, ...pages];
-    const next = dir === 'after' ? meta?.afterCursor : meta?.beforeCursor;
-    // A repeated cursor would loop for ever: stop rather than trust a misbehaving server.
-    if (!meta?.hasMore || !next || seen.has(next)) return pages.flat();
-    seen.add(next);
-    cursor = next;
   }
+  return pages.flat();
 }

@@ -4,6 +4,7 @@
  * ListMessages pages backwards (newest page first, page size fixed at 100, spec
  * operation ListMessages): --all follows meta.beforeCursor and prints oldest first.
  */
+import { cursorPages } from '../../../api/paginate.js';
 import { UserError } from '../../../errors.js';
 import type { Column } from '../../output.js';
 import type { OpsContext } from './context.js';
@@ -30,18 +31,11 @@ const columns: Column<Message>[] = [
   { header: 'TEXT', value: (m) => (m.content as { text?: string } | undefined)?.text, max: 60 },
 ];
 
+/** ListMessages pages backwards from the newest: older pages go first, so the result reads oldest to newest. */
 async function listAllBackwards(ctx: OpsContext, path: string): Promise<Message[]> {
-  let pages: Message[][] = [];
-  const seen = new Set<string>();
-  let before: string | undefined;
-  for (;;) {
-    const page = await ctx.client.get<MessagePage>(path, { query: { 'page[before]': before } });
-    pages = [page.messages, ...pages];
-    const cursor = page.meta?.beforeCursor;
-    if (!page.meta?.hasMore || !cursor || seen.has(cursor)) break;
-    seen.add(cursor);
-    before = cursor;
-  }
+  const pages: Message[][] = [];
+  const answers = cursorPages((cursor) => ctx.client.get<MessagePage>(path, { query: { 'page[before]': cursor?.value } }), { direction: 'before' });
+  for await (const page of answers) pages.unshift(page.messages);
   return pages.flat();
 }
 
