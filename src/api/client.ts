@@ -5,11 +5,11 @@ import { Authorizer } from './auth.js';
 import { checkTransport, normalizeApiUrl } from './base-url.js';
 import { DebugLog } from './debug-log.js';
 import { apiErrorFromFault, apiErrorFromResponse, displayPath } from './error-mapping.js';
-import type { ApiError } from './errors.js';
+import { ApiError } from './errors.js';
 import { paginate } from './paginate.js';
 import { redactString, redactValue } from './redact.js';
 import { buildUrl, encodeBody, parseBody } from './request-parts.js';
-import { type Sleep, backoffDelay, defaultSleep, isTransientNetworkError, isTransientStatus, mayRetryFault, parseRetryAfter, retryPolicy } from './retry.js';
+import { type Sleep, REFUSED_RETRIES, backoffDelay, defaultSleep, isTransientNetworkError, isTransientStatus, mayRetryFault, parseRetryAfter, retryPolicy } from './retry.js';
 import type { ApiClient, ApiResponse, ClientOptions, ClientStats, Credentials, HttpMethod, RequestOptions } from './types.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -88,6 +88,7 @@ async function send<T>(shared: Shared, own: Credentials | undefined, method: Htt
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const start = now();
   let waited = 0;
+  let refused = 0;
 
   const redact = (text: string) => redactString(text, shared.secrets);
 
@@ -137,6 +138,14 @@ async function send<T>(shared: Shared, own: Credentials | undefined, method: Htt
       const e = result.error as { code?: string; message?: string };
       if (mayRetryFault(method) && isTransientNetworkError(e.code, e.message ?? '')) delay = backoffDelay(attempt - 1, policy, options.random);
       reason = `${error.code}: ${error.title}`;
+      if (e.code === 'ECONNREFUSED') {
+        // Nobody listens at that URL: say so at once, retry a few times, then name the URL.
+        if (delay === undefined || refused >= REFUSED_RETRIES || attempt >= policy.maxAttempts) {
+          throw new ApiError({ status: 0, method, path: displayPath(path), code: 'connection_refused', title: `cannot connect to ${shared.baseUrl}: connection refused${refused > 0 ? ` (tried ${refused + 1} times)` : ''}. Is the API URL right, and is the server running?` });
+        }
+        refused++;
+        options.notice?.(`${method} ${displayPath(path)}: ${url.origin} refused the connection, retrying (${refused}/${REFUSED_RETRIES})`);
+      }
     }
 
     if (delay === undefined || attempt >= policy.maxAttempts) throw error;

@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 
 /**
  * A failed API call. `status` 0 means no HTTP answer (network fault, timeout); then
- * `code` is `network_error` or `timeout`. The message names method, path, status,
+ * `code` is `network_error`, `connection_refused` or `timeout`. The message names method, path, status,
  * SunCo code and title, so it reads well on its own.
  */
 export class ApiError extends UserError {

@@ -29,6 +29,13 @@ export function parseRetryAfter(value: string | string[] | undefined, now: numbe
 /** Transient network faults: the request may not have reached the server, or its answer was lost. */
 const TRANSIENT_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED', 'ENETUNREACH', 'EHOSTUNREACH']);
 
+/**
+ * A refused connection means nobody listens there (a wrong URL or port, a server that is down):
+ * retrying for the whole budget would only keep the user waiting in silence. A few quick
+ * retries cover a server that is just starting.
+ */
+export const REFUSED_RETRIES = 3;
+
 export function isTransientNetworkError(code: string | undefined, message: string): boolean {
   return (code !== undefined && TRANSIENT_CODES.has(code)) || /socket hang up|timeout|timed out/i.test(message);
 }

@@ -34,6 +34,8 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Called whenever the client sleeps before a retry (429 or transient fault). */
   onWait?: (ms: number, reason: string) => void;
+  /** A line for the user, e.g. "… connection refused, retrying (1/3)" (the CLI writes it to stderr). */
+  notice?: (line: string) => void;
 }
 
 export type QueryValue = string | number | boolean | undefined | string[];

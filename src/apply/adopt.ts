@@ -10,7 +10,8 @@ import { ApiError } from '../api/errors.js';
 import type { SuncoConfig } from '../config/types.js';
 import type { Step } from '../plan/types.js';
 import { type IdTable, resolveBody, resolvePath } from './placeholders.js';
-import { getPath, jsonEqual } from './response-path.js';
+import { deepEqual } from '../resources/values.js';
+import { getPath } from './response-path.js';
 
 /** True when the request may have been executed although no success answer arrived. */
 export function mayHaveCommitted(err: unknown): boolean {
@@ -35,7 +36,7 @@ export async function findLostCreate(
   const items = await client.listAll<Record<string, unknown>>(resolvePath(adopt.listPath, ids), adopt.itemsKey);
   const found = items.filter(
     (item) =>
-      !exclude.has(String(item.id)) && Object.entries(match).every(([field, want]) => jsonEqual(getPath(item, field), want)),
+      !exclude.has(String(item.id)) && Object.entries(match).every(([field, want]) => deepEqual(getPath(item, field), want)),
   );
   if (found.length > 1) {
     throw new AmbiguousAdoptError(

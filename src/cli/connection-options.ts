@@ -4,13 +4,11 @@ import type { Argv } from 'yargs';
  * The connection flags shared by plan, apply and every operations command. This module is
  * imported by command builders, so it stays light: no got, no jose (see connection.ts).
  */
-export interface ConnectionArgs {
-  apiUrl?: string;
-  region?: string;
-  subdomain?: string;
-  auth?: string;
-  keyId?: string;
-  keySecret?: string;
+/** The connection values that flags, environment variables and profiles give: the one list. */
+export const CONNECTION_FIELDS = ['apiUrl', 'region', 'subdomain', 'auth', 'keyId', 'keySecret'] as const;
+export type ConnectionValues = Partial<Record<(typeof CONNECTION_FIELDS)[number], string>>;
+
+export interface ConnectionArgs extends ConnectionValues {
   insecure?: boolean;
   timeout?: number;
   debug?: boolean;

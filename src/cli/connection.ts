@@ -62,7 +62,9 @@ export async function connectFromArgv(
 ): Promise<{ client: ApiClient; keyId: string | undefined }> {
   const options = resolveConnection(argv, io, resolve);
   const { createClient } = await import('../api/client.js');
-  return { client: createClient({ ...options, ...extra }), keyId: options.credentials?.keyId };
+  // Retries the user should know about (a refused connection) are said on stderr, never stdout.
+  const notice = (line: string): void => void io.stderr.write(`${line}\n`);
+  return { client: createClient({ ...options, notice, ...extra }), keyId: options.credentials?.keyId };
 }
 
 function authMode(value: string | undefined): AuthMode {

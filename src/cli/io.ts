@@ -17,6 +17,8 @@ export interface CliIO {
   stdinIsTTY: boolean;
   /** Set by a command that succeeds with a non-zero code (e.g. 2 for --detailed-exitcode). */
   exitCode: number;
+  /** `--color` / `--no-color`, when given: wins over the environment and the terminal. */
+  color?: boolean;
 }
 
 export function processIO(): CliIO {
@@ -43,7 +45,15 @@ export function getIO(): CliIO {
   return current;
 }
 
-/** Colour only on a TTY, and never when NO_COLOR is set (https://no-color.org). */
+/**
+ * Whether to colour: `--color`/`--no-color` first; then FORCE_COLOR (https://force-color.org;
+ * "0" or "false" turn colour off), which, as in Node itself, wins over NO_COLOR
+ * (https://no-color.org); otherwise only on a terminal that is not "dumb".
+ */
 export function useColor(io: CliIO = getIO()): boolean {
-  return io.stdoutIsTTY && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && io.env.TERM !== 'dumb';
+  if (io.color !== undefined) return io.color;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force.toLowerCase() !== 'false';
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  return io.stdoutIsTTY && io.env.TERM !== 'dumb';
 }

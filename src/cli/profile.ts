@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { closest } from '../config/did-you-mean.js';
 import { UserError } from '../errors.js';
+import { CONNECTION_FIELDS, type ConnectionValues } from './connection-options.js';
 import type { CliIO } from './io.js';
 import type * as YAML from 'yaml';
 
@@ -16,14 +17,8 @@ import type * as YAML from 'yaml';
  * `--profile NAME` or SUNCO_PROFILE picks one (it must exist); otherwise a profile named
  * `default` is used when the file has one. Values are never printed, in errors included.
  */
-export interface ProfileValues {
-  apiUrl?: string;
-  region?: string;
-  subdomain?: string;
-  auth?: string;
-  keyId?: string;
-  keySecret?: string;
-}
+/** A profile gives the same values as the connection flags (connection-options.ts). */
+export type ProfileValues = ConnectionValues;
 
 export interface Profile {
   name: string;
@@ -31,7 +26,7 @@ export interface Profile {
   values: ProfileValues;
 }
 
-export const PROFILE_FIELDS = ['apiUrl', 'region', 'subdomain', 'auth', 'keyId', 'keySecret'] as const;
+const PROFILE_FIELDS = CONNECTION_FIELDS;
 export const DEFAULT_PROFILE = 'default';
 const MAX_BYTES = 64 * 1024;
 

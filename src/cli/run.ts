@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
 import { type CliIO, processIO, setIO } from './io.js';
+import { withExamples } from './examples.js';
 import { formatError } from './format-error.js';
+import { GLOBAL_HEADING, reorderHelp } from './help-layout.js';
+import { rewriteYargsMessage } from './yargs-messages.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyCommand = CommandModule<any, any>;
@@ -27,12 +30,34 @@ const SINGLE: Record<string, () => Promise<AnyCommand>> = {
  * `only` set, which makes that command the program's default command, so that their
  * usage line reads `sunco-apply [planfile]` rather than `sunco-apply apply [planfile]`.
  */
-async function commandsFor(only: string | undefined): Promise<AnyCommand[]> {
+async function commandsFor(only: string | undefined, asDefault = true): Promise<AnyCommand[]> {
   if (!only) return (await import('./commands/index.js')).commands;
   const load = SINGLE[only];
   if (!load) throw new Error(`no command ${only}`);
   const cmd = await load();
-  return [{ ...cmd, command: String(cmd.command).replace(/^\S+/, '$0') }];
+  return asDefault ? [withExamples({ ...cmd, command: String(cmd.command).replace(/^\S+/, '$0') }, only, true)] : [cmd];
+}
+
+/**
+ * `X completion` is answered before the commands are parsed: with a default command (sunco-plan,
+ * sunco-apply) yargs would take "completion" for that command's argument, and yargs prints the
+ * script even for `completion --help`.
+ */
+async function completionScript(args: string[], scriptName: string, io: CliIO): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    const { COMPLETION_HELP } = await import('./completion.js');
+    io.stdout.write(COMPLETION_HELP(scriptName));
+    return 0;
+  }
+  const { default: yargs } = await import('yargs');
+  await yargs()
+    .scriptName(scriptName)
+    .completion('completion')
+    .exitProcess(false)
+    .parseAsync(['completion'], (_err: Error | undefined, _argv: unknown, output: string) => {
+      if (output) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+    });
+  return 0;
 }
 
 /**
@@ -49,6 +74,10 @@ export async function run(args: string[], scriptName = 'sunco', io: CliIO = proc
       // The most common probe answers before yargs (about half of the startup time) loads.
       io.stdout.write(`${version()}\n`);
       code = 0;
+    } else if (args[0] === 'completion') {
+      code = await completionScript(args, scriptName, io);
+    } else if (args[0] === '--get-yargs-completions' && (await answerCompletion(args, io))) {
+      code = 0;
     } else {
       code = await parseAndRun(args, scriptName, io, only);
     }
@@ -61,13 +90,33 @@ export async function run(args: string[], scriptName = 'sunco', io: CliIO = proc
   return code;
 }
 
+/**
+ * The completions yargs cannot give (file names, the config's addresses: see completion.ts),
+ * answered before yargs parses; false leaves the answer to yargs (commands and flags).
+ */
+async function answerCompletion(args: string[], io: CliIO): Promise<boolean> {
+  const { customCompletions } = await import('./completion.js');
+  const mine = await customCompletions(args.slice(2), io);
+  if (mine === undefined) return false;
+  if (mine.length > 0) io.stdout.write(`${mine.join('\n')}\n`);
+  return true;
+}
+
 async function parseAndRun(args: string[], scriptName: string, io: CliIO, only: string | undefined): Promise<number> {
-  const [{ default: yargs }, commands] = await Promise.all([import('yargs'), commandsFor(only)]);
+  // Completing `sunco-plan …` is completing `sunco plan …`: yargs completes a named command's
+  // flags, not a default command's.
+  const completing = args[0] === '--get-yargs-completions';
+  if (completing && only) args = [args[0]!, scriptName, only, ...args.slice(2)];
+  const [{ default: yargs }, commands] = await Promise.all([import('yargs'), commandsFor(only, !completing)]);
   const columns = io.stdout === process.stdout ? process.stdout.columns : undefined;
   const parser = yargs()
     .scriptName(scriptName)
     .parserConfiguration({ 'camel-case-expansion': true })
     .option('debug', { type: 'boolean', global: true, describe: 'Log each request and response (secrets redacted); env SUNCO_DEBUG=1' })
+    .option('color', { type: 'boolean', global: true, describe: 'Colour the output; --no-color never (default: on a terminal unless NO_COLOR is set; FORCE_COLOR forces it)' })
+    .middleware((argv) => {
+      if (typeof argv.color === 'boolean') io.color = argv.color;
+    })
     .command(commands)
     .demandCommand(only ? 0 : 1, 'Name a command. See --help.')
     .recommendCommands()
@@ -75,17 +124,26 @@ async function parseAndRun(args: string[], scriptName: string, io: CliIO, only: 
     .completion('completion', 'Print a bash/zsh completion script')
     .version(version())
     .alias('h', 'help')
+    .group(['debug', 'color', 'help', 'version'], GLOBAL_HEADING)
     .showHelpOnFail(false)
     .exitProcess(false)
     .wrap(Math.min(110, columns ?? 100))
-    .fail((msg, err) => {
-      if (err) throw err;
-      throw new UserError(`${msg}\nRun '${scriptName} --help' for usage.`);
+    .fail((msg, err, usage) => {
+      // yargs-parser's own complaints ("Not enough arguments following: x") arrive as errors.
+      if (err && err.name !== 'YError') throw err;
+      const text = msg ?? err?.message ?? 'Invalid command line.';
+      const first = (usage as unknown as { getUsage(): [string, string][] }).getUsage()[0]?.[0];
+      const known = Object.keys((usage as unknown as { getDescriptions(): Record<string, string> }).getDescriptions());
+      const ctx = { usage: first?.replace(/^\$0/, scriptName), scriptName, args, knownFlags: known };
+      throw new UserError(rewriteYargsMessage(text, ctx));
     });
+  const helping = args.includes('--help') || args.includes('-h');
   // With a parse callback yargs hands over what it would print (help, version, completion)
   // instead of writing to process.stdout itself, so it goes through getIO() like all output.
   await parser.parseAsync(args, (_err: Error | undefined, _argv: unknown, output: string) => {
-    if (output) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+    if (!output) return;
+    const text = helping && !completing ? reorderHelp(output) : output;
+    io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   });
   return io.exitCode;
 }

@@ -100,16 +100,22 @@ describe('transport safety', () => {
       expect(client.stats.requests).toBe(3);
     });
 
-    it('a refused connection names the host', async () => {
+    it('a refused connection names the URL, after at most 3 retries', async () => {
       const closed = createServer();
       await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
       const port = (closed.address() as AddressInfo).port;
       await new Promise<void>((resolve) => closed.close(() => resolve()));
-      const client = createClient({ baseUrl: `http://127.0.0.1:${port}`, auth: 'basic', credentials: KEY, retry: { maxAttempts: 2 }, sleep: async () => {} });
+      const notices: string[] = [];
+      const client = createClient({ baseUrl: `http://127.0.0.1:${port}`, auth: 'basic', credentials: KEY, sleep: async () => {}, notice: (l) => notices.push(l) });
       const err = (await rejection(client.get('/v2/apps'))) as ApiError;
-      expect(err).toMatchObject({ status: 0, code: 'network_error' });
-      expect(err.title).toMatch(new RegExp(`ECONNREFUSED.*127\\.0\\.0\\.1:${port}`));
-      expect(client.stats.requests).toBe(2);
+      expect(err).toMatchObject({ status: 0, code: 'connection_refused' });
+      expect(err.title).toContain(`cannot connect to http://127.0.0.1:${port}: connection refused (tried 4 times)`);
+      expect(client.stats.requests).toBe(4);
+      expect(notices.map((n) => n.replace(/.*retrying/, 'retrying'))).toEqual(['retrying (1/3)', 'retrying (2/3)', 'retrying (3/3)']);
+      // With a smaller attempt budget, that budget wins.
+      const two = createClient({ baseUrl: `http://127.0.0.1:${port}`, auth: 'basic', credentials: KEY, retry: { maxAttempts: 2 }, sleep: async () => {} });
+      await rejection(two.get('/v2/apps'));
+      expect(two.stats.requests).toBe(2);
     });
   });
 });

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, writes } from './helpers/harness.js';
+import { type Harness, harness, writes } from '../helpers/harness.js';
 
 let h: Harness;
 beforeEach(async () => {

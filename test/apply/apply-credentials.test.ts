@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/api/client.js';
-import { type Harness, harness } from './helpers/harness.js';
+import { type Harness, harness } from '../helpers/harness.js';
 
 let h: Harness;
 beforeEach(async () => {

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { type Harness, harness, writes } from './helpers/harness.js';
+import { type Harness, harness, writes } from '../helpers/harness.js';
 
 const examples = resolve(import.meta.dirname, '../../examples');
 const fixtures = resolve(import.meta.dirname, 'fixtures');

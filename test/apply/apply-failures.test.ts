@@ -3,7 +3,7 @@
  * files, approval, and the refusal to create secrets with nowhere to save them.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, requests, writes } from './helpers/harness.js';
+import { type Harness, harness, requests, writes } from '../helpers/harness.js';
 
 let h: Harness;
 beforeEach(async () => {

@@ -11,7 +11,7 @@ import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RequestLogEntry } from '../../src/emulator/request-log.js';
-import { type Harness, harness } from './helpers/harness.js';
+import { type Harness, harness } from '../helpers/harness.js';
 
 const root = resolve(import.meta.dirname, '../..');
 // The API's limit per app (the emulator enforces it).

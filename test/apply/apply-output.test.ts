@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { setSleep } from '../../src/api/retry.js';
 import { WaitTally } from '../../src/apply/waits.js';
 import { waitsLine } from '../../src/render/apply-report.js';
-import { type Harness, harness } from './helpers/harness.js';
+import { type Harness, harness } from '../helpers/harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {

@@ -12,7 +12,7 @@ import { executePlan } from '../../src/apply/executor.js';
 import { SecretsFile } from '../../src/apply/secrets-file.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/index.js';
 import type { Step } from '../../src/plan/types.js';
-import { type LossyProxy, startLossyProxy } from './helpers/lossy-proxy.js';
+import { type LossyProxy, startLossyProxy } from '../helpers/lossy-proxy.js';
 import { plan } from './helpers/plans.js';
 
 let emu: RunningEmulator;

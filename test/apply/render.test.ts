@@ -1,9 +1,8 @@
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { approve } from '../../src/cli/approve.js';
 import type { ApplyReport } from '../../src/apply/types.js';
-import type { CliIO } from '../../src/cli/io.js';
 import { UserError } from '../../src/errors.js';
+import { fakeIO } from '../helpers/io.js';
 import { progressLine } from '../../src/render/apply-progress.js';
 import { applyJson, renderApplyReport } from '../../src/render/apply-report.js';
 
@@ -43,26 +42,13 @@ describe('apply progress and report', () => {
   });
 });
 
-function io(answer: string, tty: boolean): CliIO & { out: string } {
-  const o = {
-    out: '',
-    stdout: { write: (s: string) => (o.out += s) },
-    stderr: { write: () => undefined },
-    stdin: Readable.from([answer]),
-    env: {},
-    cwd: '/',
-    stdoutIsTTY: tty,
-    stdinIsTTY: tty,
-    exitCode: 0,
-  };
-  return o;
-}
+const io = (answer: string, tty: boolean) => fakeIO({ stdin: answer, stdinIsTTY: tty, stdoutIsTTY: tty, cwd: '/' });
 
 describe('approve', () => {
   it("accepts only 'yes' on a terminal", async () => {
     const ok = io('yes\n', true);
     await approve(ok, false);
-    expect(ok.out).toContain("Apply these changes? Only 'yes' is accepted");
+    expect(ok.out()).toContain("Apply these changes? Only 'yes' is accepted");
     await expect(approve(io('y\n', true), false)).rejects.toThrow('Apply cancelled');
     await expect(approve(io('', true), false)).rejects.toThrow('Apply cancelled');
   });

@@ -1,32 +1,18 @@
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/io.js';
 import { resolveConnection } from '../../src/cli/connection.js';
 import { loadProfile, profilesPath } from '../../src/cli/profile.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { UserError } from '../../src/errors.js';
 import { runCli } from '../helpers/cli.js';
+import { fakeIO } from '../helpers/io.js';
 
 const SECRET = 'pr0file-S3cret-value-9876';
 let dir: string;
 
-function fakeIO(env: NodeJS.ProcessEnv): CliIO & { err: () => string } {
-  let stderr = '';
-  return {
-    stdout: { write: () => true },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from(['']),
-    env,
-    cwd: dir,
-    stdoutIsTTY: false,
-    stdinIsTTY: false,
-    exitCode: 0,
-    err: () => stderr,
-  };
-}
+const fake = (env: NodeJS.ProcessEnv) => fakeIO({ env, cwd: dir });
 
 /** A fresh config dir holding profiles.yaml with this text (mode 0600 unless given). */
 async function profiles(text: string, mode = 0o600): Promise<NodeJS.ProcessEnv> {
@@ -68,52 +54,52 @@ describe('loadProfile', () => {
 
   it('uses the "default" profile when none is named, and a named one from --profile or SUNCO_PROFILE', async () => {
     const env = await profiles(text);
-    expect((loadProfile(undefined, fakeIO(env)))?.values).toEqual({ keyId: 'app_default', keySecret: SECRET });
-    expect((loadProfile('eu', fakeIO(env)))?.values).toMatchObject({ region: 'eu-1', auth: 'jwt', keyId: 'act_eu' });
-    expect((loadProfile(undefined, fakeIO({ ...env, SUNCO_PROFILE: 'eu' })))?.name).toBe('eu');
+    expect((loadProfile(undefined, fake(env)))?.values).toEqual({ keyId: 'app_default', keySecret: SECRET });
+    expect((loadProfile('eu', fake(env)))?.values).toMatchObject({ region: 'eu-1', auth: 'jwt', keyId: 'act_eu' });
+    expect((loadProfile(undefined, fake({ ...env, SUNCO_PROFILE: 'eu' })))?.name).toBe('eu');
     // the flag wins over the variable
-    expect((loadProfile('default', fakeIO({ ...env, SUNCO_PROFILE: 'eu' })))?.name).toBe('default');
+    expect((loadProfile('default', fake({ ...env, SUNCO_PROFILE: 'eu' })))?.name).toBe('default');
   });
 
   it('no file and no name: no profile; a name without a file is an error', async () => {
     const env = { SUNCO_CONFIG_DIR: join(dir, 'nowhere') };
-    expect(loadProfile(undefined, fakeIO(env))).toBeUndefined();
-    expect(failure(() => loadProfile('prod', fakeIO(env)))).toMatch(/Profile "prod" not found: .*profiles\.yaml does not exist/);
-    expect(failure(() => loadProfile('prod', fakeIO({})))).toMatch(/set SUNCO_CONFIG_DIR or HOME/);
+    expect(loadProfile(undefined, fake(env))).toBeUndefined();
+    expect(failure(() => loadProfile('prod', fake(env)))).toMatch(/Profile "prod" not found: .*profiles\.yaml does not exist/);
+    expect(failure(() => loadProfile('prod', fake({})))).toMatch(/set SUNCO_CONFIG_DIR or HOME/);
   });
 
   it('a file without a "default" profile is fine until one is named', async () => {
     const env = await profiles('staging:\n  keyId: app_s\n');
-    expect(loadProfile(undefined, fakeIO(env))).toBeUndefined();
-    expect(failure(() => loadProfile('stagin', fakeIO(env)))).toMatch(/Profile "stagin" not found in .*profiles\.yaml \(did you mean "staging"\?\)/);
-    expect(failure(() => loadProfile('prod', fakeIO(env)))).toMatch(/; profiles: staging\.$/);
+    expect(loadProfile(undefined, fake(env))).toBeUndefined();
+    expect(failure(() => loadProfile('stagin', fake(env)))).toMatch(/Profile "stagin" not found in .*profiles\.yaml \(did you mean "staging"\?\)/);
+    expect(failure(() => loadProfile('prod', fake(env)))).toMatch(/; profiles: staging\.$/);
   });
 
   it('an unknown field is an error at file:line:column with a suggestion', async () => {
     const env = await profiles(['default:', '  keyId: app_1', `  keysecret: ${SECRET}`].join('\n'));
-    const msg = failure(() => loadProfile(undefined, fakeIO(env)));
+    const msg = failure(() => loadProfile(undefined, fake(env)));
     expect(msg).toMatch(/profiles\.yaml:3:3: profile "default": unknown field "keysecret" \(did you mean "keySecret"\?\)/);
     expect(msg).not.toContain(SECRET);
   });
 
   it('a YAML syntax error names file:line:column; a bad value names the field, never the value', async () => {
     const syntax = await profiles('default:\n  keyId: [app_1\n');
-    expect(failure(() => loadProfile(undefined, fakeIO(syntax)))).toMatch(/profiles\.yaml:\d+:\d+: invalid YAML/);
+    expect(failure(() => loadProfile(undefined, fake(syntax)))).toMatch(/profiles\.yaml:\d+:\d+: invalid YAML/);
     const list = await profiles(`default:\n  keySecret: [${SECRET}]\n`);
-    const msg = failure(() => loadProfile(undefined, fakeIO(list)));
+    const msg = failure(() => loadProfile(undefined, fake(list)));
     expect(msg).toMatch(/profiles\.yaml:2:14: profile "default": keySecret must be a non-empty string/);
     expect(msg).not.toContain(SECRET);
     const auth = await profiles('default:\n  auth: oauth\n');
-    expect(failure(() => loadProfile(undefined, fakeIO(auth)))).toMatch(/profiles\.yaml:2:9: profile "default": auth must be basic or jwt/);
+    expect(failure(() => loadProfile(undefined, fake(auth)))).toMatch(/profiles\.yaml:2:9: profile "default": auth must be basic or jwt/);
     const seq = await profiles('- a\n- b\n');
-    expect(failure(() => loadProfile(undefined, fakeIO(seq)))).toMatch(/profiles\.yaml:1:1: profiles\.yaml must map profile names/);
+    expect(failure(() => loadProfile(undefined, fake(seq)))).toMatch(/profiles\.yaml:1:1: profiles\.yaml must map profile names/);
   });
 
   it('warns when a file holding a secret is readable by others', async () => {
-    const shared = fakeIO(await profiles(text, 0o644));
+    const shared = fake(await profiles(text, 0o644));
     loadProfile(undefined, shared);
     expect(shared.err()).toMatch(/Warning: .*profiles\.yaml is readable by other users .*chmod 600/);
-    const own = fakeIO(await profiles(text, 0o600));
+    const own = fake(await profiles(text, 0o600));
     loadProfile(undefined, own);
     expect(own.err()).toBe('');
   });
@@ -124,22 +110,22 @@ describe('precedence: flags, then environment, then the profile', () => {
   const profile = { name: 'p', path: '/cfg/profiles.yaml', values };
 
   it('the profile fills every value nothing else sets', () => {
-    expect(resolveConnection({}, fakeIO({}), {}, profile)).toMatchObject({
+    expect(resolveConnection({}, fake({}), {}, profile)).toMatchObject({
       baseUrl: 'https://api.eu-1.smooch.io', auth: 'jwt', credentials: { keyId: 'act_profile', secret: SECRET },
     });
   });
 
   it('the environment and flags win, value by value', () => {
     const env = { SUNCO_KEY_ID: 'app_env', SUNCO_AUTH: 'basic' };
-    expect(resolveConnection({}, fakeIO(env), {}, profile)).toMatchObject({ auth: 'basic', credentials: { keyId: 'app_env', secret: SECRET } });
-    expect(resolveConnection({ keySecret: 'flag' }, fakeIO(env), {}, profile).credentials).toEqual({ keyId: 'app_env', secret: 'flag' });
+    expect(resolveConnection({}, fake(env), {}, profile)).toMatchObject({ auth: 'basic', credentials: { keyId: 'app_env', secret: SECRET } });
+    expect(resolveConnection({ keySecret: 'flag' }, fake(env), {}, profile).credentials).toEqual({ keyId: 'app_env', secret: 'flag' });
   });
 
   it('a URL from flags or environment replaces the profile URL as a whole', () => {
-    expect(resolveConnection({}, fakeIO({ SUNCO_API_URL: 'http://127.0.0.1:9' }), {}, profile).baseUrl).toBe('http://127.0.0.1:9');
-    expect(resolveConnection({ subdomain: 'acme' }, fakeIO({}), {}, profile).baseUrl).toBe('https://acme.zendesk.com/sc');
+    expect(resolveConnection({}, fake({ SUNCO_API_URL: 'http://127.0.0.1:9' }), {}, profile).baseUrl).toBe('http://127.0.0.1:9');
+    expect(resolveConnection({ subdomain: 'acme' }, fake({}), {}, profile).baseUrl).toBe('https://acme.zendesk.com/sc');
     const both = { ...profile, values: { ...values, subdomain: 'acme' } };
-    expect(() => resolveConnection({}, fakeIO({}), {}, both)).toThrow(/--region and --subdomain .* \(in profile "p" of \/cfg\/profiles\.yaml\)/);
+    expect(() => resolveConnection({}, fake({}), {}, both)).toThrow(/--region and --subdomain .* \(in profile "p" of \/cfg\/profiles\.yaml\)/);
   });
 });
 

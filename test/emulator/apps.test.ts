@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { basic, caller, createApp, createCustom, start, type Call } from './helpers.js';
+import { basic, caller, createApp, createCustom, start, type Call } from '../helpers/emulator.js';
 
 let emu: RunningEmulator;
 let call: Call;

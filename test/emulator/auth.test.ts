@@ -1,7 +1,7 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { basic, caller, createApp, createCustom, jwtFor, start, type Call, type Creds } from './helpers.js';
+import { basic, caller, createApp, createCustom, jwtFor, start, type Call, type Creds } from '../helpers/emulator.js';
 
 let emu: RunningEmulator;
 let call: Call;

@@ -7,7 +7,7 @@ import { createStore, emptyState } from '../../src/emulator/memory-store.js';
 import { RequestLog } from '../../src/emulator/request-log.js';
 import { Router } from '../../src/emulator/router.js';
 import { createHandler } from '../../src/emulator/server.js';
-import { basic, caller, createApp, start, type Call } from './helpers.js';
+import { basic, caller, createApp, start, type Call } from '../helpers/emulator.js';
 
 let emu: RunningEmulator;
 let call: Call;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FaultInjector, mulberry32, type FaultKind } from '../../src/emulator/faults.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { caller, start } from './helpers.js';
+import { caller, start } from '../helpers/emulator.js';
 
 let emu: RunningEmulator | undefined;
 afterEach(async () => {

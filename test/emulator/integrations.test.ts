@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { SPEC_INTEGRATION_TYPES, specProperties } from '../helpers/spec.js';
 import { INVALID, VALID_BODIES, invalidBody } from './fixtures.js';
-import { caller, createApp, start, type Call } from './helpers.js';
+import { caller, createApp, start, type Call } from '../helpers/emulator.js';
 
 let emu: RunningEmulator;
 let call: Call;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { VALID_BODIES } from './fixtures.js';
-import { caller, createApp, createCustom, start, type Call } from './helpers.js';
+import { caller, createApp, createCustom, start, type Call } from '../helpers/emulator.js';
 
 let emu: RunningEmulator;
 let call: Call;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/index.js';
 import { emptyState } from '../../src/emulator/memory-store.js';
-import { caller, createApp, createCustom } from './helpers.js';
+import { caller, createApp, createCustom } from '../helpers/emulator.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'sunco-emu-'));
 

@@ -16,7 +16,7 @@ import type { RunningEmulator } from '../../src/emulator/index.js';
 import { createStore, emptyState } from '../../src/emulator/memory-store.js';
 import { operationsRoutes } from '../../src/emulator/operations/index.js';
 import { provisioningRoutes } from '../../src/emulator/provisioning/index.js';
-import { caller, createApp, createCustom, start, type Call, type Creds } from './helpers.js';
+import { caller, createApp, createCustom, start, type Call, type Creds } from '../helpers/emulator.js';
 
 const ACCOUNT_PROVISIONING = [
   'GET /v2/apps',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { SPEC_INTEGRATION_TYPES } from '../helpers/spec.js';
 import { VALID_BODIES } from './fixtures.js';
-import { caller, start, type Call, type CallOptions } from './helpers.js';
+import { caller, start, type Call, type CallOptions } from '../helpers/emulator.js';
 import { conformanceErrors, schemaErrors } from './spec-validator.js';
 
 let emu: RunningEmulator;

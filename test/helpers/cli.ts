@@ -1,6 +1,5 @@
-import { Readable } from 'node:stream';
-import type { CliIO } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
+import { fakeIO } from './io.js';
 
 export interface CliResult {
   code: number;
@@ -21,18 +20,7 @@ export interface RunOptions {
 
 /** Run a sunco command line in-process, capturing stdout/stderr and the exit code. */
 export async function runCli(args: string[], opts: RunOptions = {}): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from([opts.stdin ?? '']),
-    env: { ...(opts.env ?? {}) },
-    cwd: opts.cwd ?? process.cwd(),
-    stdoutIsTTY: opts.stdoutIsTTY ?? false,
-    stdinIsTTY: opts.stdinIsTTY ?? false,
-    exitCode: 0,
-  };
+  const io = fakeIO(opts);
   const code = await run(args, opts.scriptName ?? (opts.only ? `sunco-${opts.only}` : 'sunco'), io, opts.only);
-  return { code, stdout, stderr };
+  return { code, stdout: io.out(), stderr: io.err() };
 }

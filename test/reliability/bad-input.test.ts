@@ -97,7 +97,8 @@ describe('bad input: exit 1, a one-line cause, no stack trace', () => {
   it.each(cases)('%s', async (_name, args, kind) => {
     const r = await runCli(args, { env: envFor(kind), cwd: dir });
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stderr).toMatch(/^Error: \S/);
+    // A refused connection first says it is retrying (one line per retry), then fails.
+    expect(r.stderr).toMatch(/^(.* retrying \(\d\/3\)\n)*Error: \S/);
     expect(`${r.stdout}\n${r.stderr}`).not.toMatch(/\n\s+at /);
     expect(r.stderr).not.toMatch(/Internal error/);
     // Credentials never appear in an error.
@@ -105,8 +106,8 @@ describe('bad input: exit 1, a one-line cause, no stack trace', () => {
   });
 
   it('the causes name what is wrong', async () => {
-    const first = async (args: string[], kind: Env) => (await runCli(args, { env: envFor(kind), cwd: dir })).stderr.split('\n')[0];
-    expect(await first(['plan', '-f', config], 'unreachable')).toMatch(new RegExp(`ECONNREFUSED.*127\\.0\\.0\\.1:${closedPort}`));
+    const first = async (args: string[], kind: Env) => (await runCli(args, { env: envFor(kind), cwd: dir })).stderr.split('\n').find((l) => l.startsWith('Error:'));
+    expect(await first(['plan', '-f', config], 'unreachable')).toMatch(new RegExp(`cannot connect to http://127\\.0\\.0\\.1:${closedPort}: connection refused`));
     expect(await first(['plan', '-f', config], 'unauthorized')).toMatch(/401/);
     expect(await first(['api', 'POST', '/v2/apps', '--data', '{bad'], 'good')).toMatch(/--data is not valid JSON/);
     expect(await first(['apply', 'missing-plan.json', '-f', config], 'good')).toMatch(/missing-plan\.json/);

@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { commandName, withExamples } from '../examples.js';
 import { applyCommand } from './apply.js';
 import { emulatorCommand } from './emulator.js';
 import { exportCommand } from './export.js';
@@ -13,7 +14,7 @@ import { operationsCommands } from './operations/index.js';
  * implementation lazily, so `sunco --version` and `--help` start fast.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [
+export const commands: CommandModule<any, any>[] = ([
   validateCommand,
   planCommand,
   applyCommand,
@@ -22,4 +23,4 @@ export const commands: CommandModule<any, any>[] = [
   exportCommand,
   initCommand,
   ...operationsCommands,
-];
+] as CommandModule<any, any>[]).map((c) => withExamples(c, commandName(c))); // eslint-disable-line @typescript-eslint/no-explicit-any

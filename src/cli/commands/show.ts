@@ -18,9 +18,7 @@ export const showCommand: CommandModule<object, ShowArgs> = {
       .option('json', { type: 'boolean', describe: 'Print the plan as JSON (same as --format json)' })
       .option('format', { type: 'string', choices: ['text', 'json', 'markdown'], describe: 'Output format: text (default), json, or markdown (a PR comment)' })
       .option('detailed-exitcode', { type: 'boolean', describe: 'Exit 2 when the plan has changes (0: none, 1: error)' })
-      .group(['json', 'format', 'detailed-exitcode'], 'Output:')
-      .example('$0 show plan.json', 'The saved plan, as sunco-plan printed it')
-      .example('$0 show plan.json --format markdown --environment staging', 'The PR comment for staging') as Argv<ShowArgs>,
+      .group(['json', 'format', 'detailed-exitcode'], 'Output:') as Argv<ShowArgs>,
   handler: async (argv) => {
     const { runShow } = await import('./show-run.js');
     await runShow(argv);

@@ -33,10 +33,22 @@ export interface DeliveryRecord {
   resendOf?: string;
 }
 
+/** A target as shown (log lines, delivery lists): a password in the URL's user info is masked. */
+export function shownTarget(target: string): string {
+  try {
+    const url = new URL(target);
+    if (!url.password) return target;
+    url.password = '***';
+    return url.toString();
+  } catch {
+    return target;
+  }
+}
+
 /** The delivery as `GET /_emulator/.../deliveries` answers it: the body parsed. */
 export function deliveryView(d: DeliveryRecord): Record<string, unknown> {
   const { body, ...rest } = d;
-  return { ...rest, body: JSON.parse(body) as unknown };
+  return { ...rest, target: shownTarget(d.target), body: JSON.parse(body) as unknown };
 }
 
 /**
@@ -48,11 +60,11 @@ export function attemptLine(d: DeliveryRecord, a: AttemptRecord, next: 'retry' |
   const notes = [a.attempt > 1 ? `attempt ${a.attempt}` : undefined, next === 'retry' ? 'will retry' : next === 'gave_up' ? 'giving up' : next === 'not_retried' ? 'not retried' : undefined]
     .filter(Boolean)
     .join(', ');
-  return `--> ${d.type}  ${d.target}  ${outcome}  ${a.ms} ms${notes ? `  (${notes})` : ''}`;
+  return `--> ${d.type}  ${shownTarget(d.target)}  ${outcome}  ${a.ms} ms${notes ? `  (${notes})` : ''}`;
 }
 
 export function notLocalLine(d: DeliveryRecord): string {
-  return `--> ${d.type}  ${d.target}  not delivered: not a local address`;
+  return `--> ${d.type}  ${shownTarget(d.target)}  not delivered: not a local address`;
 }
 
 /** Keeps the most recent deliveries; older ones are dropped first. */

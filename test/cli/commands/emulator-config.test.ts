@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emulatorEvents } from '../../../src/cli/commands/emulator-run.js';
 import type { RunningEmulator } from '../../../src/emulator/index.js';
-import { caller } from '../../emulator/helpers.js';
+import { caller } from '../../helpers/emulator.js';
 import { runCli } from '../../helpers/cli.js';
 import { startReceiver } from '../../emulator/webhooks/receiver.js';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { emulatorEvents } from '../../../src/cli/commands/emulator-run.js';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/index.js';
 import { runCli } from '../../helpers/cli.js';
-import { basic } from '../../emulator/helpers.js';
+import { basic } from '../../helpers/emulator.js';
 
 /** Runs `sunco emulator ...` in-process; `whileRunning` gets the live emulator, then SIGTERM stops it. */
 async function runEmulator(args: string[], whileRunning: (emu: RunningEmulator) => Promise<void> = async () => {}) {

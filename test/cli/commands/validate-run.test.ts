@@ -36,7 +36,7 @@ describe('sunco validate', () => {
     expect((await runCli(['validate', '--var-file', 'b.env', '--var', 'P=nope'], { cwd })).code).toBe(1);
     const greedy = await runCli(['validate', '--var', 'P=true', 'Q=2'], { cwd });
     expect(greedy.code).toBe(1);
-    expect(greedy.stderr).toContain('Unknown argument: Q=2');
+    expect(greedy.stderr).toContain('Unexpected argument "Q=2" for sunco validate.');
   });
 
   it('prints every issue with position, frame and hint, and exits 1', async () => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.js';
 import { assertSchema } from '../../../src/emulator/operations/spec-schemas.js';
-import { type Call, caller, createApp, start } from '../helpers.js';
+import { type Call, caller, createApp, start } from '../../helpers/emulator.js';
 
 export interface Env {
   emu: RunningEmulator;

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.js';
 import { FIXTURES } from '../../../src/emulator/webhooks/trigger-fixtures.js';
-import { type Call, caller, createApp, start } from '../helpers.js';
+import { type Call, caller, createApp, start } from '../../helpers/emulator.js';
 import { webhookBodyProblems } from './event-schema.js';
 import { type Receiver, startReceiver } from './receiver.js';
 

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.js';
-import { type Call, caller, createApp, start } from '../helpers.js';
+import { type Call, caller, createApp, start } from '../../helpers/emulator.js';
 import { webhookBodyProblems } from './event-schema.js';
 import { type Receiver, startReceiver } from './receiver.js';
 
@@ -123,6 +123,17 @@ describe('webhook delivery', () => {
       `--> conversation:message  http://0.0.0.0:${s.receiver.port}/hook  not delivered: not a local address`,
       `--> conversation:message  http://bot.example:${s.receiver.port}/hook  not delivered: not a local address`,
     ]);
+  });
+
+  it('masks a password in the target URL in the log line and the delivery list, and still sends it', async () => {
+    const s = await setup({ target: (r) => `http://bot:pa55word@127.0.0.1:${r.port}/hook` });
+    const { userId, conversationId } = await userAndConversation(s);
+    await say(s, conversationId, userId, 'hello');
+    await s.emu.webhooks.idle();
+    expect(s.receiver.requests[0]?.headers.authorization).toBe(`Basic ${Buffer.from('bot:pa55word').toString('base64')}`);
+    expect(s.lines[0]).toContain(`http://bot:***@127.0.0.1:${s.receiver.port}/hook  200`);
+    const listed = await s.call('GET', `/_emulator${s.base.replace('/v2', '')}/webhooks/deliveries`);
+    expect(JSON.stringify(listed.body)).not.toContain('pa55word');
   });
 
   it('delivers to localhost when it resolves to loopback', async () => {

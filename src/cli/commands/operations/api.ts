@@ -9,7 +9,7 @@ import { UserError } from '../../../errors.js';
 import type { HttpMethod, QueryValue } from '../../../api/types.js';
 import type { OpsContext } from './context.js';
 import type { AnyCommand } from './define.js';
-import { verb } from './define.js';
+import { verb, yesOption } from './define.js';
 
 const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -45,12 +45,12 @@ function dataAsQuery(data: unknown): Record<string, QueryValue> {
 }
 
 export const apiCommand: AnyCommand = verb({
-  command: 'api <method> <path>',
-  describe: 'Call any API endpoint and print the JSON answer, e.g. sunco api GET /v2/apps/{appId}/integrations',
+  command: 'api <method> [path]',
+  describe: 'Call any API endpoint and print the JSON answer, e.g. sunco api /v2/apps/{appId}/integrations',
   builder: (y) =>
-    y
-      .positional('method', { type: 'string', demandOption: true, describe: 'GET, POST, PUT, PATCH or DELETE' })
-      .positional('path', { type: 'string', demandOption: true, describe: 'Path below the API URL, e.g. /v2/apps; {appId} is replaced by --app' })
+    yesOption(y)
+      .positional('method', { type: 'string', demandOption: true, describe: 'GET (the default: `sunco api /v2/apps`), POST, PUT, PATCH or DELETE' })
+      .positional('path', { type: 'string', describe: 'Path below the API URL, e.g. /v2/apps; {appId} is replaced by --app' })
       .option('data', { type: 'string', requiresArg: true, describe: 'JSON body: inline, @file, or - for stdin (with GET: query parameters)' })
       .option('paginate', { type: 'boolean', describe: 'GET every page (following the meta cursors) and print all items as one list' })
       .option('secrets-out', {
@@ -59,16 +59,22 @@ export const apiCommand: AnyCommand = verb({
         describe: 'Save the secret fields of the answer (shown as (hidden)) to this JSON file, mode 0600, merged',
       }),
   run: async (ctx, argv) => {
-    const method = argv.method.toUpperCase() as HttpMethod;
-    if (!METHODS.includes(method)) throw new UserError(`Unknown method ${argv.method}: use ${METHODS.join(', ')}.`);
+    // Like `gh api`: a lone path is a GET.
+    const [methodArg, pathArg] = argv.path === undefined ? ['GET', argv.method] : [argv.method, argv.path];
+    const method = methodArg.toUpperCase() as HttpMethod;
+    if (!METHODS.includes(method)) {
+      throw new UserError(argv.path === undefined ? `Missing PATH: give sunco api [METHOD] PATH, e.g. sunco api /v2/apps.` : `Unknown method ${methodArg}: use ${METHODS.join(', ')}.`);
+    }
     if (argv.paginate && method !== 'GET') throw new UserError('--paginate works with GET only.');
     const data = await dataArgument(ctx, argv.data);
-    let raw = argv.path.startsWith('/') ? argv.path : `/${argv.path}`;
+    let raw = pathArg.startsWith('/') ? pathArg : `/${pathArg}`;
     if (raw.includes('{appId}')) raw = raw.replaceAll('{appId}', encodeURIComponent(await ctx.appId()));
     const url = new URL(raw, 'http://path.invalid');
     const query: Record<string, QueryValue> = Object.fromEntries(url.searchParams);
     if (method === 'GET' && data !== undefined) Object.assign(query, dataAsQuery(data));
     const body = method === 'GET' ? undefined : data;
+    // A raw DELETE destroys as much as the delete verbs do: it asks the same way.
+    if (method === 'DELETE') await ctx.confirm(`Call DELETE ${url.pathname}?`, argv.yes);
     let answer: unknown;
     if (argv.paginate) {
       const { paginateAll } = await import('./api-paginate.js');

@@ -5,6 +5,7 @@
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { type ConnectionArgs, connectionOptions } from '../../connection-options.js';
+import { commandName, nounExamples, withExamples } from '../../examples.js';
 import type { OpsContext } from './context.js';
 
 export interface CommonArgs extends ConnectionArgs {
@@ -45,12 +46,14 @@ export function verb<A = CommonArgs>(spec: VerbSpec<A>): AnyCommand {
 }
 
 export function noun(command: string, describe: string, verbs: AnyCommand[]): AnyCommand {
-  return {
+  const withHelp = verbs.map((v) => withExamples(v, `${command} ${commandName(v)}`));
+  const cmd: AnyCommand = {
     command,
     describe,
-    builder: (y: Argv) => y.command(verbs).demandCommand(1, `Name a verb: ${command} ${verbs.map((v) => String(v.command).split(' ')[0]).join('|')}`),
+    builder: (y: Argv) => y.command(withHelp).demandCommand(1, `Name a verb: ${command} ${verbs.map(commandName).join('|')}`),
     handler: () => undefined,
   };
+  return withExamples(cmd, command, false, nounExamples(command, verbs));
 }
 
 /** --yes for destructive verbs. */

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { setMessageLimit } from '../../src/emulator/operations/index.js';
+import { setMessageLimit } from '../../../../src/emulator/operations/index.js';
 import { useCli } from './setup.js';
 
 const env = useCli('Messages app');

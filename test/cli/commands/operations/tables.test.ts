@@ -1,6 +1,6 @@
-import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
+import { run } from '../../../../src/cli/run.js';
+import { fakeIO } from '../../../helpers/io.js';
 import { useCli } from './setup.js';
 
 /** On a terminal every list prints an aligned table (header first, one row per item) and every get `key: value` lines. */
@@ -56,20 +56,10 @@ describe('tables on a terminal', () => {
   it('prints the more-results hint after the table, as a terminal shows both streams', async () => {
     const many = (await env.api('POST', `/v2/apps/${env.appId}/users`, { externalId: 'tab-many' })).user.id;
     for (let i = 0; i < 26; i++) await env.api('POST', `/v2/apps/${env.appId}/conversations`, { type: 'personal', participants: [{ userId: many }] });
-    let screen = '';
-    const write = (chunk: string) => (screen += chunk);
-    const code = await run(['conversations', 'list', '--user', many, '--app', env.appId], 'sunco', {
-      stdout: { write },
-      stderr: { write },
-      stdin: Readable.from(['']),
-      env: { SUNCO_API_URL: env.emu.url, SUNCO_KEY_ID: 'act_cli', SUNCO_KEY_SECRET: 'cli-secret' },
-      cwd: process.cwd(),
-      stdoutIsTTY: true,
-      stdinIsTTY: true,
-      exitCode: 0,
-    });
+    const terminal = fakeIO({ env: { SUNCO_API_URL: env.emu.url, SUNCO_KEY_ID: 'act_cli', SUNCO_KEY_SECRET: 'cli-secret' }, stdoutIsTTY: true, stdinIsTTY: true, interleaved: true });
+    const code = await run(['conversations', 'list', '--user', many, '--app', env.appId], 'sunco', terminal);
     expect(code).toBe(0);
-    const lines = screen.trimEnd().split('\n');
+    const lines = terminal.out().trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ID {2,}TYPE/);
     expect(lines).toHaveLength(27);
     expect(lines[26]).toMatch(/^more results: use --all or --after [0-9a-f]{24}$/);

@@ -1,24 +1,11 @@
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { confirm } from '../../src/cli/confirm.js';
-import { type CliIO, setIO } from '../../src/cli/io.js';
-import { maskFields, renderObject, renderTable, wantsJson } from '../../src/cli/output.js';
-import { UserError } from '../../src/errors.js';
+import { confirm } from '../../../../src/cli/confirm.js';
+import { setIO } from '../../../../src/cli/io.js';
+import { maskFields, renderObject, renderTable, wantsJson } from '../../../../src/cli/output.js';
+import { UserError } from '../../../../src/errors.js';
+import { type FakeIOOptions, fakeIO } from '../../../helpers/io.js';
 
-function io(opts: { stdin?: string; stdinIsTTY?: boolean; stdoutIsTTY?: boolean } = {}): CliIO & { err: () => string } {
-  let stderr = '';
-  const value: CliIO = {
-    stdout: { write: () => true },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from([opts.stdin ?? '']),
-    env: {},
-    cwd: process.cwd(),
-    stdoutIsTTY: opts.stdoutIsTTY ?? false,
-    stdinIsTTY: opts.stdinIsTTY ?? false,
-    exitCode: 0,
-  };
-  return Object.assign(value, { err: () => stderr });
-}
+const io = (opts: FakeIOOptions = {}) => fakeIO(opts);
 
 describe('output', () => {
   it('prints JSON with --json or when stdout is not a terminal', () => {

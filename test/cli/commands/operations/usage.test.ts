@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCli } from '../../../helpers/cli.js';
 
 const NOUNS = ['conversations', 'messages', 'users', 'participants', 'activity', 'switchboard', 'attachments', 'apps', 'integrations', 'webhooks', 'keys', 'switchboards'];
 
@@ -11,10 +11,10 @@ describe('sunco <noun> usage errors', () => {
   });
 
   it('rejects an unknown verb and a missing required flag before any call', async () => {
-    expect((await runCli(['messages', 'frob'])).stderr).toContain('Unknown argument: frob');
+    expect((await runCli(['messages', 'frob'])).stderr).toContain('Unexpected argument "frob" for sunco messages.');
     const r = await runCli(['messages', 'post', '--text', 'x'], { env: { SUNCO_API_URL: 'http://127.0.0.1:9', SUNCO_KEY_ID: 'k', SUNCO_KEY_SECRET: 's' } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Missing required argument: conversation');
+    expect(r.stderr).toContain('Missing --conversation.');
   });
 
   it('rejects --all with --after, before any call', async () => {
@@ -22,7 +22,7 @@ describe('sunco <noun> usage errors', () => {
       env: { SUNCO_API_URL: 'http://127.0.0.1:9', SUNCO_KEY_ID: 'k', SUNCO_KEY_SECRET: 's' },
     });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Arguments all and after are mutually exclusive');
+    expect(r.stderr).toContain('--all and --after cannot be used together.');
   });
 
   it('asks for credentials when none are given', async () => {

@@ -5,10 +5,11 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient } from '../../../src/api/client.js';
-import type { ApiClient } from '../../../src/api/types.js';
-import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../../src/emulator/index.js';
-import { type CliResult, runCli } from '../../helpers/cli.js';
+import { createClient } from '../../src/api/client.js';
+import type { ApiClient } from '../../src/api/types.js';
+import type { EmulatorOptions, RunningEmulator } from '../../src/emulator/index.js';
+import { type CliResult, runCli } from './cli.js';
+import { start } from './emulator.js';
 import { type LossyProxy, startLossyProxy } from './lossy-proxy.js';
 
 export interface Harness {
@@ -27,7 +28,7 @@ export interface Harness {
 
 /** `emulator`: extra emulator options (rate limit, faults...); it always listens on 127.0.0.1:0. */
 export async function harness(emulator: Omit<EmulatorOptions, 'port'> = {}): Promise<Harness> {
-  const emu = await startEmulator({ ...emulator, port: 0 });
+  const emu = await start(emulator);
   const proxy = await startLossyProxy(emu.url);
   const dir = await mkdtemp(join(tmpdir(), 'sunco-apply-it-'));
   const env = { SUNCO_API_URL: proxy.url, SUNCO_KEY_ID: emu.accountKey.keyId, SUNCO_KEY_SECRET: emu.accountKey.secret };

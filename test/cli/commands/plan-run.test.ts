@@ -4,13 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../../src/emulator/index.js';
-import { loadPlan } from '../../src/plan/plan-file.js';
-import { runCli } from '../helpers/cli.js';
-import { designLiveState } from '../state/live-fixture.js';
+import { type RunningEmulator, startEmulator } from '../../../src/emulator/index.js';
+import { loadPlan } from '../../../src/plan/plan-file.js';
+import { runCli } from '../../helpers/cli.js';
+import { designLiveState } from '../../state/live-fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sunco-plan-cmd-'));
-copyFileSync(new URL('./design.sunco.yaml', import.meta.url), join(dir, 'sunco.yaml'));
+copyFileSync(new URL('../../plan/design.sunco.yaml', import.meta.url), join(dir, 'sunco.yaml'));
 
 let emu: RunningEmulator | undefined;
 let proxy: Server | undefined;

@@ -1,7 +1,7 @@
 /** CLI tests for `sunco <noun> <verb>`: an emulator on 127.0.0.1:0 and runCli with its URL and account key. */
 import { afterAll, beforeAll } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { type CliResult, type RunOptions, runCli } from '../helpers/cli.js';
+import { startEmulator, type RunningEmulator } from '../../../../src/emulator/index.js';
+import { type CliResult, type RunOptions, runCli } from '../../../helpers/cli.js';
 
 export interface CliEnv {
   emu: RunningEmulator;

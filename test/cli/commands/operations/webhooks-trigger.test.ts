@@ -3,10 +3,10 @@
  * local receiver, and `trigger --to URL` with no emulator at all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { webhookBodyProblems } from '../emulator/webhooks/event-schema.js';
-import { type Receiver, startReceiver } from '../emulator/webhooks/receiver.js';
-import { type RunOptions, runCli } from '../helpers/cli.js';
+import { startEmulator, type RunningEmulator } from '../../../../src/emulator/index.js';
+import { webhookBodyProblems } from '../../../emulator/webhooks/event-schema.js';
+import { type Receiver, startReceiver } from '../../../emulator/webhooks/receiver.js';
+import { type RunOptions, runCli } from '../../../helpers/cli.js';
 
 let emu: RunningEmulator;
 let receiver: Receiver;

@@ -100,6 +100,32 @@ describe('sunco api', () => {
     expect(JSON.parse(r.stdout).integrations).toHaveLength(2);
   });
 
+  it('defaults the method to GET when only a path is given', async () => {
+    const r = await env.sunco(['api', '/v2/apps/{appId}/integrations', '--app', env.appId]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('Error');
+    expect(JSON.parse(r.stdout).integrations).toHaveLength(2);
+    const apps = await env.sunco(['api', '/v2/apps']);
+    expect(JSON.parse(apps.stdout).apps.map((a: { id: string }) => a.id)).toContain(env.appId);
+  });
+
+  it('confirms a DELETE like the delete verbs: refused off a terminal without --yes, asked on one', async () => {
+    const user = (await env.api('POST', `/v2/apps/${env.appId}/users`, { externalId: 'api-delete-me' })).user;
+    const path = `/v2/apps/${env.appId}/users/${user.id}`;
+    const refused = await env.sunco(['api', 'DELETE', path]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe(`Error: Call DELETE ${path}? Refusing without confirmation: stdin is not a terminal. Pass --yes to proceed.\n`);
+    const no = await env.sunco(['api', 'DELETE', path], { stdinIsTTY: true, stdin: 'n\n' });
+    expect(no.code).toBe(1);
+    expect(no.stderr).toBe(`Call DELETE ${path}? [y/N] Error: Aborted: nothing was changed.\n`);
+    expect((await env.sunco(['api', path])).code).toBe(0);
+    const yes = await env.sunco(['api', 'DELETE', path, '--yes']);
+    expect(yes.code).toBe(0);
+    const gone = await env.sunco(['api', path]);
+    expect(gone.stderr).toContain('404 user_not_found');
+  });
+
   it('sends --data inline, from @file and from stdin', async () => {
     const base = `/v2/apps/${env.appId}/users`;
     const inline = await env.sunco(['api', 'POST', base, '--data', '{"externalId":"api-inline"}']);

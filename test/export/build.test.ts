@@ -1,0 +1,116 @@
+/**
+ * The pure part of export (src/export/build.ts): live nodes in, config entries, variables,
+ * secrets and notes out. No HTTP: the live trees are built by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import { exportState } from '../../src/export/build.js';
+import type { KindName, LiveNode, Raw } from '../../src/resources/types.js';
+
+let n = 0;
+const id = (): string => `6b00000000000000000000${String(++n).padStart(2, '0')}`;
+const node = (kind: KindName, raw: Raw, children: LiveNode['children'] = {}): LiveNode => {
+  const withId = { id: id(), ...raw };
+  return { kind, id: withId.id as string, raw: withId, children };
+};
+
+describe('exportState', () => {
+  it('leaves out API defaults, read-only fields and sunco\'s reserved metadata keys', () => {
+    const web = node('integration', { type: 'web', status: 'active', displayName: 'Web', brandColor: '65758e', conversationColor: '123456', showAIDisclaimer: true, attachmentsEnabled: true, buttonWidth: '58' });
+    const custom = node('integration', { type: 'custom', displayName: 'Bot' }, {
+      webhook: [node('webhook', { target: 'https://hooks.example.com/x', triggers: ['conversation:message'], includeFullUser: false, includeFullSource: true, version: 'v2', secret: 'whsec' })],
+      'integration-key': [],
+    });
+    const app = node('app', { displayName: 'Only reserved', settings: {}, metadata: { 'sunco:fingerprints': '1.x.', 'sunco:bindings': 'y' } }, { integration: [web, custom], 'app-key': [] });
+    const r = exportState([app]);
+    expect(r.apps).toHaveLength(1);
+    expect(r.apps[0]!.entry).toEqual({
+      displayName: 'Only reserved',
+      integrations: {
+        web: { type: 'web', displayName: 'Web', conversationColor: '123456' },
+        bot: { type: 'custom', displayName: 'Bot', webhooks: { 'hooks-example-com': { target: 'https://hooks.example.com/x', triggers: ['conversation:message'], includeFullSource: true } } },
+      },
+    });
+    expect(r.secrets).toEqual({ 'app.only-reserved.integration.bot.webhook.hooks-example-com': { id: custom.children.webhook![0]!.id, secret: 'whsec' } });
+    expect(r.variables).toEqual([]);
+  });
+
+  it('names siblings in id order, whatever order they were listed in', () => {
+    const a = node('integration', { type: 'telegram', displayName: 'Chat' });
+    const b = node('integration', { type: 'viber', displayName: 'chat!' });
+    const names = (list: LiveNode[]) => Object.keys(exportState([node('app', { displayName: 'A' }, { integration: list })]).apps[0]!.entry.integrations as Raw);
+    expect(names([a, b])).toEqual(['chat', 'chat-2']);
+    expect(names([b, a])).toEqual(['chat', 'chat-2']);
+    const first = exportState([node('app', { displayName: 'A' }, { integration: [b, a] })]);
+    expect((first.apps[0]!.entry.integrations as Record<string, Raw>).chat!.type).toBe('telegram');
+  });
+
+  it('pins by id (with a comment) the objects whose natural keys collide, and everything with --pin-ids', () => {
+    const w1 = node('integration', { type: 'web', displayName: 'Widget' });
+    const w2 = node('integration', { type: 'web', displayName: 'Widget' });
+    const other = node('integration', { type: 'web', displayName: 'Other' });
+    const app = node('app', { displayName: 'A' }, { integration: [w1, w2, other] });
+    const r = exportState([app]);
+    const integrations = r.apps[0]!.entry.integrations as Record<string, Raw>;
+    expect(integrations.widget).toEqual({ id: w1.id, type: 'web', displayName: 'Widget' });
+    expect(integrations['widget-2']).toEqual({ id: w2.id, type: 'web', displayName: 'Widget' });
+    expect(integrations.other).toEqual({ type: 'web', displayName: 'Other' });
+    expect(r.apps[0]!.comments).toEqual([
+      { path: ['a', 'integrations', 'widget'], text: 'Pinned by id: 2 live integrations share its identity (type "web", displayName "Widget").' },
+      { path: ['a', 'integrations', 'widget-2'], text: 'Pinned by id: 2 live integrations share its identity (type "web", displayName "Widget").' },
+    ]);
+    const pinned = exportState([app], { pinIds: true }).apps[0]!;
+    expect(pinned.entry.id).toBe(app.id);
+    expect((pinned.entry.integrations as Record<string, Raw>).other!.id).toBe(other.id);
+  });
+
+  it('references by logical name; one to an object that is not exported is left out, with a note', () => {
+    const bot = node('integration', { type: 'custom', displayName: 'Bot' }, { webhook: [node('webhook', { target: 'https://b.example.com', triggers: ['conversation:message'] })] });
+    const si = node('switchboard-integration', { name: 'bot', integrationId: bot.id, integrationType: 'custom', deliverStandbyEvents: true, nextSwitchboardIntegrationId: '6bffffffffffffffffffffff', messageHistoryCount: null });
+    const sb = node('switchboard', { enabled: false, defaultSwitchboardIntegrationId: si.id }, { 'switchboard-integration': [si] });
+    const web = node('integration', { type: 'web', displayName: 'Web', defaultResponder: { name: 'bot', integrationId: bot.id, inherited: false } });
+    const r = exportState([node('app', { displayName: 'A' }, { integration: [bot, web], switchboard: [sb] })]);
+    const entry = r.apps[0]!.entry;
+    expect(entry.switchboard).toEqual({ enabled: false, default: 'bot', integrations: { bot: { integration: 'bot' } } });
+    expect((entry.integrations as Record<string, Raw>).web!.defaultResponder).toBe('bot');
+    expect(r.notes).toEqual(['app.a.switchboard.integration.bot: next points to id 6bffffffffffffffffffffff, which is not exported; it is left out']);
+  });
+
+  it('an inherited defaultResponder is not written: it comes from the switchboard', () => {
+    const web = node('integration', { type: 'web', displayName: 'Web', defaultResponder: { name: 'bot', inherited: true } });
+    const r = exportState([node('app', { displayName: 'A' }, { integration: [web] })]);
+    expect(r.apps[0]!.entry.integrations).toEqual({ web: { type: 'web', displayName: 'Web' } });
+    expect(r.notes).toEqual([]);
+  });
+
+  it('write-only fields and read-back credentials become variables; credential values go to secrets only', () => {
+    const line = node('integration', { type: 'line', displayName: 'LINE', channelId: 'c1', channelSecret: 'cs-value', lineId: '@x' });
+    const tg = node('integration', { type: 'telegram', displayName: 'Support Telegram', username: 'bot_name', botId: '1' });
+    const r = exportState([node('app', { displayName: 'Support' }, { integration: [line, tg] })]);
+    expect(r.apps[0]!.entry.integrations).toEqual({
+      line: { type: 'line', displayName: 'LINE', channelId: 'c1', channelSecret: '${SUPPORT_LINE_CHANNEL_SECRET}' },
+      'support-telegram': { type: 'telegram', displayName: 'Support Telegram', token: '${SUPPORT_SUPPORT_TELEGRAM_TOKEN}' },
+    });
+    expect(r.variables).toEqual([
+      { name: 'SUPPORT_LINE_CHANNEL_SECRET', address: 'app.support.integration.line', field: 'channelSecret', reason: 'credential', savedIn: { key: 'app.support.integration.line#channelSecret' } },
+      { name: 'SUPPORT_SUPPORT_TELEGRAM_TOKEN', address: 'app.support.integration.support-telegram', field: 'token', reason: 'write-only' },
+    ]);
+    expect(r.secrets).toEqual({ 'app.support.integration.line#channelSecret': { id: line.id, secret: 'cs-value' } });
+    expect(JSON.stringify(r.apps)).not.toContain('cs-value');
+  });
+
+  it('protects what Zendesk manages: zd: switchboard integrations always, SDK integrations with app-scoped keys', () => {
+    const agent = node('switchboard-integration', { name: 'agent', integrationId: '5ab74f58b154e1b60d95b0b8', integrationType: 'zd:agentWorkspace', deliverStandbyEvents: true });
+    const sb = node('switchboard', { enabled: false }, { 'switchboard-integration': [agent] });
+    const ios = node('integration', { type: 'ios', displayName: 'iOS' });
+    const tg = node('integration', { type: 'telegram', displayName: 'TG' });
+    const app = node('app', { displayName: 'A' }, { integration: [ios, tg], switchboard: [sb] });
+    const account = exportState([app]).apps[0]!;
+    expect((account.entry.switchboard as { integrations: Record<string, Raw> }).integrations.agent).toEqual({ integrationType: 'zd:agentWorkspace', protect: true });
+    expect((account.entry.integrations as Record<string, Raw>).ios!.protect).toBeUndefined();
+    const scoped = exportState([app], { appScoped: true }).apps[0]!;
+    expect((scoped.entry.integrations as Record<string, Raw>).ios!.protect).toBe(true);
+    expect((scoped.entry.integrations as Record<string, Raw>).tg!.protect).toBeUndefined();
+    expect(scoped.entry.id).toBe(app.id);
+    expect(scoped.comments.map((c) => c.path.join('.'))).toEqual(['a', 'a.integrations.ios', 'a.switchboard.integrations.agent']);
+  });
+});
