@@ -5,7 +5,7 @@
  * one note in the plan, its own `bookkeeping` step in the log, and never counted.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, harness } from './helpers/harness.js';
+import { type Harness, harness } from '../helpers/harness.js';
 
 let h: Harness;
 beforeEach(async () => {

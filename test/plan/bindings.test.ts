@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BINDINGS_KEY, APP_BINDING_KEY } from '../../src/resources/reserved-keys.js';
-import { type Harness, harness } from '../apply/helpers/harness.js';
+import { type Harness, harness } from '../helpers/harness.js';
 
 let h: Harness;
 beforeEach(async () => {

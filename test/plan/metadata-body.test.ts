@@ -9,7 +9,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APP_BINDING_KEY, BINDINGS_KEY, isReservedMetadataKey, withoutReservedKeys } from '../../src/resources/reserved-keys.js';
 import { FINGERPRINT_KEY } from '../../src/resources/fingerprint-key.js';
-import { type Harness, harness } from '../apply/helpers/harness.js';
+import { type Harness, harness } from '../helpers/harness.js';
 
 let h: Harness;
 beforeEach(async () => {
