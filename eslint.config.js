@@ -43,6 +43,11 @@ const layerZones = Object.entries(MAY_IMPORT).flatMap(([layer, allowed]) =>
       return [{ target: `./src/${layer}`, from: `./src/${other}`, ...(except.length ? { except } : {}), message: `${layer}/ must not import ${other}/: imports point one way (docs/architecture.md, "Layers").` }];
     }),
 );
+const PURE_FORBIDDEN = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'http', 'node:http', 'https', 'node:https', 'net', 'node:net', 'child_process', 'node:child_process', 'got'];
+const NONDETERMINISTIC = [
+  { object: 'Math', property: 'random', message: 'The planner is deterministic: no random numbers (derive, e.g. an HMAC of the inputs).' },
+  { object: 'Date', property: 'now', message: 'The planner is deterministic: take the time as an input.' },
+];
 const leafZone = { target: './src/*.ts', from: './src', except: ['./errors.ts'], message: 'A top-level module of src/ is a shared leaf: it imports nothing from src/.' };
 
 export default tseslint.config(
@@ -62,5 +67,15 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
     rules: { 'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: [...layerZones, leafZone] }] },
+  },
+  {
+    // The planner and what it stands on are pure (docs/architecture.md): no files, no network,
+    // no clock, no randomness. Commands in cli/ do the I/O and hand them data.
+    files: ['src/plan/**/*.ts', 'src/resources/**/*.ts', 'src/render/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: PURE_FORBIDDEN.map((name) => ({ name, message: 'plan/, resources/ and render/ do no I/O: the command in cli/ does it (docs/architecture.md).' })) }],
+      'no-restricted-properties': ['error', ...NONDETERMINISTIC],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The planner is deterministic: take the time as an input.' }],
+    },
   },
 );

@@ -62,23 +62,48 @@ export function normalizeApiUrl(raw: string): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-/** 127.0.0.0/8, ::1 and localhost: plain http there never leaves the machine. */
+/** A loopback IP literal: 127.0.0.0/8 or ::1 (also IPv4-mapped). */
 export function isLoopbackHost(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (h === 'localhost' || h.endsWith('.localhost')) return true;
   if (h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
   if (/^::ffff:127\.\d+\.\d+\.\d+$/.test(h)) return true;
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
-/** Refuse to send credentials in clear text to another machine unless the user insists. */
-export function checkTransport(baseUrl: string, insecure: boolean | undefined): void {
+/** `localhost` and `*.localhost`: loopback only if the resolver says so (RFC 6761 asks it to, but /etc/hosts or DNS may not). */
+export function isLocalhostName(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/\.$/, '');
+  return h === 'localhost' || h.endsWith('.localhost');
+}
+
+function refusePlainHttp(host: string, why = ''): never {
+  throw new UserError(`Refusing to send credentials over plain http to ${host}${why}: use https, or pass --insecure if you really mean it.`);
+}
+
+/**
+ * Refuse to send credentials in clear text to another machine unless the user insists.
+ * Returns a check still to make before the first request: a `localhost` name must resolve
+ * to loopback addresses only.
+ */
+export function checkTransport(
+  baseUrl: string,
+  insecure: boolean | undefined,
+  lookupAll: (host: string) => Promise<string[]> = defaultLookupAll,
+): (() => Promise<void>) | undefined {
   const url = new URL(baseUrl);
-  if (url.protocol === 'http:' && !insecure && !isLoopbackHost(url.hostname)) {
-    throw new UserError(
-      `Refusing to send credentials over plain http to ${url.host}: use https, or pass --insecure if you really mean it.`,
-    );
-  }
+  if (url.protocol !== 'http:' || insecure || isLoopbackHost(url.hostname)) return undefined;
+  if (!isLocalhostName(url.hostname)) refusePlainHttp(url.host);
+  return async () => {
+    const addresses = await lookupAll(url.hostname).catch(() => [] as string[]);
+    const outside = addresses.find((a) => !isLoopbackHost(a));
+    if (addresses.length === 0) refusePlainHttp(url.host, ' (the name does not resolve)');
+    if (outside !== undefined) refusePlainHttp(url.host, ` (it resolves to ${outside}, not a loopback address)`);
+  };
+}
+
+async function defaultLookupAll(host: string): Promise<string[]> {
+  const { lookup } = await import('node:dns/promises');
+  return (await lookup(host, { all: true })).map((a) => a.address);
 }
 
 function nonEmpty(v: string | undefined): v is string {

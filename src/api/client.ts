@@ -19,6 +19,8 @@ export interface CreateClientOptions extends ClientOptions {
   sleep?: Sleep;
   now?: () => number;
   random?: () => number;
+  /** Name resolution for the `localhost` transport check (tests inject one). */
+  lookupAll?: (host: string) => Promise<string[]>;
 }
 
 interface Shared {
@@ -29,6 +31,7 @@ interface Shared {
   debug: DebugLog;
   secrets: Set<string>;
   userAgent: string;
+  checkTransport: () => Promise<void>;
 }
 
 type Attempt = { kind: 'answer'; status: number; statusText: string | undefined; headers: Record<string, string | string[] | undefined>; text: string } | { kind: 'fault'; error: unknown };
@@ -36,7 +39,8 @@ type Attempt = { kind: 'answer'; status: number; statusText: string | undefined;
 /** The SunCo v2 client: auth, retries, pagination, error mapping, redacted debug log. */
 export function createClient(options: CreateClientOptions): ApiClient {
   const baseUrl = normalizeApiUrl(options.baseUrl);
-  checkTransport(baseUrl, options.insecure);
+  const pendingCheck = checkTransport(baseUrl, options.insecure, options.lookupAll);
+  let transportChecked: Promise<void> | undefined;
   const secrets = new Set<string>();
   const shared: Shared = {
     options,
@@ -46,6 +50,8 @@ export function createClient(options: CreateClientOptions): ApiClient {
     debug: new DebugLog(options.debug, () => secrets),
     secrets,
     userAgent: `sunco/${packageVersion()}`,
+    // Once per client, before the first request carries credentials.
+    checkTransport: () => (pendingCheck ? (transportChecked ??= pendingCheck()) : Promise.resolve()),
   };
   return clientWith(shared, options.credentials);
 }
@@ -78,6 +84,7 @@ async function send<T>(shared: Shared, own: Credentials | undefined, method: Htt
     throw new UserError(`${method} ${displayPath(path)}: no API credentials. Set --key-id and --key-secret (or SUNCO_KEY_ID and SUNCO_KEY_SECRET).`);
   }
   shared.secrets.add(credentials.secret);
+  await shared.checkTransport();
   const body = encodeBody(method, path, opts);
   // Secret values we send (tokens, passwords) are redacted wherever they are echoed back.
   if (opts.body !== undefined) redactValue(opts.body, shared.secrets);
@@ -116,7 +123,13 @@ async function send<T>(shared: Shared, own: Credentials | undefined, method: Htt
       const { status } = result;
       if (status >= 200 && status < 300) {
         debug.response(method, url.href, status, ms, result.text);
-        return { status, body: parseBody(result.text) as T, headers: result.headers };
+        const parsed = parseBody(result.text);
+        // Every success body in the spec is a JSON object (or empty); `null`, a number or a
+        // list would only surface later as a crash far from the call that returned it.
+        if (parsed === null || typeof parsed === 'number' || typeof parsed === 'boolean' || Array.isArray(parsed)) {
+          throw new UserError(`${method} ${displayPath(path)}: the API answered ${status} with ${Array.isArray(parsed) ? 'a JSON list' : `JSON ${String(parsed)}`} where the spec has an object.`);
+        }
+        return { status, body: parsed as T, headers: result.headers };
       }
       if (method === 'DELETE' && status === 404 && attempt > 1) {
         // An earlier attempt deleted it and its answer was lost: the goal is reached.

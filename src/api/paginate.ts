@@ -19,7 +19,17 @@ export interface Cursor {
   value: string;
 }
 
+/**
+ * The most pages one list may take (100 000 items at the largest page size). A server that
+ * keeps handing out new cursors would otherwise be followed for ever.
+ */
+export const MAX_PAGES = 1000;
+
 export interface CursorPagesOptions<P> {
+  /** Pages at most (default MAX_PAGES); one more page than that is an error. */
+  maxPages?: number;
+  /** Names the list in the error when `maxPages` pages all said "more", e.g. `GET /v2/apps`. */
+  label?: string;
   /** Which cursor to follow; a function decides it from the first page. */
   direction: Direction | ((first: P) => Direction);
   /** A page says "more" but gives no cursor, or one it already gave (which would loop for ever); default: stop. */
@@ -39,7 +49,8 @@ export async function* cursorPages<P>(
   const seen = new Set<string>();
   let direction: Direction | undefined;
   let cursor: Cursor | undefined;
-  for (;;) {
+  const maxPages = options.maxPages ?? MAX_PAGES;
+  for (let pages = 1; ; pages++) {
     const page = await fetch(cursor);
     direction ??= typeof options.direction === 'function' ? options.direction(page) : options.direction;
     yield page;
@@ -49,6 +60,9 @@ export async function* cursorPages<P>(
     if (!next || seen.has(next)) {
       options.onBadCursor?.(next, direction);
       return;
+    }
+    if (pages >= maxPages) {
+      throw new UserError(`${options.label ?? 'a list'}: the API said more pages follow after ${pages} pages, the most sunco follows for one list; stopping.`);
     }
     seen.add(next);
     cursor = { direction, value: next };
@@ -77,6 +91,7 @@ export async function* paginate<T>(
       onBadCursor: (cursor) => {
         throw new UserError(`${where}: the API said more pages follow but gave ${cursor ? 'a cursor it already gave' : 'no afterCursor'}; stopping.`);
       },
+      label: where,
     },
   );
   for await (const page of pages) {

@@ -6,6 +6,8 @@ import type { ConnectionArgs } from './connection-options.js';
 import type { CliIO } from './io.js';
 import { type Profile, loadProfile } from './profile.js';
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export { type ConnectionArgs, connectionOptions } from './connection-options.js';
 
 export interface ResolveOptions {
@@ -34,6 +36,8 @@ export function resolveConnection(
   if (argv.insecure) options.insecure = true;
   if (argv.timeout !== undefined) {
     if (!Number.isFinite(argv.timeout) || argv.timeout <= 0) throw new UserError(`Invalid --timeout ${String(argv.timeout)}: give a number of seconds greater than 0.`);
+    // Node's timers hold at most 2^31-1 ms (about 24.8 days); beyond that they fire at once.
+    if (argv.timeout * 1000 > MAX_TIMER_MS) throw new UserError(`Invalid --timeout ${String(argv.timeout)}: at most ${Math.floor(MAX_TIMER_MS / 1000)} seconds.`);
     options.timeoutMs = Math.round(argv.timeout * 1000);
   }
   if (argv.debug || env.SUNCO_DEBUG === '1') {

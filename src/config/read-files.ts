@@ -29,27 +29,41 @@ export async function readConfigFiles(path: string | undefined, cwd: string, iss
   let info;
   try {
     info = await stat(target);
-  } catch {
+  } catch (err) {
+    if (errnoOf(err) !== 'ENOENT') return fail('file_unreadable', unreadableMessage(err));
     return path === undefined
       ? fail('file_missing', `config file ${shown} not found (use -f to name a file or a directory)`)
       : fail('file_missing', `config file or directory ${shown} not found`);
   }
   let paths = [target];
   if (info.isDirectory()) {
-    const names = (await readdir(target)).filter((n) => /\.ya?ml$/i.test(n)).sort();
+    let entries: string[];
+    try {
+      entries = await readdir(target);
+    } catch (err) {
+      return fail('file_unreadable', unreadableMessage(err));
+    }
+    const names = entries.filter((n) => /\.ya?ml$/i.test(n)).sort();
     if (names.length === 0) return fail('file_missing', `directory ${shown} holds no *.yaml or *.yml file`);
     paths = names.map((n) => join(target, n));
   }
   const files: SourceFile[] = [];
   for (const p of paths) {
     const s = displayPath(p, cwd);
-    const st = await stat(p);
-    if (!st.isFile()) continue;
-    if (st.size > MAX_FILE_BYTES) {
-      fail('file_too_large', `${s} is ${st.size} bytes; config files are limited to ${MAX_FILE_BYTES} bytes (1 MiB)`, s);
+    let bytes: Buffer;
+    try {
+      const st = await stat(p);
+      if (!st.isFile()) continue;
+      if (st.size > MAX_FILE_BYTES) {
+        fail('file_too_large', `${s} is ${st.size} bytes; config files are limited to ${MAX_FILE_BYTES} bytes (1 MiB)`, s);
+        continue;
+      }
+      bytes = await readFile(p);
+    } catch (err) {
+      fail('file_unreadable', unreadableMessage(err), s);
       continue;
     }
-    const decoded = decodeUtf8(await readFile(p));
+    const decoded = decodeUtf8(bytes);
     if ('error' in decoded) {
       const { line, column, byte } = decoded.error;
       issues.push({ file: s, line, column, code: 'bad_encoding', message: invalidUtf8Message(byte), frame: '' });
@@ -58,6 +72,28 @@ export async function readConfigFiles(path: string | undefined, cwd: string, iss
     files.push({ path: p, shown: s, text: decoded.text });
   }
   return files;
+}
+
+function errnoOf(err: unknown): string | undefined {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Why a file cannot be read, in one line (the issue's file column names which). */
+function unreadableMessage(err: unknown): string {
+  switch (errnoOf(err)) {
+    case 'ELOOP':
+      return 'cannot be read: it is a symbolic link loop';
+    case 'ENOENT':
+      return 'cannot be read: it is a symbolic link to a file that does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot be read: permission denied';
+    case 'EISDIR':
+      return 'cannot be read: it is a directory';
+    default:
+      return `cannot be read (${errnoOf(err) ?? (err as Error).message})`;
+  }
 }
 
 export function invalidUtf8Message(byte: number): string {

@@ -1,10 +1,12 @@
 /**
  * --state FILE: load at start when it exists; write after mutations (debounced) and on
- * close. Writes are atomic (FILE.tmp-<pid>, then rename) and mode 0600 because the file
+ * close. Writes are atomic (an exclusive FILE.tmp-<pid>-<random>, then rename) and mode 0600 because the file
  * holds key secrets.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open, rename, unlink } from 'node:fs/promises';
 import { UserError } from '../errors.js';
 import { normalizeState } from './memory-store.js';
 import type { EmulatorState } from './store.js';
@@ -20,11 +22,26 @@ export function loadStateFile(file: string): EmulatorState | undefined {
   return normalizeState(raw);
 }
 
+/**
+ * The temp file is created exclusively (O_EXCL: never through an existing file or a planted
+ * symlink) with a random name and mode 0600 from its first byte, since it holds key secrets.
+ */
 export async function writeStateFile(file: string, state: EmulatorState): Promise<void> {
-  const tmp = `${file}.tmp-${process.pid}`;
-  await writeFile(tmp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
-  await chmod(tmp, 0o600);
-  await rename(tmp, file);
+  const tmp = `${file}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+  const fh = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
+  try {
+    await fh.writeFile(`${JSON.stringify(state, null, 2)}\n`);
+    await fh.sync();
+  } catch (err) {
+    await fh.close();
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+  await fh.close();
+  await rename(tmp, file).catch(async (err: unknown) => {
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  });
 }
 
 /** Coalesces bursts of mutations into one write; `flush()` writes now if anything is pending. */

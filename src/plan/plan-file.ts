@@ -2,28 +2,20 @@
  * Plan files (`sunco-plan --out FILE`, `sunco-apply FILE`). A plan file is the Plan JSON:
  * no secret values (write-only and variable values are `$secret` placeholders), the
  * config's fingerprint and the live state's fingerprint, so that applying it after either
- * changed is refused as stale (DESIGN.md "Plans").
+ * changed is refused as stale (DESIGN.md "Plans"). Reading and writing the file is
+ * cli/plan-file-io.ts's: plan/ does no I/O.
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { UserError } from '../errors.js';
 import { isPlainObject } from '../resources/values.js';
 import type { Plan } from './types.js';
 
-export async function savePlan(file: string, plan: Plan): Promise<void> {
-  try {
-    await writeFile(file, `${JSON.stringify(plan, null, 2)}\n`, { encoding: 'utf8', mode: 0o644 });
-  } catch (e) {
-    throw new UserError(`Cannot write the plan file ${file}: ${(e as Error).message}`, { cause: e });
-  }
+/** The text of a plan file (read and written by cli/plan-file-io.ts: plan/ does no I/O). */
+export function planText(plan: Plan): string {
+  return `${JSON.stringify(plan, null, 2)}\n`;
 }
 
-export async function loadPlan(file: string): Promise<Plan> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    throw new UserError(`Cannot read the plan file ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, { cause: e });
-  }
+/** A plan file's text → Plan, or a clear error naming `file`. */
+export function parsePlan(text: string, file: string): Plan {
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -35,15 +35,39 @@ describe('base URL', () => {
     expect(() => resolveBaseUrl(input)).toThrow(message);
   });
 
-  it('knows loopback hosts', () => {
-    for (const h of ['127.0.0.1', '127.1.2.3', 'localhost', '[::1]', '::1']) expect(isLoopbackHost(h)).toBe(true);
-    for (const h of ['10.0.0.1', 'api.smooch.io', '128.0.0.1', 'localhost.evil.example']) expect(isLoopbackHost(h)).toBe(false);
+  it('knows loopback addresses; localhost names are not addresses', () => {
+    for (const h of ['127.0.0.1', '127.1.2.3', '[::1]', '::1', '::ffff:127.0.0.1']) expect(isLoopbackHost(h)).toBe(true);
+    for (const h of ['10.0.0.1', 'api.smooch.io', '128.0.0.1', 'localhost', 'a.localhost', 'localhost.evil.example']) expect(isLoopbackHost(h)).toBe(false);
   });
 });
 
 describe('transport safety', () => {
   it('refuses http:// to a non-loopback host', () => {
     expect(() => testClient({ baseUrl: 'http://api.example.com' })).toThrow(/Refusing to send credentials over plain http to api\.example\.com.*--insecure/);
+  });
+
+  it('*.localhost over http counts as local only when it resolves to loopback', async () => {
+    nock.disableNetConnect();
+    try {
+      const looked: string[] = [];
+      const outside = createClient({ baseUrl: 'http://evil.localhost:8090', auth: 'basic', credentials: KEY, lookupAll: async (h) => (looked.push(h), ['127.0.0.1', '10.1.2.3']) });
+      const err = (await rejection(outside.get('/v2/apps/a'))) as Error;
+      expect(err).toBeInstanceOf(UserError);
+      expect(err.message).toBe('Refusing to send credentials over plain http to evil.localhost:8090 (it resolves to 10.1.2.3, not a loopback address): use https, or pass --insecure if you really mean it.');
+      expect(outside.stats.requests).toBe(0);
+      const unresolved = createClient({ baseUrl: 'http://nothing.localhost', auth: 'basic', credentials: KEY, lookupAll: async () => { throw new Error('ENOTFOUND'); } });
+      expect(((await rejection(unresolved.get('/v2/apps/a'))) as Error).message).toMatch(/nothing\.localhost \(the name does not resolve\)/);
+
+      nock('http://bot.localhost:8090').get('/v2/apps/a').twice().reply(200, { app: { id: 'a' } });
+      const local = createClient({ baseUrl: 'http://bot.localhost:8090', auth: 'basic', credentials: KEY, lookupAll: async (h) => (looked.push(h), ['127.0.0.1', '::1']) });
+      expect(await local.get('/v2/apps/a')).toEqual({ app: { id: 'a' } });
+      expect(await local.get('/v2/apps/a')).toEqual({ app: { id: 'a' } });
+      // Resolved once per client, not per request.
+      expect(looked).toEqual(['evil.localhost', 'bot.localhost']);
+    } finally {
+      nock.cleanAll();
+      nock.enableNetConnect();
+    }
   });
 
   it('--insecure allows it', async () => {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/api/client.js';
 import { ApiError } from '../../src/api/errors.js';
+import { UserError } from '../../src/errors.js';
 import { KEY, rejection } from './helpers.js';
 
 let server: Server | undefined;
@@ -37,5 +38,20 @@ describe('redirects', () => {
     expect((err as ApiError).message).toContain('redirect to /v2/elsewhere not followed');
     // One request, to the path asked for: credentials went nowhere else.
     expect(seen.map((s) => s.path)).toEqual(['/v2/apps']);
+  });
+});
+
+describe('success bodies that are not objects', () => {
+  it('null, a list or a number is a one-line error naming the call, not a crash later', async () => {
+    const bodies: Record<string, string> = { '/v2/apps/a': 'null', '/v2/apps/b': '[1]', '/v2/apps/c': '7', '/v2/apps/d': '{"app":{"id":"d"}}' };
+    server = createServer((req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(bodies[req.url ?? ''] ?? '{}'));
+    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
+    const client = createClient({ baseUrl: `http://127.0.0.1:${(server!.address() as AddressInfo).port}`, auth: 'basic', credentials: KEY, sleep: async () => {} });
+    const message = async (path: string) => ((await rejection(client.get(path))) as Error).message;
+    expect(await rejection(client.get('/v2/apps/a'))).toBeInstanceOf(UserError);
+    expect(await message('/v2/apps/a')).toBe('GET /v2/apps/a: the API answered 200 with JSON null where the spec has an object.');
+    expect(await message('/v2/apps/b')).toBe('GET /v2/apps/b: the API answered 200 with a JSON list where the spec has an object.');
+    expect(await message('/v2/apps/c')).toBe('GET /v2/apps/c: the API answered 200 with JSON 7 where the spec has an object.');
+    expect(await client.get('/v2/apps/d')).toEqual({ app: { id: 'd' } });
   });
 });

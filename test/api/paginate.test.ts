@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { cursorPages } from '../../src/api/paginate.js';
+import { MAX_PAGES, cursorPages, paginate } from '../../src/api/paginate.js';
 import { UserError } from '../../src/errors.js';
 import { BASE, rejection, testClient, useNock } from './helpers.js';
 
@@ -57,6 +57,20 @@ describe('paginate / listAll', () => {
     const err = await rejection(client.listAll('/v2/apps', 'apps'));
     expect(err).toBeInstanceOf(UserError);
     expect((err as Error).message).toMatch(/GET \/v2\/apps.*afterCursor/);
+  });
+
+  it('stops after MAX_PAGES pages of ever-new cursors, naming the list', async () => {
+    let calls = 0;
+    // A server that always says "more" with a cursor it never gave before.
+    const get = async () => ({ apps: [item(calls)], meta: { hasMore: true, afterCursor: `c${++calls}` } });
+    const items: unknown[] = [];
+    const err = await rejection((async () => {
+      for await (const i of paginate(get, '/v2/apps', 'apps')) items.push(i);
+    })());
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as Error).message).toBe(`GET /v2/apps: the API said more pages follow after ${MAX_PAGES} pages, the most sunco follows for one list; stopping.`);
+    expect(calls).toBe(MAX_PAGES);
+    expect(items).toHaveLength(MAX_PAGES);
   });
 
   it('errors when the items key is missing', async () => {

@@ -11,10 +11,10 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const eslint = new ESLint({ cwd: root });
 const RULE = 'import-x/no-restricted-paths';
 
-/** The layer-rule messages for `source` linted as `file` (a path below the repository). */
-async function layerErrors(file: string, source: string): Promise<string[]> {
+/** The messages of `rule` for `source` linted as `file` (a path below the repository). */
+async function layerErrors(file: string, source: string, rule = RULE): Promise<string[]> {
   const [result] = await eslint.lintText(source, { filePath: `${root}${file}` });
-  return result!.messages.filter((m) => m.ruleId === RULE).map((m) => m.message);
+  return result!.messages.filter((m) => m.ruleId === rule).map((m) => m.message);
 }
 
 describe('layer rule (eslint import-x/no-restricted-paths)', () => {
@@ -43,5 +43,23 @@ describe('layer rule (eslint import-x/no-restricted-paths)', () => {
     ['src/render/probe.ts', "import type { ApplyReport } from '../apply/types.js';\nexport type R = ApplyReport;\n"],
   ])('%s: an import down the layers passes (%#)', async (file, source) => {
     expect(await layerErrors(file, source)).toEqual([]);
+  });
+});
+
+describe('purity rule: plan/, resources/ and render/ do no I/O and are deterministic', () => {
+  it.each([
+    ['src/plan/probe.ts', "import { readFile } from 'node:fs/promises';\nexport const r = readFile;\n", 'no-restricted-imports'],
+    ['src/resources/probe.ts', "import got from 'got';\nexport const g = got;\n", 'no-restricted-imports'],
+    ['src/render/probe.ts', "import { request } from 'node:http';\nexport const r = request;\n", 'no-restricted-imports'],
+    ['src/plan/probe.ts', 'export const salt = () => Math.random().toString(36);\n', 'no-restricted-properties'],
+    ['src/plan/probe.ts', 'export const at = () => Date.now();\n', 'no-restricted-properties'],
+    ['src/plan/probe.ts', 'export const at = () => new Date().toISOString();\n', 'no-restricted-syntax'],
+  ])('%s: case %# is refused', async (file, source, rule) => {
+    expect(await layerErrors(file, source, rule)).toHaveLength(1);
+  });
+
+  it('the same code passes in cli/, which does the I/O', async () => {
+    const source = "import { readFile } from 'node:fs/promises';\nexport const r = readFile;\nexport const at = () => Date.now();\n";
+    for (const rule of ['no-restricted-imports', 'no-restricted-properties']) expect(await layerErrors('src/cli/probe.ts', source, rule)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -95,5 +95,24 @@ describe('--state FILE', () => {
     } finally {
       await emu.close();
     }
+  });
+});
+
+describe('writeStateFile', () => {
+  it('never writes through a planted symlink: the temp file is created exclusively, mode 0600', async () => {
+    const { writeStateFile } = await import('../../src/emulator/persist.js');
+    const d = dir();
+    const file = join(d, 'state.json');
+    const victim = join(d, 'victim.txt');
+    writeFileSync(victim, 'untouched');
+    // The name the old code used (FILE.tmp-<pid>), planted as a link to a file the attacker wants.
+    symlinkSync(victim, `${file}.tmp-${process.pid}`);
+    await writeStateFile(file, emptyState());
+    expect(readFileSync(victim, 'utf8')).toBe('untouched');
+    expect(lstatSync(file).isSymbolicLink()).toBe(false);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(JSON.parse(JSON.stringify(emptyState())));
+    // Only the planted link and our two files remain: no temp file is left behind.
+    expect(readdirSync(d).sort()).toEqual(['state.json', `state.json.tmp-${process.pid}`, 'victim.txt'].sort());
   });
 });

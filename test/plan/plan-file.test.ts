@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diff } from '../../src/plan/diff.js';
-import { checkStale, loadPlan, savePlan } from '../../src/plan/plan-file.js';
+import { loadPlan, savePlan } from '../../src/cli/plan-file-io.js';
+import { checkStale } from '../../src/plan/plan-file.js';
 import { designConfig } from './design-config.js';
 import { app, integration, loaded, SALT, state } from './fixtures.js';
 

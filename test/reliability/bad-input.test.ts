@@ -3,7 +3,8 @@
  * files, malformed JSON for --data, an unreachable API and a 401. Each must exit 1 with a
  * one-line cause on stderr (the first line starts with "Error:") and no stack trace.
  */
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { type Server, createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,6 +18,8 @@ const stateDir = join(tmpdir(), `sunco-bad-input-${process.pid}`);
 let emu: RunningEmulator;
 let dir: string;
 let closedPort: number;
+let nullServer: Server;
+let nullUrl: string;
 let restoreSleep: () => void;
 
 beforeAll(async () => {
@@ -29,6 +32,21 @@ beforeAll(async () => {
   await mkdir(join(dir, 'looks-like.yaml'));
   await writeFile(join(dir, 'locked.yaml'), 'version: 1\napps: {}\n');
   await chmod(join(dir, 'locked.yaml'), 0o000);
+  // Config directories with a symlink loop and with a dangling link.
+  await mkdir(join(dir, 'looping'));
+  await writeFile(join(dir, 'looping', 'a.yaml'), 'version: 1\napps: {}\n');
+  await symlink('loop-b.yaml', join(dir, 'looping', 'loop-a.yaml'));
+  await symlink('loop-a.yaml', join(dir, 'looping', 'loop-b.yaml'));
+  await mkdir(join(dir, 'dangling'));
+  await writeFile(join(dir, 'dangling', 'a.yaml'), 'version: 1\napps: {}\n');
+  await symlink('gone.yaml', join(dir, 'dangling', 'b.yaml'));
+  await symlink('loop-a.yaml', join(dir, 'looping', 'entry.yaml'));
+  // --data nested far deeper than any request body (it overflowed the stack before).
+  await writeFile(join(dir, 'deep.json'), `${'['.repeat(30000)}${']'.repeat(30000)}`);
+  // An API that answers every call 200 with the JSON body `null`.
+  nullServer = createHttpServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('null'));
+  await new Promise<void>((r) => nullServer.listen(0, '127.0.0.1', r));
+  nullUrl = `http://127.0.0.1:${(nullServer.address() as { port: number }).port}`;
   // A port that was free a moment ago and is closed now: connection refused.
   const server = createServer();
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -38,15 +56,17 @@ beforeAll(async () => {
 afterAll(async () => {
   restoreSleep();
   await emu.close();
+  await new Promise<void>((r) => nullServer.close(() => r()));
   await rm(dir, { recursive: true, force: true });
   await rm(stateDir, { recursive: true, force: true });
 });
 
-type Env = 'good' | 'unreachable' | 'unauthorized';
+type Env = 'good' | 'unreachable' | 'unauthorized' | 'null-body';
 function envFor(kind: Env): NodeJS.ProcessEnv {
   const env = { SUNCO_API_URL: emu.url, SUNCO_KEY_ID: emu.accountKey.keyId, SUNCO_KEY_SECRET: emu.accountKey.secret };
   if (kind === 'unreachable') env.SUNCO_API_URL = `http://127.0.0.1:${closedPort}`;
   if (kind === 'unauthorized') env.SUNCO_KEY_SECRET = 'not-the-secret';
+  if (kind === 'null-body') env.SUNCO_API_URL = nullUrl;
   return env;
 }
 
@@ -74,9 +94,21 @@ const cases: [string, string[], Env][] = [
   // Absolute: the emulator command resolves --state against process.cwd(), not the CLI's cwd.
   ['emulator: --state is a directory', ['emulator', '--state', stateDir, '--port', '0'], 'good'],
   ['api: --data @directory', ['api', 'POST', '/v2/apps', '--data', '@a-directory'], 'good'],
+  // Links that cannot be followed, in a config directory and as the config itself.
+  ['validate: config directory with a symlink loop', ['validate', '-f', 'looping'], 'good'],
+  ['validate: config is a looping symlink', ['validate', '-f', 'looping/entry.yaml'], 'good'],
+  ['plan: config directory with a dangling link', ['plan', '-f', 'dangling'], 'good'],
   // Malformed JSON.
   ['api: malformed --data', ['api', 'POST', '/v2/apps', '--data', '{bad'], 'good'],
   ['conversations create: malformed --metadata', ['conversations', 'create', '--app', 'x', '--metadata', '{nope'], 'good'],
+  ['api: --data nested 30000 deep (@file)', ['api', 'POST', '/v2/apps', '--data', '@deep.json'], 'good'],
+  ['api: --data nested 100 deep (inline)', ['api', 'POST', '/v2/apps', '--data', `${'{"a":'.repeat(100)}1${'}'.repeat(100)}`], 'good'],
+  // Out of range.
+  ['api: --timeout beyond what a timer holds', ['api', 'GET', '/v2/apps', '--timeout', '99999999999'], 'good'],
+  ['plan: --timeout beyond what a timer holds', ['plan', '-f', config, '--timeout', '3000000'], 'good'],
+  // A success answer whose JSON body is null.
+  ['apps list: a null response body', ['apps', 'list'], 'null-body'],
+  ['plan: a null response body', ['plan', '-f', config], 'null-body'],
   // Unreachable API (connection refused, after the client's retries).
   ['plan: unreachable API', ['plan', '-f', config], 'unreachable'],
   ['apply: unreachable API', ['apply', '-f', config, '--yes', '--secrets-out', 's.json'], 'unreachable'],
@@ -111,5 +143,10 @@ describe('bad input: exit 1, a one-line cause, no stack trace', () => {
     expect(await first(['plan', '-f', config], 'unauthorized')).toMatch(/401/);
     expect(await first(['api', 'POST', '/v2/apps', '--data', '{bad'], 'good')).toMatch(/--data is not valid JSON/);
     expect(await first(['apply', 'missing-plan.json', '-f', config], 'good')).toMatch(/missing-plan\.json/);
+    expect((await runCli(['validate', '-f', 'looping'], { env: envFor('good'), cwd: dir })).stderr).toMatch(/loop-a\.yaml: cannot be read: it is a symbolic link loop/);
+    expect((await runCli(['validate', '-f', 'dangling'], { env: envFor('good'), cwd: dir })).stderr).toMatch(/b\.yaml: cannot be read: it is a symbolic link to a file that does not exist/);
+    expect(await first(['api', 'POST', '/v2/apps', '--data', '@deep.json'], 'good')).toBe('Error: --data deep.json is nested 30000 levels deep; at most 64 are accepted.');
+    expect(await first(['api', 'GET', '/v2/apps', '--timeout', '99999999999'], 'good')).toBe('Error: Invalid --timeout 99999999999: at most 2147483 seconds.');
+    expect(await first(['apps', 'list'], 'null-body')).toBe('Error: GET /v2/apps: the API answered 200 with JSON null where the spec has an object.');
   });
 });

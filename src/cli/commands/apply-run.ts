@@ -10,7 +10,7 @@ import { loadConfig } from '../../config/index.js';
 import { type ConfigArgs, configOptionsFrom } from '../../config/options.js';
 import { UserError } from '../../errors.js';
 import { makePlan } from '../make-plan.js';
-import { loadPlan } from '../../plan/plan-file.js';
+import { loadPlan } from '../plan-file-io.js';
 import type { Plan } from '../../plan/types.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { approve } from '../approve.js';

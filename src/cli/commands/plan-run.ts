@@ -7,7 +7,7 @@ import { loadConfig } from '../../config/index.js';
 import { configOptionsFrom } from '../../config/options.js';
 import { UserError } from '../../errors.js';
 import { makePlan } from '../make-plan.js';
-import { savePlan } from '../../plan/plan-file.js';
+import { savePlan } from '../plan-file-io.js';
 import { hasChanges } from '../../plan/summary.js';
 import type { Plan } from '../../plan/types.js';
 import { renderPlanJson } from '../../render/plan-json.js';

@@ -1,6 +1,6 @@
 /** The implementation of `sunco show`, loaded lazily by commands/show.ts. */
 import { resolve } from 'node:path';
-import { loadPlan } from '../../plan/plan-file.js';
+import { loadPlan } from '../plan-file-io.js';
 import { hasChanges } from '../../plan/summary.js';
 import { getIO } from '../io.js';
 import { formatOf, renderPlan } from './plan-run.js';

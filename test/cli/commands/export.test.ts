@@ -270,5 +270,20 @@ describe('sunco export', () => {
     expect(readFileSync(join(dir, 'sunco.yaml'), 'utf8')).toBe('mine\n');
     expect((await runCli(['export', '--app', s.appId, '-o', 'sunco.yaml', '--force'], { cwd: dir, env: s.env })).code).toBe(0);
     expect(readFileSync(join(dir, 'sunco.yaml'), 'utf8')).toContain('acme-support:');
+
+    // One existing file of -o DIR/ stops the export before any file is written.
+    const apps = tmp();
+    writeFileSync(join(apps, 'billing.yaml'), 'mine\n');
+    const r = await runCli(['export', '--all', '-o', `${apps}/`, '--vars-out', join(apps, 'vars.env')], { env: s.env });
+    expect(r).toEqual({ code: 1, stdout: '', stderr: `Error: ${join(apps, 'billing.yaml')} already exists (-o): move it away, choose another path, or pass --force to overwrite it.\n` });
+    expect(readdirSync(apps)).toEqual(['billing.yaml']);
+  });
+
+  it('--debug logs requests and responses without a secret in them', async () => {
+    const s = (seeded = await seed());
+    const r = await runCli(['export', '--app', s.appId, '--debug'], { env: s.env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/← 200 GET .*\/integrations/);
+    expectNoSecret(s, r.stdout, r.stderr);
   });
 });

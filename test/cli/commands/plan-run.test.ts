@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../../../src/emulator/index.js';
-import { loadPlan } from '../../../src/plan/plan-file.js';
+import { loadPlan } from '../../../src/cli/plan-file-io.js';
 import { runCli } from '../../helpers/cli.js';
 import { designLiveState } from '../../state/live-fixture.js';
 

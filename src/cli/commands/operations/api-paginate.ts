@@ -26,7 +26,7 @@ export async function paginateAll(ctx: OpsContext, path: string, query: Record<s
       query: cursor ? { ...query, 'page[after]': undefined, 'page[before]': undefined, [`page[${cursor.direction}]`]: cursor.value } : query,
     }),
     // A repeated cursor would loop for ever: stop rather than trust a misbehaving server.
-    { direction: (first) => (dir = direction(query, first.meta as CursorMeta | undefined)) },
+    { direction: (first) => (dir = direction(query, first.meta as CursorMeta | undefined)), label: `GET ${path}` },
   );
   for await (const page of answers) {
     const key = Object.keys(page).find((k) => Array.isArray(page[k]));

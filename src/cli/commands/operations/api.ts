@@ -15,7 +15,7 @@ const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 async function dataArgument(ctx: OpsContext, data: string | undefined): Promise<unknown> {
   if (data === undefined) return undefined;
-  const { jsonFlag, readAll } = await import('./context.js');
+  const { jsonFlag, parseJsonText, readAll } = await import('./context.js');
   if (data !== '-' && !data.startsWith('@')) return jsonFlag('data', data);
   const source = data === '-' ? 'stdin' : data.slice(1);
   let text: string;
@@ -29,11 +29,7 @@ async function dataArgument(ctx: OpsContext, data: string | undefined): Promise<
   } catch (err) {
     throw new UserError(`Cannot read --data ${data}: ${(err as Error).message}`);
   }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new UserError(`--data ${source} is not valid JSON: ${(err as Error).message}`);
-  }
+  return parseJsonText(`--data ${source}`, text);
 }
 
 /** A GET has no body: like `gh api -f`, a flat --data object becomes query parameters. */

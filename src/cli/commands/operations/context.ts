@@ -96,11 +96,41 @@ export class OpsContext {
 /** A flag that holds JSON (e.g. --metadata); a malformed value names the flag. */
 export function jsonFlag(flag: string, value: string | undefined): unknown {
   if (value === undefined) return undefined;
+  return parseJsonText(`--${flag}`, value);
+}
+
+/**
+ * No SunCo request body nests anywhere near this deep; a deeper document is a mistake or an
+ * attack, and walking it (redaction, debug output) would overflow the stack.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** JSON.parse with a one-line error naming `label`, refusing documents nested deeper than MAX_JSON_DEPTH. */
+export function parseJsonText(label: string, text: string): unknown {
+  const depth = jsonDepth(text);
+  if (depth > MAX_JSON_DEPTH) throw new UserError(`${label} is nested ${depth} levels deep; at most ${MAX_JSON_DEPTH} are accepted.`);
   try {
-    return JSON.parse(value);
+    return JSON.parse(text);
   } catch (err) {
-    throw new UserError(`--${flag} is not valid JSON: ${(err as Error).message}`);
+    throw new UserError(`${label} is not valid JSON: ${(err as Error).message}`);
   }
+}
+
+/** The deepest nesting of [ and { outside strings, counted without recursion. */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
 }
 
 /** A JSON flag that must hold an object (metadata). */

@@ -34,7 +34,7 @@ const columns: Column<Message>[] = [
 /** ListMessages pages backwards from the newest: older pages go first, so the result reads oldest to newest. */
 async function listAllBackwards(ctx: OpsContext, path: string): Promise<Message[]> {
   const pages: Message[][] = [];
-  const answers = cursorPages((cursor) => ctx.client.get<MessagePage>(path, { query: { 'page[before]': cursor?.value } }), { direction: 'before' });
+  const answers = cursorPages((cursor) => ctx.client.get<MessagePage>(path, { query: { 'page[before]': cursor?.value } }), { direction: 'before', label: `GET ${path}` });
   for await (const page of answers) pages.unshift(page.messages);
   return pages.flat();
 }
