@@ -12,7 +12,7 @@ describe('sunco command line', () => {
   it('rejects a missing command with exit 1', async () => {
     const r = await runCli([]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Name a command');
+    expect(r.stderr).toBe("Error: Name a command. Run 'sunco --help' for usage.\n");
   });
 });
 
