@@ -13,7 +13,7 @@ export interface ConfigArgs {
 
 export function withConfigOptions<T>(yargs: Argv<T>): Argv<T & ConfigArgs> {
   return yargs
-    .option('file', { alias: 'f', type: 'string', describe: 'Config file, or a directory of *.yaml files to merge (default: sunco.yaml)' })
+    .option('file', { alias: 'f', type: 'string', requiresArg: true, describe: 'Config file, or a directory of *.yaml files to merge (default: sunco.yaml)' })
     // nargs 1: each flag takes one value and may repeat; `--var A=1 B=2` is an error, not a silent second value.
     .option('var-file', { type: 'string', array: true, nargs: 1, describe: 'Variables file (dotenv KEY=VALUE, or a YAML mapping for .yaml/.yml); repeatable, later wins' })
     .option('var', { type: 'string', array: true, nargs: 1, describe: 'Set a variable, KEY=VALUE; repeatable, wins over --var-file and the environment' }) as unknown as Argv<T & ConfigArgs>;

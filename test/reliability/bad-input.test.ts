@@ -79,6 +79,8 @@ const cases: [string, string[], Env][] = [
   ['emulator: --fault-rate out of range', ['emulator', '--fault-rate', '2'], 'good'],
   ['apps list: unknown flag', ['apps', 'list', '--frobnicate'], 'good'],
   ['api: unknown method', ['api', 'FETCH', '/v2/apps'], 'good'],
+  ['plan: -f without a value', ['plan', '-f'], 'good'],
+  ['validate: -f followed by a flag', ['validate', '-f', '--strict'], 'good'],
   // Missing files.
   ['validate: missing config', ['validate', '-f', 'missing.yaml'], 'good'],
   ['plan: missing config', ['plan', '-f', 'missing.yaml'], 'good'],
@@ -147,6 +149,8 @@ describe('bad input: exit 1, a one-line cause, no stack trace', () => {
     expect((await runCli(['validate', '-f', 'dangling'], { env: envFor('good'), cwd: dir })).stderr).toMatch(/b\.yaml: cannot be read: it is a symbolic link to a file that does not exist/);
     expect(await first(['api', 'POST', '/v2/apps', '--data', '@deep.json'], 'good')).toBe('Error: --data deep.json is nested 30000 levels deep; at most 64 are accepted.');
     expect(await first(['api', 'GET', '/v2/apps', '--timeout', '99999999999'], 'good')).toBe('Error: Invalid --timeout 99999999999: at most 2147483 seconds.');
+    // Not the current directory's *.yaml files (action.yml and all) read as the config.
+    expect(await first(['plan', '-f'], 'good')).toBe("Error: -f needs a value. Run 'sunco plan --help' for usage.");
     expect(await first(['apps', 'list'], 'null-body')).toBe('Error: GET /v2/apps: the API answered 200 with JSON null where the spec has an object.');
   });
 });

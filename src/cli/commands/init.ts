@@ -8,7 +8,7 @@ export interface InitArgs {
 export const initCommand: CommandModule<object, InitArgs> = {
   command: 'init',
   describe: 'Write a starter sunco.yaml: one app and commented examples of every kind',
-  builder: (yargs: Argv) => yargs.option('file', { alias: 'f', type: 'string', describe: 'Where to write it (default: sunco.yaml); an existing file is never overwritten' }) as Argv<InitArgs>,
+  builder: (yargs: Argv) => yargs.option('file', { alias: 'f', type: 'string', requiresArg: true, describe: 'Where to write it (default: sunco.yaml); an existing file is never overwritten' }) as Argv<InitArgs>,
   handler: async (argv) => {
     const [{ writeFile }, { dirname, relative, resolve, sep }, { fileURLToPath }, { starterConfig }, { getIO }, { UserError }] = await Promise.all([
       import('node:fs/promises'), import('node:path'), import('node:url'), import('../../export/starter.js'), import('../io.js'), import('../../errors.js'),
