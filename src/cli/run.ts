@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
+import { maskedWriter, resetSecretMask, unmasked } from '../secret-mask.js';
 import { type CliIO, processIO, setIO } from './io.js';
 import { withExamples } from './examples.js';
 import { formatError } from './format-error.js';
@@ -66,6 +67,10 @@ async function completionScript(args: string[], scriptName: string, io: CliIO): 
  * message without a stack trace; anything else is an internal error.
  */
 export async function run(args: string[], scriptName = 'sunco', io: CliIO = processIO(), only?: string): Promise<number> {
+  // Every run starts a new registry of secret values; all it prints is masked through it.
+  resetSecretMask();
+  io.stdout = maskedWriter(io.stdout);
+  io.stderr = maskedWriter(io.stderr);
   setIO(io);
   const debug = args.includes('--debug') || io.env.SUNCO_DEBUG === '1';
   let code: number;
@@ -86,7 +91,7 @@ export async function run(args: string[], scriptName = 'sunco', io: CliIO = proc
     io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
     code = exitCode;
   }
-  if (io.stdout === process.stdout) process.exitCode = code;
+  if (unmasked(io.stdout) === process.stdout) process.exitCode = code;
   return code;
 }
 
@@ -108,7 +113,7 @@ async function parseAndRun(args: string[], scriptName: string, io: CliIO, only: 
   const completing = args[0] === '--get-yargs-completions';
   if (completing && only) args = [args[0]!, scriptName, only, ...args.slice(2)];
   const [{ default: yargs }, commands] = await Promise.all([import('yargs'), commandsFor(only, !completing)]);
-  const columns = io.stdout === process.stdout ? process.stdout.columns : undefined;
+  const columns = unmasked(io.stdout) === process.stdout ? process.stdout.columns : undefined;
   const parser = yargs()
     .scriptName(scriptName)
     .parserConfiguration({ 'camel-case-expansion': true })

@@ -139,6 +139,7 @@ function describe(file: ParsedFile, e: ErrorObject): Described | undefined {
 function kindOf(segments: string[], type: string | undefined): string {
   const n = segments.length;
   if (n === 0) return ' at the top level';
+  if (segments[0] === 'variables') return ' in a variable declaration (description, default, sensitive)';
   if (n === 2) return ' in an app';
   if (segments[2] === 'settings') return ' in app settings';
   if (segments[2] === 'credentials') return ' in credentials';

@@ -7,7 +7,7 @@
 import { KINDS } from '../resources/registry.js';
 import type { Raw } from '../resources/types.js';
 import { isPlainObject } from '../resources/values.js';
-import { isWriteOnly } from './diff-fields.js';
+import { isSecretField } from './diff-fields.js';
 import { type Item, stepId } from './items.js';
 import type { Sensitivity } from './sensitive.js';
 import type { CreatedResource, Step } from './types.js';
@@ -22,7 +22,7 @@ function fieldsBody(item: Item, s: Sensitivity, only?: (field: string) => boolea
   const body: Raw = {};
   for (const [field, value] of Object.entries(desired)) {
     if (only && !only(field)) continue;
-    body[field] = s.bodyValue(item.address, field, value, isWriteOnly(item.kind, desired, field));
+    body[field] = s.bodyValue(item.address, field, value, isSecretField(item.kind, desired, field));
   }
   return body;
 }
