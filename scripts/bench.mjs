@@ -3,6 +3,8 @@
 // in-process emulator with --latency. Text by default; with --json the last line is one JSON
 // object. Options: --apps 20 --latency 25 --parallelism 8 --apply-runs 3 --plan-runs 3
 // --startup-runs 10 --pure-apps 264 --pure-runs 3 (medians over runs: the machine may be shared)
+// --scale N adds figure 6 (issue 18): a fleet of N apps applied from empty and planned again,
+// with CPU time, peak RSS and secrets-file bytes; and pure planning at 4× --pure-apps (linearity).
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,12 +14,13 @@ import { distImport, emulatorEnv, lastJson, median, runBin } from './lib/cli.mjs
 import { fleetAppNames, fleetConfig } from './lib/fleet.mjs';
 import { naiveRead } from './lib/naive-read.mjs';
 import { purePlan } from './lib/pure-plan.mjs';
+import { scaleRun } from './lib/scale.mjs';
 import { startup } from './lib/startup.mjs';
-import { renderText } from './lib/targets.mjs';
+import { checks, renderText } from './lib/targets.mjs';
 
 function options(argv) {
-  const o = { json: false, apps: 20, latency: 25, parallelism: 8, applyRuns: 3, planRuns: 3, startupRuns: 10, pureApps: 264, pureRuns: 3 };
-  const names = { '--apps': 'apps', '--latency': 'latency', '--parallelism': 'parallelism', '--apply-runs': 'applyRuns', '--plan-runs': 'planRuns', '--startup-runs': 'startupRuns', '--pure-apps': 'pureApps', '--pure-runs': 'pureRuns' };
+  const o = { json: false, apps: 20, latency: 25, parallelism: 8, applyRuns: 3, planRuns: 3, startupRuns: 10, pureApps: 264, pureRuns: 3, scale: 0 };
+  const names = { '--apps': 'apps', '--latency': 'latency', '--parallelism': 'parallelism', '--apply-runs': 'applyRuns', '--plan-runs': 'planRuns', '--startup-runs': 'startupRuns', '--pure-apps': 'pureApps', '--pure-runs': 'pureRuns', '--scale': 'scale' };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') o.json = true;
     else if (names[argv[i]] && /^\d+$/.test(argv[i + 1] ?? '')) o[names[argv[i]]] = Number(argv[++i]);
@@ -72,6 +75,7 @@ try {
   log(`startup, ${o.startupRuns} runs each`);
   const st = await startup({ runs: o.startupRuns });
   d.nodeMs = st.nodeMs;
+  d.startupShare = st.share;
 
   const { startEmulator } = await distImport('emulator', 'index.js');
   // 1. Apply from empty, median of a few runs, each against a fresh emulator; the last one's
@@ -124,17 +128,31 @@ try {
   log(`pure planning, fleet of ${o.pureApps} apps (building the live state takes a while, untimed)`);
   const pure = await purePlan({ apps: o.pureApps, runs: o.pureRuns });
   d.pure = pure;
+  let pure4;
+  let scale;
+  if (o.scale > 0) {
+    log(`pure planning at 4×: ${o.pureApps * 4} apps (linearity)`);
+    pure4 = await purePlan({ apps: o.pureApps * 4, runs: o.pureRuns });
+    // 6. The fleet at scale, last: it is the longest figure.
+    scale = await scaleRun({ apps: o.scale, latency: o.latency, parallelism: o.parallelism, dir, log });
+  }
   d.loadAfter = load();
 
   const result = {
     applyFromEmpty: apply,
     noChangePlan: plan,
     naiveRead: naive,
-    startup: { versionMs: Math.round(st.version.ms), planHelpMs: Math.round(st.planHelp.ms) },
-    purePlan: { resources: pure.resources, ms: Math.round(pure.coldMs), peakMB: Math.round(pure.peakMB) },
+    startup: { versionMs: Math.round(st.version.ms), planHelpMs: Math.round(st.planHelp.ms), nodeMs: Math.round(st.nodeMs), yargsImportMs: Math.round(st.share.yargsImportMs), helpRenderMs: Math.round(st.share.helpRenderMs) },
+    purePlan: {
+      resources: pure.resources,
+      ms: Math.round(pure.coldMs),
+      peakMB: Math.round(pure.peakMB),
+      ...(pure4 ? { resources4x: pure4.resources, ms4x: Math.round(pure4.coldMs), peakMB4x: Math.round(pure4.peakMB) } : {}),
+    },
+    ...(scale ? { scale } : {}),
   };
   console.log(renderText(result, d));
-  if (o.json) console.log(JSON.stringify(result));
+  if (o.json) console.log(JSON.stringify({ ...result, targets: checks(result).map(({ name, value, limit, met }) => ({ name, value, limit, met })) }));
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

@@ -16,10 +16,10 @@ export function fleetAppNames(appCount = 20, prefix = 'bench') {
   return Array.from({ length: appCount }, (_, a) => `${prefix} app ${a}`);
 }
 
-export function fleetConfig(appCount = 20, prefix = 'bench') {
+export function fleetConfig(appCount = 20, prefix = 'bench', first = 0) {
   const apps = {};
-  const names = fleetAppNames(appCount, prefix);
-  for (let a = 0; a < appCount; a++) {
+  const names = fleetAppNames(first + appCount, prefix);
+  for (let a = first; a < first + appCount; a++) {
     const integrations = {};
     for (let c = 0; c < 5; c++) {
       integrations[`bot${c}`] = {
@@ -53,4 +53,18 @@ export function fleetConfig(appCount = 20, prefix = 'bench') {
     };
   }
   return stringify({ version: 1, apps });
+}
+
+/**
+ * The same fleet as a config directory (`-f DIR` merges its files): config files are limited to
+ * 1 MiB each, and 40 apps of this shape take about 160 kB.
+ */
+export async function writeFleetDir(dir, appCount, prefix = 'bench', perFile = 40) {
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  await mkdir(dir, { recursive: true });
+  for (let first = 0, n = 0; first < appCount; first += perFile, n++) {
+    await writeFile(join(dir, `fleet-${String(n).padStart(3, '0')}.yaml`), fleetConfig(Math.min(perFile, appCount - first), prefix, first));
+  }
+  return dir;
 }

@@ -1,13 +1,13 @@
 // Child process for figure 5 (pure planning of ~10,000 resources), in two modes so that the
 // timed process holds only what planning needs (its peak RSS is the figure):
-//   node pure-plan-worker.mjs build DIR APPS  → DIR/fleet.yaml and DIR/live.json (the fleet applied
+//   node pure-plan-worker.mjs build DIR APPS  → DIR/fleet/*.yaml and DIR/live.json (the fleet applied
 //                                              to an in-process emulator, then read back: real API shapes)
 //   node pure-plan-worker.mjs time DIR        → one JSON line on stdout with the timings and peak memory
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { distImport, median } from './cli.mjs';
-import { fleetConfig } from './fleet.mjs';
+import { writeFleetDir } from './fleet.mjs';
 
 const [mode, dir, apps] = process.argv.slice(2);
 const { loadConfig } = await distImport('config', 'index.js');
@@ -20,8 +20,7 @@ async function build() {
     distImport('plan', 'diff.js'),
     distImport('apply', 'executor.js'),
   ]);
-  const file = join(dir, 'fleet.yaml');
-  await writeFile(file, fleetConfig(Number(apps)));
+  const file = await writeFleetDir(join(dir, 'fleet'), Number(apps));
   const loaded = await loadConfig({ path: file, cwd: dir, env: {} });
   const emu = await startEmulator({ port: 0 });
   try {
@@ -39,7 +38,7 @@ async function build() {
 
 async function time() {
   const { diff } = await distImport('plan', 'diff.js');
-  const loaded = await loadConfig({ path: join(dir, 'fleet.yaml'), cwd: dir, env: {} });
+  const loaded = await loadConfig({ path: join(dir, 'fleet'), cwd: dir, env: {} });
   const live = JSON.parse(await readFile(join(dir, 'live.json'), 'utf8'));
   // A little drift, so the plan is not trivially empty: every 20th app's metadata.team changed.
   live.apps.forEach((app, i) => {

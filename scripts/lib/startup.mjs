@@ -1,6 +1,10 @@
 // Figure 4: startup of the built CLI, median wall time over N runs (one untimed run first, so
 // the files are in the page cache like on a developer's machine).
-import { median, runBin } from './cli.mjs';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { median, root, runBin } from './cli.mjs';
+
+const share = join(root, 'scripts', 'lib', 'startup-share.mjs');
 
 async function timeIt(name, args, runs) {
   const first = await runBin(name, args);
@@ -25,5 +29,18 @@ export async function startup({ runs = 10 } = {}) {
     }
     return median(times);
   })();
-  return { version, planHelp, nodeMs: bare };
+  // yargs' share of the help path, median of the same number of fresh processes.
+  const shares = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await new Promise((done, fail) => {
+      const child = spawn(process.execPath, [share], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.on('error', fail);
+      child.on('close', (code) => (code === 0 ? done(JSON.parse(out)) : fail(new Error(`startup-share exited ${code}`))));
+    });
+    shares.push(r);
+  }
+  const med = (k) => median(shares.map((x) => x[k]));
+  return { version, planHelp, nodeMs: bare, share: { yargsImportMs: med('yargsImportMs'), cliImportMs: med('cliImportMs'), helpRenderMs: med('helpRenderMs') } };
 }

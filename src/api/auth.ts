@@ -1,4 +1,3 @@
-import { SignJWT } from 'jose';
 import { UserError } from '../errors.js';
 import { type KeyScope, scopeOfKeyId } from './key-scope.js';
 import type { AuthMode, Credentials } from './types.js';
@@ -31,6 +30,8 @@ export function basicAuthorization(credentials: Credentials): string {
 export async function signJwt(credentials: Credentials, nowMs: number, lifetimeS = JWT_LIFETIME_S): Promise<{ token: string; exp: number }> {
   const iat = Math.floor(nowMs / 1000);
   const exp = iat + lifetimeS;
+  // jose is loaded only when a JWT is signed: Basic auth (the default) never pays for its import.
+  const { SignJWT } = await import('jose');
   const token = await new SignJWT({ scope: jwtScope(credentials.keyId) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: credentials.keyId })
     .setIssuedAt(iat)

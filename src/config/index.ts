@@ -9,6 +9,7 @@ import { type Merged, mergeFiles } from './merge.js';
 import { parseYamlFile, type ParsedFile } from './parse-yaml.js';
 import { readConfigFiles } from './read-files.js';
 import { checkReferences } from './references.js';
+import { checkSpecRules } from './spec-rules.js';
 import { schemaIssues } from './schema-issues.js';
 import { validateSchema } from './schema-validate.js';
 import { collectSources } from './sources.js';
@@ -29,6 +30,12 @@ export interface LoadConfigOptions {
   varFiles?: string[];
   /** `--var KEY=VALUE`, in order; the last one wins. */
   vars?: string[];
+  /**
+   * `sunco validate` without --strict: a variable that is not set is no error. Everything that
+   * does not depend on its value is still checked; LoadedConfig.unsetVariables names it. The
+   * loaded config then holds placeholders: never plan or apply it (they always require values).
+   */
+  allowUnsetVariables?: boolean;
 }
 
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
@@ -40,7 +47,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const sensitiveVars = sensitiveNames(declared);
   const parsed: ParsedFile[] = [];
   for (const source of sources) {
-    const file = parseYamlFile(source, vars, issues);
+    const file = parseYamlFile(source, vars, issues, { allowUnset: options.allowUnsetVariables });
     if (file) parsed.push(file);
   }
   // Before any issue is reported: error frames and messages are masked through these too.
@@ -61,7 +68,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     let merged: Merged | undefined;
     try {
       merged = mergeFiles(parsed, later);
-      if (later.length === 0) later.push(...checkReferences(merged));
+      if (later.length === 0) later.push(...checkReferences(merged), ...checkSpecRules(merged));
     } catch (err) {
       // A shape the schema already reported (e.g. a missing `apps`) can trip the rules: that issue stands.
       if (schemaFound === 0) throw err;
@@ -76,6 +83,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
         sources: positions,
         sensitive,
         fingerprint: fingerprint(merged.config),
+        unsetVariables: [...new Set(parsed.flatMap((f) => [...f.unsetVariables]))].sort(),
       };
     }
   }

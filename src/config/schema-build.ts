@@ -11,6 +11,7 @@ import type { KindName } from '../resources/kind-name.js';
 import { KINDS } from '../resources/registry.js';
 import type { Raw } from '../resources/types.js';
 import { INTEGRATION_TYPES, type IntegrationType } from './types.js';
+import { withSpecConstraints } from './spec-constraints.js';
 import { EXTENSION_PATTERN, TOP_LEVEL_FIELDS } from './top-level.js';
 import { APP_SETTINGS_DOCS, INTEGRATION_FIELD_DOCS, WEBHOOK_TRIGGERS } from './schema-descriptions.js';
 
@@ -54,19 +55,6 @@ export function writableFields(type: IntegrationType): FieldSpec[] {
   return INTEGRATION_FIELDS[type].filter((f) => f.create !== 'none' && roleOf(f) === 'field');
 }
 
-const HEX_COLOR = { pattern: '^([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$' };
-/**
- * Value rules the spec states in field descriptions rather than in schema keywords, so that
- * `sunco validate` refuses what the API would (web / webUpdate: colours "Must be a 3 or
- * 6-character hexadecimal color"; displayStyle "Can be either `button` or `tab`").
- */
-const FIELD_RULES: Record<string, Schema> = {
-  brandColor: HEX_COLOR,
-  conversationColor: HEX_COLOR,
-  actionColor: HEX_COLOR,
-  displayStyle: { enum: ['button', 'tab'] },
-};
-
 function fieldSchema(f: FieldSpec): Schema {
   const notes = [
     INTEGRATION_FIELD_DOCS[f.name] ?? f.name,
@@ -75,7 +63,7 @@ function fieldSchema(f: FieldSpec): Schema {
     f.writeOnly ? 'Write-only: never read back; keep it in a ${VARIABLE}.' : '',
     f.default !== undefined ? `Default: ${String(f.default)}.` : '',
   ].filter(Boolean);
-  const s: Schema = { type: f.type, description: notes.join(' '), ...(FIELD_RULES[f.name] ?? {}) };
+  const s: Schema = { type: f.type, description: notes.join(' ') };
   if (f.type === 'array') s.items = { type: 'string' };
   return s;
 }
@@ -95,7 +83,7 @@ function integrationType(type: IntegrationType): Schema {
   const required = fields.filter((f) => f.create === 'required').map((f) => f.name);
   if (type === 'custom') {
     properties.webhooks = namedMap(INTEGRATION_FIELD_DOCS.webhooks, ref('webhook'), { minProperties: 1 });
-    properties.keys = namedMap('custom: API keys of this integration, by logical name.', ref('key'));
+    properties.keys = namedMap('custom: API keys of this integration, by logical name (at most 10).', ref('integrationKey'));
     required.push('webhooks');
   }
   if (required.length > 0) s.required = required;
@@ -129,6 +117,11 @@ export function buildSchema(): Schema {
       type: 'object', description: 'An API key. Its secret is returned once, on create, and written to --secrets-out.',
       required: ['displayName'], additionalProperties: false,
       properties: { displayName: { type: 'string', minLength: 1, description: 'The key\'s name; its identity. Changing it replaces the key.' }, ...common('key', ignorableFields('app-key')) },
+    },
+    integrationKey: {
+      type: 'object', description: 'An API key of a custom integration. Its secret is returned on create and written to --secrets-out.',
+      required: ['displayName'], additionalProperties: false,
+      properties: { displayName: { type: 'string', minLength: 1, description: 'The key\'s name; its identity. Changing it replaces the key.' }, ...common('key', ignorableFields('integration-key')) },
     },
     webhook: {
       type: 'object', description: 'A webhook of a custom integration. Its secret is returned on create.',
@@ -204,7 +197,7 @@ export function buildSchema(): Schema {
         settings: ref('settings'),
         metadata: ref('metadata'),
         credentials: ref('credentials'),
-        keys: namedMap('App API keys, by logical name (account credentials only).', ref('key')),
+        keys: namedMap('App API keys, by logical name (account credentials only; at most 10).', ref('key')),
         integrations: namedMap('Integrations, by logical name.', ref('integration')),
         switchboard: ref('switchboard'),
       },
@@ -212,7 +205,7 @@ export function buildSchema(): Schema {
       else: { required: ['displayName'] },
     },
   };
-  return {
+  return withSpecConstraints({
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'sunco configuration',
     description: 'Sunshine Conversations configuration as code (sunco). Variables: ${VAR}, ${VAR:-default}, ${VAR:?message}; $${ is a literal ${.',
@@ -222,5 +215,5 @@ export function buildSchema(): Schema {
     properties: Object.fromEntries(TOP_LEVEL_FIELDS.map((f) => [f.name, { ...TOP_LEVEL_SCHEMAS[f.name], description: f.description }])),
     patternProperties: { [EXTENSION_PATTERN]: { description: 'Ignored: holds YAML anchors shared across apps (the compose convention), e.g. x-web: &web {…} then <<: *web.' } },
     definitions,
-  };
+  });
 }

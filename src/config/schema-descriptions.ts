@@ -46,7 +46,7 @@ export const INTEGRATION_FIELD_DOCS: Record<string, string> = {
   authToken: 'twilio: the Twilio auth token.',
   phoneNumberSid: 'twilio: the SID of the Twilio phone number.',
   messagingServiceSid: 'twilio: the SID of the Twilio messaging service.',
-  tier: 'twitter: the Twitter API tier (sandbox, premium or enterprise).',
+  tier: 'twitter: the Twitter API tier (the spec allows only enterprise).',
   consumerKey: 'twitter: the consumer key of your Twitter app.',
   consumerSecret: 'twitter: the consumer secret of your Twitter app.',
   accessTokenKey: 'twitter: the access token key.',
@@ -85,3 +85,18 @@ export const APP_SETTINGS_DOCS: Record<string, string> = {
 
 /** The webhook triggers live with the webhook kind (the emulator checks them too). */
 export { WEBHOOK_TRIGGERS } from '../resources/webhook-triggers.js';
+
+/** Fields of nested objects the spec defines (web prechatCapture and its form fields), by dotted path. */
+export const NESTED_FIELD_DOCS: Record<string, string> = {
+  'prechatCapture.avatarUrl': 'The URL of the avatar used for the automatic reply to prechat capture messages.',
+  'prechatCapture.enabled': 'Enable the Prechat Capture add-on when the Web Messenger starts. Default: false.',
+  'prechatCapture.enableEmailLinking': 'With Mailgun integrated, link submitted emails automatically. Default: false.',
+  'prechatCapture.fields': 'The form: fields that replace the default prechat capture fields.',
+  'prechatCapture.fields.type': 'The field type: email, select or text.',
+  'prechatCapture.fields.name': 'The field\'s name, unique in the form (1-128 characters).',
+  'prechatCapture.fields.label': 'The field\'s label, as Web Messenger shows it (1-128 characters).',
+  'prechatCapture.fields.text': 'The response of a text field (1-256 characters).',
+  'prechatCapture.fields.email': 'The response of an email field (1-128 characters).',
+  'prechatCapture.fields.select': 'The options of a select field.',
+  'prechatCapture.fields.format': 'The format of a text field: integer or decimal.',
+};

@@ -103,7 +103,7 @@ function describe(file: ParsedFile, e: ErrorObject): Described | undefined {
     case 'type': {
       const t = ([] as string[]).concat(params.type as string | string[]);
       if (segments[2] === 'metadata' && segments.length === 4) {
-        return { segments, onKey: false, code: 'metadata_nested', message: `metadata value "${field}" must be a string, number, boolean or null (metadata is flat)` };
+        return { segments, onKey: false, code: 'metadata_nested', message: `metadata value "${field}" must be a string, number or boolean (metadata is flat, and the spec allows no null)` };
       }
       return { segments, onKey: false, code: 'wrong_type', message: `${what} must be ${article(t.join(' or '))}, not ${jsonType(getAt(file.value, segments))}` };
     }
@@ -113,6 +113,9 @@ function describe(file: ParsedFile, e: ErrorObject): Described | undefined {
       if (e.propertyName !== undefined) {
         const name = e.propertyName;
         return { segments: [...segments, name], onKey: true, code: 'bad_name', message: `invalid name "${name}": use letters, digits, "-" and "_" (at most 128)` };
+      }
+      if (segments[segments.length - 2] === 'originWhitelist') {
+        return { segments, onKey: false, code: 'bad_origin', message: `originWhitelist entry "${String(getAt(file.value, segments))}" is not an origin: scheme://host[:port] with http or https, no path` };
       }
       if (/Color$/.test(field ?? '')) {
         return { segments, onKey: false, code: 'bad_value', message: `${what} must be a 3 or 6-digit hexadecimal colour without "#", e.g. 65758e` };
@@ -126,11 +129,36 @@ function describe(file: ParsedFile, e: ErrorObject): Described | undefined {
     case 'minProperties':
       if (field === 'webhooks') return { segments, onKey: true, code: 'custom_without_webhook', message: 'a custom integration needs at least one webhook' };
       return { segments, onKey: true, code: 'bad_value', message: `${what} ${e.message ?? 'is invalid'}` };
-    case 'maxProperties':
+    case 'maxProperties': {
+      const found = Object.keys(getAt(file.value, segments) as object).length;
+      const limit = Number(params.limit);
       if (field === 'integrations' && segments[2] === 'switchboard') {
-        return { segments, onKey: true, code: 'too_many_switchboard_integrations', message: `a switchboard holds at most 10 switchboard integrations (found ${Object.keys(getAt(file.value, segments) as object).length})` };
+        return { segments, onKey: true, code: 'too_many_switchboard_integrations', message: `a switchboard holds at most ${limit} switchboard integrations (found ${found})` };
       }
-      return { segments, onKey: true, code: 'bad_value', message: `${what} ${e.message ?? 'is invalid'}` };
+      // The spec's tag descriptions: at most 10 keys per app and per integration, 10 webhooks per app.
+      const holder = segments[2] === 'integrations' ? 'an integration' : 'an app';
+      if (field === 'keys') return { segments, onKey: true, code: 'too_many_keys', message: `${holder} holds at most ${limit} keys (found ${found})` };
+      if (field === 'webhooks') return { segments, onKey: true, code: 'too_many_webhooks', message: `an app holds at most ${limit} webhooks (found ${found} in this integration)` };
+      return { segments, onKey: true, code: 'bad_value', message: `${what} has ${found} entries; at most ${limit} are allowed` };
+    }
+    case 'maxLength':
+      if (e.propertyName !== undefined) {
+        // A map key (a logical name) over the spec's limit, e.g. a switchboard integration's name (at most 128).
+        return { segments: [...segments, e.propertyName], onKey: true, code: 'bad_name', message: `name "${e.propertyName.slice(0, 20)}…" is ${e.propertyName.length} characters; at most ${String(params.limit)}` };
+      }
+      return { segments, onKey: false, code: 'too_long', message: `${what} is ${String(getAt(file.value, segments)).length} characters; the API allows at most ${String(params.limit)}` };
+    case 'minLength':
+      return Number(params.limit) === 1
+        ? { segments, onKey: false, code: 'too_short', message: `${what} must not be empty` }
+        : { segments, onKey: false, code: 'too_short', message: `${what} is ${String(getAt(file.value, segments)).length} characters; the API needs at least ${String(params.limit)}` };
+    case 'minimum':
+      return { segments, onKey: false, code: 'out_of_range', message: `${what} must be at least ${String(params.limit)}` };
+    case 'maximum':
+      return { segments, onKey: false, code: 'out_of_range', message: `${what} must be at most ${String(params.limit)}` };
+    case 'maxItems':
+      return { segments, onKey: true, code: 'too_many_items', message: `${what} holds at most ${String(params.limit)} items` };
+    case 'minItems':
+      return { segments, onKey: true, code: 'too_few_items', message: `${what} needs at least ${String(params.limit)} item${Number(params.limit) === 1 ? '' : 's'}` };
     default:
       return { segments, onKey: false, code: 'bad_value', message: `${what} ${e.message ?? 'is invalid'}` };
   }

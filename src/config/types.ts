@@ -107,4 +107,6 @@ export interface LoadedConfig {
   sensitive: Set<string>;
   /** Keyed hash of the resolved config, variables included; reveals no value. Used for stale plans. */
   fingerprint: string;
+  /** Variables referenced but not set (only with allowUnsetVariables; otherwise loading fails). Sorted. */
+  unsetVariables?: string[];
 }

@@ -26,7 +26,7 @@ function refName(ref: string): string {
  * OpenAPI 3.0 → JSON Schema for ajv:
  * - `$ref`s point into the spec document registered under ROOT_ID;
  * - `nullable` without a sibling `type` (e.g. `allOf` + `nullable`) becomes anyOf with null,
- *   because ajv's built-in `nullable` keyword requires `type`;
+ *   because ajv's built-in `nullable` keyword requires `type`; `nullable: false` there refuses null;
  * - `discriminator` + `oneOf`: several branches share the same required fields (e.g.
  *   components.schemas.action: `postback` and `reply` both require text/type/payload), so a
  *   plain oneOf rejects valid bodies. Each discriminated oneOf dispatches on the discriminator
@@ -47,6 +47,9 @@ function transform(node: unknown): unknown {
     const nullable = out.nullable === true;
     delete out.nullable;
     if (nullable) return { anyOf: [{ type: 'null' }, out] };
+    // `nullable: false` beside an allOf narrows a nullable shared schema: appCreateBody,
+    // appUpdateBody and CreateAppKey take `displayName` as allOf [displayName] + nullable: false.
+    if (out.not === undefined) out.not = { type: 'null' };
   }
   const disc = src.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
   const oneOf = src.oneOf as { $ref?: string }[] | undefined;

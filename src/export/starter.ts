@@ -35,6 +35,7 @@ apps:
       #   displayName: SMS
       #   accountSid: AC0123456789
       #   authToken: \${TWILIO_AUTH_TOKEN}   # write-only: keep it in a variable
+      #   phoneNumberSid: PN0123456789       # or messagingServiceSid: one of them is required
       # bot:
       #   type: custom
       #   displayName: Support bot

@@ -37,6 +37,7 @@ export const appKeyKind: ResourceKind = {
   ...common,
   name: 'app-key',
   parent: 'app',
+  accountScopeOnly: true,
   ...fromRows(KIND_FIELDS.appKey),
 };
 

@@ -63,6 +63,11 @@ export interface ResourceKind {
   parent?: KindName;
   /** Child kinds, in the order they are planned. */
   children: KindName[];
+  /**
+   * Only account credentials (act_, svc_ keys) may list or manage it: app keys (RESOURCES.md
+   * "Scopes"). With app-scoped credentials it is neither read nor declarable.
+   */
+  accountScopeOnly?: boolean;
   /** At most one per parent (switchboard): no logical name in the address. */
   singleton?: boolean;
   /** Whether a live object of this kind can have children worth listing (only custom integrations have webhooks and keys). */

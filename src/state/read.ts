@@ -70,9 +70,10 @@ export async function readLiveState(options: ReadOptions): Promise<LiveState> {
   return { apps: [...found.values()], requests: client.stats.requests - before };
 }
 
-/** App keys cannot be listed with app-scoped credentials (RESOURCES.md "Scopes"). */
+/** App keys cannot be listed with app-scoped credentials (RESOURCES.md "Scopes"): the kinds say which. */
 function skipFor(app: AppConfig, keyId: string | undefined): Set<KindName> {
-  return new Set(appScope(app, keyId) === 'app' ? ['app-key'] : []);
+  if (appScope(app, keyId) !== 'app') return new Set();
+  return new Set(Object.values(KINDS).filter((k) => k.accountScopeOnly).map((k) => k.name));
 }
 
 async function getApp(client: ApiClient, id: string): Promise<LiveNode[]> {

@@ -10,6 +10,7 @@ export type { KeyScope };
 import type { Credentials } from '../api/types.js';
 import { addressOf } from '../resources/addresses.js';
 import { KINDS, ROOT_KIND } from '../resources/registry.js';
+import { desiredTree, walk } from '../resources/tree.js';
 import type { AppConfig, LoadedConfig } from '../config/types.js';
 import { UserError } from '../errors.js';
 import { where } from '../config/where.js';
@@ -45,9 +46,11 @@ export function checkScopes(loaded: LoadedConfig, globalKeyId: string | undefine
     if (scope !== 'app') continue;
     if (!app.id) problems.push(`${where(loaded, addr)}${addr}: app-scoped credentials cannot find, create or rename an app by name; pin it with \`id\``);
     if (app.absent) problems.push(`${where(loaded, addr)}${addr}: deleting an app (absent: true) needs account credentials (act_ or svc_ key)`);
-    for (const key of Object.keys(app.keys ?? {})) {
-      const k = addressOf(KINDS['app-key'], addr, key);
-      problems.push(`${where(loaded, k)}${k}: app keys can only be managed with account credentials (act_ or svc_ key)`);
+    for (const node of walk(desiredTree({ apps: { [name]: app } }))) {
+      const k = KINDS[node.kind];
+      if (!k.accountScopeOnly) continue;
+      const what = k.parent ? `${KINDS[k.parent].noun} ${k.noun}s` : `${k.noun}s`;
+      problems.push(`${where(loaded, node.address)}${node.address}: ${what} can only be managed with account credentials (act_ or svc_ key)`);
     }
   }
   if (problems.length > 0) {

@@ -20,7 +20,7 @@ apps:
   support:
     displayName: Support
     integrations:
-      sms: { type: twilio, displayName: SMS, accountSid: ${o.sid ?? 'AC1'}, authToken: "\${TWILIO_TOKEN}" }
+      sms: { type: twilio, displayName: SMS, accountSid: ${o.sid ?? 'AC1'}, authToken: "\${TWILIO_TOKEN}", phoneNumberSid: PN1 }
       tg: { type: telegram, displayName: Telegram, token: "${o.token ?? 'tg:one'}" }
       web: { type: web, displayName: Website, brandColor: "${o.color ?? '65758e'}", defaultResponder: smsdesk }
       bot:
@@ -137,7 +137,14 @@ describe('apply after a change', () => {
     const r = await h.cli(['apply', '-f', 'small.yaml', '--yes', '--prune']);
     expect(r.code).toBe(0);
     const deletes = writes(h.emu, mark);
-    expect(deletes.length).toBeGreaterThan(0);
+    // The switchboard (its switchboard integrations go with it) and the four integrations; a
+    // custom integration's webhooks and keys go with it too (no call of their own).
+    const appPath = `/v2/apps/${before.app.id}`;
+    expect([...deletes].sort()).toEqual([
+      `DELETE ${appPath}/switchboards/${before.sb!.id}`,
+      ...before.integrations.map((i) => `DELETE ${appPath}/integrations/${i.id}`),
+    ].sort());
+    expect(before.integrations).toHaveLength(4);
     expect(deletes.every((d) => d.startsWith('DELETE ') || d.startsWith('PATCH '))).toBe(true);
     const del = deletes.filter((d) => d.startsWith('DELETE ')).map((d) => d.slice(7));
     // A child's path extends its parent's: every child is deleted before its parent.

@@ -119,7 +119,7 @@ apps:
     keys:
       deployer: { displayName: CI deployer }
     integrations:
-      sms: { type: twilio, displayName: SMS, accountSid: AC1, authToken: "\${TWILIO_TOKEN}" }
+      sms: { type: twilio, displayName: SMS, accountSid: AC1, authToken: "\${TWILIO_TOKEN}", phoneNumberSid: PN1 }
       tg: { type: telegram, displayName: Telegram, token: "tg-token-literal-value" }
 ${channels.split('\n').slice(2).join('\n')}`);
     const env = { TWILIO_TOKEN: 'twilio-token-from-env' };

@@ -115,7 +115,7 @@ describe('failures', () => {
   });
 
   it('a plan file is stale when a variable changed since, even one behind a write-only field', async () => {
-    const file = await h.write('v.yaml', 'version: 1\napps:\n  support:\n    displayName: Support\n    integrations:\n      sms: { type: twilio, displayName: SMS, accountSid: AC1, authToken: "${TWILIO_TOKEN}" }\n');
+    const file = await h.write('v.yaml', 'version: 1\napps:\n  support:\n    displayName: Support\n    integrations:\n      sms: { type: twilio, displayName: SMS, accountSid: AC1, authToken: "${TWILIO_TOKEN}", phoneNumberSid: PN1 }\n');
     expect((await h.cli(['plan', '-f', file, '--out', 'p.json'], { env: { TWILIO_TOKEN: 'token-at-plan-time' } })).code).toBe(0);
     const mark = h.emu.requestLog.length;
     const r = await h.cli(['apply', 'p.json', '-f', file], { env: { TWILIO_TOKEN: 'token-at-apply-time' } });

@@ -10,20 +10,27 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const y = (...lines: string[]) => `${lines.join('\n')}\n`;
 const sms = (authToken: string, extra: string[] = []) => y(
   'version: 1', 'apps:', '  a:', '    displayName: A', '    integrations:', '      sms:', '        type: twilio',
-  '        accountSid: AC1', `        authToken: ${authToken}`, ...extra,
+  '        accountSid: AC1', `        authToken: ${authToken}`, ...(extra.some((l) => l.includes('phoneNumberSid')) ? [] : ['        phoneNumberSid: PN1']), ...extra,
 );
 
 afterAll(cleanup);
 
 describe('examples', () => {
   it('every example is checked here (a new one must be added to this list)', () => {
-    // examples/github/ holds CI workflows, not configs (test/examples/github.test.ts checks them).
-    expect(readdirSync(`${root}examples`).filter((f) => !f.endsWith('.env.example') && f !== 'github').sort()).toEqual(['bot', 'bot.yaml', 'handoff.yaml', 'multichannel.yaml', 'split', 'web.yaml']);
+    // examples/github/ holds CI workflows, not configs (test/examples/github.test.ts checks them);
+    // examples/fleet/ is validated, planned and applied by test/examples/fleet.test.ts.
+    expect(readdirSync(`${root}examples`).filter((f) => !f.endsWith('.env.example') && f !== 'github').sort()).toEqual(['bot', 'bot.yaml', 'fleet', 'handoff.yaml', 'multichannel.yaml', 'split', 'web.yaml']);
   });
 
-  it.each(['web.yaml', 'bot.yaml', 'handoff.yaml', 'split', 'bot'])('examples/%s is valid', async (path) => {
+  it.each([
+    ['web.yaml', ['website']],
+    ['bot.yaml', ['bot']],
+    ['handoff.yaml', ['support']],
+    ['split', ['sales', 'support']],
+    ['bot', ['playground']],
+  ])('examples/%s is valid and declares its apps', async (path, apps) => {
     const loaded = await loadConfig({ cwd: root, env: {}, path: `examples/${path}` });
-    expect(Object.keys(loaded.config.apps).length).toBeGreaterThan(0);
+    expect(Object.keys(loaded.config.apps).sort()).toEqual(apps);
   });
 
   it('multichannel.yaml is valid with its env example, and coerces a whole-variable boolean', async () => {
@@ -102,7 +109,7 @@ describe('sensitive, fingerprint and sources', () => {
   const files = { 'sunco.yaml': y(
     'version: 1', 'apps:', '  a:', '    displayName: A', '    metadata: { team: "${TEAM}", fixed: x }',
     '    credentials: { keyId: app_1, secret: "${SECRET}" }', '    integrations:', '      sms:', '        type: twilio',
-    '        accountSid: AC1', '        authToken: ${TOKEN}',
+    '        accountSid: AC1', '        authToken: ${TOKEN}', '        phoneNumberSid: PN1',
   ) };
   const env = { TEAM: 'support', SECRET: 's3cr3t', TOKEN: 'tok' };
 

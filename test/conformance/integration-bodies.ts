@@ -27,7 +27,8 @@ export const CREATE: Record<string, { body: () => Loose; writeOnly: string[] }> 
   messagebird: { body: () => new SunCo.Messagebird('messagebird', 'mb-key', 'mb-sign', '+15550001111'), writeOnly: ['accessKey', 'signingKey'] },
   messenger: { body: () => new SunCo.Messenger('messenger', 'fb-token', 'fb-app', 'fb-secret'), writeOnly: ['appSecret'] },
   telegram: { body: () => new SunCo.Telegram('telegram', 'tg-token'), writeOnly: ['token'] },
-  twilio: { body: () => new SunCo.Twilio('twilio', 'AC0123456789', 'tw-token'), writeOnly: ['authToken'] },
+  // twilio: "One of messagingServiceSid or phoneNumberSid must be provided when creating a Twilio integration."
+  twilio: { body: () => Object.assign(new SunCo.Twilio('twilio', 'AC0123456789', 'tw-token'), { phoneNumberSid: 'PN0123456789' }), writeOnly: ['authToken'] },
   twitter: { body: () => new SunCo.Twitter('twitter', 'enterprise', 'ck', 'cs', 'atk', 'ats'), writeOnly: ['consumerKey', 'consumerSecret', 'accessTokenKey', 'accessTokenSecret'] },
   unity: { body: () => Object.assign(new SunCo.Unity('unity'), { canUserSeeConversationList: true }), writeOnly: [] },
   viber: { body: () => new SunCo.Viber('viber', 'vb-token'), writeOnly: ['token'] },

@@ -12,7 +12,7 @@ export function designConfig(): SuncoConfig {
         keys: { deployer: { displayName: 'CI deployer' } },
         integrations: {
           website: { type: 'web', displayName: 'Website', brandColor: '65758e', originWhitelist: ['https://acme.example'], defaultResponder: 'bot' },
-          sms: { type: 'twilio', displayName: 'SMS', accountSid: 'AC0123456789', authToken: 'tok-1', ignoreChanges: ['displayName'] },
+          sms: { type: 'twilio', displayName: 'SMS', accountSid: 'AC0123456789', authToken: 'tok-1', phoneNumberSid: 'PN0123456789', ignoreChanges: ['displayName'] },
           bot: {
             type: 'custom',
             displayName: 'Support bot',

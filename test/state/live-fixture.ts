@@ -25,7 +25,7 @@ export function designLiveState(token = 'tok-1'): EmulatorState {
           ],
           integrations: [
             { id: 'i00000000000000000000001', type: 'web', status: 'active', displayName: 'Website', fields: { brandColor: '65758e', originWhitelist: ['https://acme.example'] }, generated: { attachmentsEnabled: true }, defaultResponderId: 's00000000000000000000001', webhooks: [], keys: [] },
-            { id: 'i00000000000000000000002', type: 'twilio', status: 'active', displayName: 'SMS', fields: { accountSid: 'AC0123456789', authToken: token }, generated: {}, webhooks: [], keys: [] },
+            { id: 'i00000000000000000000002', type: 'twilio', status: 'active', displayName: 'SMS', fields: { accountSid: 'AC0123456789', authToken: token, phoneNumberSid: 'PN0123456789' }, generated: {}, webhooks: [], keys: [] },
             {
               id: 'i00000000000000000000003', type: 'custom', status: 'active', displayName: 'Support bot', fields: {}, generated: {},
               webhooks: [

@@ -75,13 +75,20 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
-async function writeNew(path: string, text: string, force: boolean, flag: string, mode?: number): Promise<void> {
+async function exists(path: string): Promise<boolean> {
   try {
-    await writeFile(path, text, { flag: force ? 'w' : 'wx', ...(mode ? { mode } : {}) });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${path} already exists (${flag}): move it away, choose another path, or pass --force to overwrite it.`);
-    throw new UserError(`cannot write ${path} (${flag}): ${(err as Error).message}`);
+    await stat(path);
+    return true;
+  } catch {
+    return false;
   }
+}
+
+interface Output {
+  path: string;
+  text: string;
+  /** The flag that named it, for messages. */
+  flag: string;
 }
 
 export async function runExport(argv: ExportArgs): Promise<void> {
@@ -98,41 +105,45 @@ export async function runExport(argv: ExportArgs): Promise<void> {
   const missing = ids.filter((id) => !live.apps.some((a) => a.id === id));
   if (missing.length > 0) throw new UserError(`No app with id ${missing.join(', ')}: check the id, and that the key belongs to that account or app.`);
   const result = exportState(live.apps, { pinIds: argv.pinIds === true, appScoped: scope === 'app' });
-
-  const written = await writeConfig(result, argv, io);
-  if (secrets && Object.keys(result.secrets).length > 0) {
-    await secrets.save(result.secrets);
-    await secrets.close();
-  }
   for (const v of result.variables) {
     if (v.savedIn && secrets) v.savedIn.file = argv.secretsOut;
     else delete v.savedIn;
   }
-  if (argv.varsOut) await writeNew(resolve(io.cwd, argv.varsOut), dotenvTemplate(result.variables, written.shown), argv.force === true, '--vars-out');
-  report(io, result, argv, written.files, live.requests);
+
+  const { outputs, stdout, shown } = await configOutputs(result, argv, io);
+  if (argv.varsOut) outputs.push({ path: resolve(io.cwd, argv.varsOut), text: dotenvTemplate(result.variables, shown), flag: '--vars-out' });
+  // Nothing is written unless everything can be: an existing file stops the export first.
+  if (argv.force !== true) {
+    for (const o of outputs) {
+      if (await exists(o.path)) throw new UserError(`${o.path} already exists (${o.flag}): move it away, choose another path, or pass --force to overwrite it.`);
+    }
+  }
+  for (const o of outputs) {
+    try {
+      await mkdir(dirname(o.path), { recursive: true });
+      await writeFile(o.path, o.text);
+    } catch (err) {
+      throw new UserError(`cannot write ${o.path} (${o.flag}): ${(err as Error).message}`);
+    }
+  }
+  if (stdout !== undefined) io.stdout.write(stdout);
+  if (secrets && Object.keys(result.secrets).length > 0) {
+    await secrets.save(result.secrets);
+    await secrets.close();
+  }
+  const files = outputs.filter((o) => o.flag === '-o').map((o) => relative(io.cwd, o.path) || o.path);
+  report(io, result, argv, files, live.requests);
 }
 
-/** Writes the YAML: stdout, one file, or one file per app in a directory. */
-async function writeConfig(result: ExportResult, argv: ExportArgs, io: CliIO): Promise<{ files: string[]; shown: string }> {
-  const force = argv.force === true;
-  if (!argv.output) {
-    io.stdout.write(renderDocument(result.apps, { schema: schemaRef(io.cwd) }));
-    return { files: [], shown: 'the exported config' };
-  }
+/** The YAML: for stdout, one file, or one file per app in a directory. */
+async function configOutputs(result: ExportResult, argv: ExportArgs, io: CliIO): Promise<{ outputs: Output[]; stdout?: string; shown: string }> {
+  if (!argv.output) return { outputs: [], stdout: renderDocument(result.apps, { schema: schemaRef(io.cwd) }), shown: 'the exported config' };
   const target = resolve(io.cwd, argv.output);
   if (argv.output.endsWith('/') || argv.output.endsWith(sep) || (await isDirectory(target))) {
-    await mkdir(target, { recursive: true });
-    const files: string[] = [];
-    for (const app of result.apps) {
-      const file = join(target, `${app.name}.yaml`);
-      await writeNew(file, renderDocument([app], { schema: schemaRef(target) }), force, '-o');
-      files.push(relative(io.cwd, file) || file);
-    }
-    return { files, shown: argv.output };
+    const outputs = result.apps.map((app) => ({ path: join(target, `${app.name}.yaml`), text: renderDocument([app], { schema: schemaRef(target) }), flag: '-o' }));
+    return { outputs, shown: argv.output };
   }
-  await mkdir(dirname(target), { recursive: true });
-  await writeNew(target, renderDocument(result.apps, { schema: schemaRef(dirname(target)) }), force, '-o');
-  return { files: [argv.output], shown: argv.output };
+  return { outputs: [{ path: target, text: renderDocument(result.apps, { schema: schemaRef(dirname(target)) }), flag: '-o' }], shown: argv.output };
 }
 
 function plural(n: number, noun: string): string {

@@ -5,6 +5,7 @@ import { schemaPropertyNames } from '../spec-fields.js';
 import { HttpError, type Route } from '../route.js';
 import type { EmulatorStore } from '../store.js';
 import { crudRoutes } from './crud.js';
+import { checkSettingsProse } from './prose-rules.js';
 import { appRecord } from './lookup.js';
 import type { AppRecord } from './state.js';
 
@@ -52,7 +53,7 @@ export function appRoutes(store: EmulatorStore): Route[] {
       make: (_, body) => ({
         id: newId(),
         displayName: body.displayName as string,
-        settings: knownSettings(body.settings),
+        settings: checkSettingsProse(knownSettings(body.settings)),
         metadata: checkMetadata(body.metadata),
         keys: [],
         integrations: [],
@@ -64,6 +65,7 @@ export function appRoutes(store: EmulatorStore): Route[] {
         // The spec's appUpdateBody says nothing on merging. Decision shared with the planner:
         // `settings` is merged field by field; `metadata` is replaced wholesale, null clears it.
         const metadata = 'metadata' in body ? checkMetadata(body.metadata) : app.metadata;
+        checkSettingsProse({ ...app.settings, ...knownSettings(body.settings) });
         if (typeof body.displayName === 'string') app.displayName = body.displayName;
         if (body.settings) app.settings = { ...app.settings, ...knownSettings(body.settings) };
         app.metadata = metadata;

@@ -4,13 +4,15 @@
  * the same descriptions).
  */
 import { HttpError } from '../route.js';
+import { checkIntegrationProse } from './prose-rules.js';
 
 /** web / webUpdate: brandColor, conversationColor, actionColor "Must be a 3 or 6-character hexadecimal color". */
 const WEB_COLORS = ['brandColor', 'conversationColor', 'actionColor'];
 /** web / webUpdate: displayStyle "Must be either button or tab". */
 const DISPLAY_STYLES = ['button', 'tab'];
 
-export function checkTypeRules(type: string, body: Record<string, unknown>): void {
+export function checkTypeRules(type: string, body: Record<string, unknown>, op: 'create' | 'update' = 'update'): void {
+  checkIntegrationProse(type, body, op);
   if (type !== 'web') return;
   for (const name of WEB_COLORS) {
     const v = body[name];

@@ -36,7 +36,7 @@ function checkDefaultResponder(app: AppRecord, type: string, id: unknown): strin
 function create(app: AppRecord, body: Record<string, unknown>): IntegrationRecord {
   if (!isIntegrationType(body.type)) throw new HttpError(400, 'bad_request', 'Invalid integration type');
   validateSchema(body.type, body);
-  checkTypeRules(body.type, body);
+  checkTypeRules(body.type, body, 'create');
   if (body.type === 'custom') {
     (body.webhooks as Record<string, unknown>[]).forEach((w, i) => {
       checkTarget(w.target, `webhooks.${i}.target`);

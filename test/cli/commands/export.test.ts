@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDotenv } from '../../../src/config/dotenv.js';
 import type { Change, Plan } from '../../../src/plan/types.js';
+import { withoutReservedKeys } from '../../../src/resources/reserved-keys.js';
 import { runCli, type CliResult } from '../../helpers/cli.js';
 import { type Seeded, seed } from '../../export/seed.js';
 
@@ -96,8 +97,8 @@ describe('sunco export', () => {
     const plan = await planJson(dir, 'sunco.yaml', s.env);
     expect(plan.summary).toEqual({ create: 0, update: 0, replace: 0, delete: 0, unmanaged: 0 });
     expect(real(plan)).toEqual([]);
-    // Only the fingerprints of the adopted write-only values are recorded: one PATCH of the app.
-    expect(plan.steps.map((st) => st.id)).toEqual(['app.acme-support:fingerprints']);
+    // Only sunco's bookkeeping (fingerprints of the adopted write-only values): one PATCH of the app's metadata.
+    expect(plan.steps.map((st) => [st.method, st.path])).toEqual([['PATCH', '/v2/apps/{{app.acme-support}}']]);
   });
 
   it('writes the secrets the API returns to --secrets-out only (mode 0600), keyed like sunco-apply keys them', async () => {
@@ -189,9 +190,8 @@ describe('sunco export', () => {
     expect(s.emu.requestLog.filter((e) => e.method !== 'GET').map((e) => `${e.method} ${e.path}`)).toEqual([`PATCH /v2/apps/${s.appId}`]);
     const after = s.emu.store.state.provisioning.apps;
     // Everything but the reserved fingerprint key is as it was: same ids, same values.
-    const { 'sunco:fingerprints': fp, ...meta } = after[0]!.metadata!;
-    expect(fp).toMatch(/^1\./);
-    expect(meta).toEqual({ team: 'support', tier: 3, 'sunco:bindings': 'x' });
+    expect(after[0]!.metadata!['sunco:fingerprints']).toMatch(/^1\./);
+    expect(withoutReservedKeys(after[0]!.metadata!)).toEqual({ team: 'support', tier: 3 });
     expect({ ...after[0]!, metadata: null }).toEqual({ ...before[0]!, metadata: null });
     expect(after[1]).toEqual(before[1]);
     expectNoSecret(s, applied.stdout, applied.stderr);
@@ -270,5 +270,20 @@ describe('sunco export', () => {
     expect(readFileSync(join(dir, 'sunco.yaml'), 'utf8')).toBe('mine\n');
     expect((await runCli(['export', '--app', s.appId, '-o', 'sunco.yaml', '--force'], { cwd: dir, env: s.env })).code).toBe(0);
     expect(readFileSync(join(dir, 'sunco.yaml'), 'utf8')).toContain('acme-support:');
+
+    // One existing file of -o DIR/ stops the export before any file is written.
+    const apps = tmp();
+    writeFileSync(join(apps, 'billing.yaml'), 'mine\n');
+    const r = await runCli(['export', '--all', '-o', `${apps}/`, '--vars-out', join(apps, 'vars.env')], { env: s.env });
+    expect(r).toEqual({ code: 1, stdout: '', stderr: `Error: ${join(apps, 'billing.yaml')} already exists (-o): move it away, choose another path, or pass --force to overwrite it.\n` });
+    expect(readdirSync(apps)).toEqual(['billing.yaml']);
+  });
+
+  it('--debug logs requests and responses without a secret in them', async () => {
+    const s = (seeded = await seed());
+    const r = await runCli(['export', '--app', s.appId, '--debug'], { env: s.env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/← 200 GET .*\/integrations/);
+    expectNoSecret(s, r.stdout, r.stderr);
   });
 });

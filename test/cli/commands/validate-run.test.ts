@@ -3,8 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.js';
 import { cleanup, tempConfig } from '../../config/helpers.js';
 
-const good = 'version: 1\napps:\n  a:\n    displayName: A\n    integrations:\n      sms: { type: twilio, accountSid: AC1, authToken: "${TOKEN}" }\n      web: { type: web }\n';
-const bad = 'version: 1\napps:\n  a:\n    displayName: A\n    integrations:\n      web: { type: web, brandColour: x }\n      sms: { type: twilio, accountSid: AC1, authToken: "${TOKEN}" }\n';
+const good = 'version: 1\napps:\n  a:\n    displayName: A\n    integrations:\n      sms: { type: twilio, accountSid: AC1, authToken: "${TOKEN}", phoneNumberSid: PN1 }\n      web: { type: web }\n';
+const bad = 'version: 1\napps:\n  a:\n    displayName: A\n    integrations:\n      web: { type: web, brandColour: x }\n      sms: { type: twilio, accountSid: AC1, authToken: "${TOKEN}", phoneNumberSid: PN1 }\n';
 
 afterAll(cleanup);
 
@@ -41,7 +41,7 @@ describe('sunco validate', () => {
 
   it('prints every issue with position, frame and hint, and exits 1', async () => {
     const cwd = await tempConfig({ 'sunco.yaml': bad });
-    const r = await runCli(['validate'], { cwd, env: {} });
+    const r = await runCli(['validate', '--strict'], { cwd, env: {} });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('Error: Invalid configuration: 2 errors');
@@ -53,7 +53,7 @@ describe('sunco validate', () => {
 
   it('--json prints {valid, errors} on stdout, exit 1 when invalid', async () => {
     const cwd = await tempConfig({ 'sunco.yaml': bad });
-    const r = await runCli(['validate', '--json'], { cwd, env: {} });
+    const r = await runCli(['validate', '--json', '--strict'], { cwd, env: {} });
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { valid: boolean; errors: Array<Record<string, unknown>> };
     expect(out.valid).toBe(false);
@@ -68,7 +68,7 @@ describe('sunco validate', () => {
     const cwd = await tempConfig({ 'sunco.yaml': good });
     const r = await runCli(['validate', '--json'], { cwd, env: { TOKEN: 't' } });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ valid: true, errors: [] });
+    expect(JSON.parse(r.stdout)).toEqual({ valid: true, errors: [], unsetVariables: [] });
   });
 
   it('never prints a variable value', async () => {
@@ -76,6 +76,38 @@ describe('sunco validate', () => {
     const r = await runCli(['validate'], { cwd, env: { TOKEN: 'super-secret-token' } });
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).not.toContain('super-secret-token');
+  });
+
+  it('without --strict an unset variable is a note: everything else is still checked, exit 0', async () => {
+    const cwd = await tempConfig({ 'sunco.yaml': good });
+    const r = await runCli(['validate'], { cwd, env: {} });
+    expect(r).toMatchObject({ code: 0, stdout: 'OK: 1 app, 2 resources in sunco.yaml\n' });
+    expect(r.stderr).toBe('note: 1 variable not set; values not checked (TOKEN); --strict makes this an error\n');
+    const json = await runCli(['validate', '--json'], { cwd, env: {} });
+    expect(JSON.parse(json.stdout)).toEqual({ valid: true, errors: [], unsetVariables: ['TOKEN'] });
+    // The other issues of the file are reported all the same.
+    const bad2 = await runCli(['validate'], { cwd: await tempConfig({ 'sunco.yaml': bad }), env: {} });
+    expect(bad2.code).toBe(1);
+    expect(bad2.stderr).toContain('Error: Invalid configuration: 1 error\nsunco.yaml:6:25:');
+  });
+
+  it('a value from an unset variable is not checked, but a literal one is', async () => {
+    const cfg = (v: string) => `version: 1\napps:\n  a:\n    displayName: A\n    settings: { multiConvoEnabled: ${v}, conversationRetentionSeconds: -1 }\n`;
+    const r = await runCli(['validate'], { cwd: await tempConfig({ 'sunco.yaml': cfg('"${MULTI}"') }), env: {} });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Error: Invalid configuration: 1 error\nsunco.yaml:5:78: app.a: "settings.conversationRetentionSeconds" must be at least 0\n');
+  });
+
+  it('examples/multichannel.yaml with no variables set: exit 0 with the note; --strict: exit 1', async () => {
+    const cwd = process.cwd();
+    const r = await runCli(['validate', '-f', 'examples/multichannel.yaml'], { cwd, env: {} });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('OK: 1 app, 4 resources in examples/multichannel.yaml\n');
+    expect(r.stderr).toMatch(/^note: 8 variables not set; values not checked \(MESSENGER_APP_ID, MESSENGER_APP_SECRET, /);
+    const strict = await runCli(['validate', '--strict', '-f', 'examples/multichannel.yaml'], { cwd, env: {} });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('Error: Invalid configuration: 8 errors');
+    expect(strict.stderr).toContain('set MESSENGER_APP_SECRET to the Meta app secret');
   });
 
   it('a missing file is a one-line error naming the path', async () => {
