@@ -21,8 +21,8 @@ const server = createServer(async (req, res) => {
       method: 'POST',
       headers: { authorization: `Basic ${Buffer.from(`${key.id}:${key.secret}`).toString('base64')}`, 'content-type': 'application/json' },
       body: JSON.stringify(reply),
-    });
-    if (!answer.ok) return res.writeHead(500).end(); // SunCo retries the webhook
+    }).catch(() => undefined); // the API unreachable: answer 500 below rather than crash
+    if (!answer?.ok) return res.writeHead(500).end(); // SunCo retries the webhook
   }
   res.writeHead(200).end();
 });

@@ -32,6 +32,8 @@ interface Shared {
   secrets: Set<string>;
   userAgent: string;
   checkTransport: () => Promise<void>;
+  /** Requests that have ended (answered or faulted), for onProgress. */
+  ended: number;
 }
 
 type Attempt = { kind: 'answer'; status: number; statusText: string | undefined; headers: Record<string, string | string[] | undefined>; text: string } | { kind: 'fault'; error: unknown };
@@ -52,6 +54,7 @@ export function createClient(options: CreateClientOptions): ApiClient {
     userAgent: `sunco/${packageVersion()}`,
     // Once per client, before the first request carries credentials.
     checkTransport: () => (pendingCheck ? (transportChecked ??= pendingCheck()) : Promise.resolve()),
+    ended: 0,
   };
   return clientWith(shared, options.credentials);
 }
@@ -113,7 +116,10 @@ async function send<T>(shared: Shared, own: Credentials | undefined, method: Htt
     stats.requests++;
     debug.request(method, url.href, attempt, body?.json, body && !body.json ? body.contentType : undefined);
     const sentAt = now();
+    options.onProgress?.(stats.requests, shared.ended);
     const result = await attemptOnce(url, method, headers, body?.payload, timeoutMs);
+    shared.ended++;
+    options.onProgress?.(stats.requests, shared.ended);
     const ms = Math.max(0, now() - sentAt);
 
     let error: ApiError;

@@ -36,6 +36,8 @@ export interface ClientOptions {
   onWait?: (ms: number, reason: string) => void;
   /** A line for the user, e.g. "… connection refused, retrying (1/3)" (the CLI writes it to stderr). */
   notice?: (line: string) => void;
+  /** Called as each request is sent and as it ends: requests sent so far, and how many have ended (live progress). */
+  onProgress?: (sent: number, ended: number) => void;
 }
 
 export type QueryValue = string | number | boolean | undefined | string[];

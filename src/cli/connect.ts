@@ -3,7 +3,7 @@
  * in-process emulator (empty, demo only). A config whose every app brings its own
  * credentials needs no global ones. The client's retry waits are tallied for the closing summary.
  */
-import type { ApiClient } from '../api/types.js';
+import type { ApiClient, ClientOptions } from '../api/types.js';
 import { WaitTally } from '../apply/waits.js';
 import type { LoadedConfig } from '../config/types.js';
 import type { ConnectionArgs } from './connection-options.js';
@@ -26,20 +26,21 @@ const emulatorBanner: Record<Purpose, (url: string) => string> = {
   apply: (url) => `Applying to an empty in-process emulator at ${url} (discarded on exit).\n`,
 };
 
-export async function connect(argv: ConnectionArgs & { emulator?: boolean }, io: CliIO, loaded: LoadedConfig, purpose: Purpose): Promise<Connection> {
+/** `extra`: client options of the caller's, e.g. onProgress for the live read counter. */
+export async function connect(argv: ConnectionArgs & { emulator?: boolean }, io: CliIO, loaded: LoadedConfig, purpose: Purpose, extra: Pick<ClientOptions, 'onProgress'> = {}): Promise<Connection> {
   const waits = new WaitTally();
   if (argv.emulator) {
     const [{ startEmulator }, { createClient }] = await Promise.all([import('../emulator/index.js'), import('../api/client.js')]);
     const emu = await startEmulator({ port: 0 });
     io.stderr.write(emulatorBanner[purpose](emu.url));
     const debug = argv.debug || io.env.SUNCO_DEBUG === '1' ? (line: string) => io.stderr.write(`${line}\n`) : undefined;
-    const client = createClient({ baseUrl: emu.url, auth: 'basic', credentials: emu.accountKey, onWait: waits.onWait, ...(debug ? { debug } : {}) });
+    const client = createClient({ baseUrl: emu.url, auth: 'basic', credentials: emu.accountKey, onWait: waits.onWait, ...extra, ...(debug ? { debug } : {}) });
     return { client, keyId: emu.accountKey.keyId, waits, close: () => emu.close() };
   }
   const apps = Object.values(loaded.config.apps);
   const credentialsOptional = apps.length > 0 && apps.every((a) => a.credentials !== undefined);
   // The key id as resolved (flag, environment or profile): an app_ key makes the app scope.
   const { connectFromArgv } = await import('./connection.js');
-  const { client, keyId } = await connectFromArgv(argv, io, { credentialsOptional }, { onWait: waits.onWait });
+  const { client, keyId } = await connectFromArgv(argv, io, { credentialsOptional }, { onWait: waits.onWait, ...extra });
   return { client, keyId, waits, close: async () => undefined };
 }

@@ -43,11 +43,16 @@ export async function executeAndReport(o: ExecuteAndReportOptions): Promise<Appl
     const waited = waitsLine(o.waits?.totals);
     if (waited) o.out.write(`${waited}\n`);
   } else {
-    const width = o.plan.steps.reduce((w, s) => Math.min(60, Math.max(w, s.address.length)), 0);
+    const addresses = o.plan.steps.flatMap((s) => [s.address, ...(s.creates ?? []).map((c) => c.address)]);
+    const width = addresses.reduce((w, a) => Math.min(60, Math.max(w, a.length)), 0);
     o.out.write('\n');
     const interrupt = o.interrupt ?? new Interrupt();
     // Until the report is printed, a signal no longer kills the process: the secrets come first.
     const unwatch = watchSignals(interrupt, (line) => io.stderr.write(`${line}\n`));
+    // On a terminal each line says how far the run is ([n/N]) and how long it has taken.
+    const counted = (o.json ? io.stderrIsTTY : io.stdoutIsTTY) === true;
+    const started = Date.now();
+    let done = 0;
     try {
       report = await executePlan({
         plan: o.plan,
@@ -58,7 +63,10 @@ export async function executeAndReport(o: ExecuteAndReportOptions): Promise<Appl
         interrupt,
         onEvent: (e) => {
           const line = progressLine(e, width, color);
-          if (line !== null) o.out.write(`${line}\n`);
+          if (line === null) return;
+          if (!counted) return void o.out.write(`${line}\n`);
+          done++;
+          o.out.write(`${withCounter(line, done, o.plan.steps.length, Date.now() - started)}\n`);
         },
       });
       await closeSecrets(o.secrets, report, o.out);
@@ -68,6 +76,13 @@ export async function executeAndReport(o: ExecuteAndReportOptions): Promise<Appl
     }
   }
   return finish(o, report, color, undefined);
+}
+
+/** `[n/N] ` before a step's first line and its elapsed time after it; a created webhook's line is indented to match. */
+function withCounter(line: string, n: number, total: number, elapsedMs: number): string {
+  const tag = `[${n}/${total}] `;
+  const [first, ...rest] = line.split('\n');
+  return [`${tag}${first}  ${(elapsedMs / 1000).toFixed(1)} s`, ...rest.map((l) => `${' '.repeat(tag.length)}${l}`)].join('\n');
 }
 
 /** Folds the journal into the secrets file. If that fails the secrets are still safe in the journal, which the next run folds. */

@@ -15,6 +15,8 @@ export interface CliIO {
   /** Whether stdout / stdin are terminals: decides colour, tables vs JSON, and prompts. */
   stdoutIsTTY: boolean;
   stdinIsTTY: boolean;
+  /** Whether stderr is a terminal: live progress (a counter rewritten in place) only then. */
+  stderrIsTTY?: boolean;
   /** Set by a command that succeeds with a non-zero code (e.g. 2 for --detailed-exitcode). */
   exitCode: number;
   /** `--color` / `--no-color`, when given: wins over the environment and the terminal. */
@@ -30,6 +32,7 @@ export function processIO(): CliIO {
     cwd: process.cwd(),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     exitCode: 0,
   };
 }

@@ -66,7 +66,8 @@ async function completionScript(args: string[], scriptName: string, io: CliIO): 
  * when running as the real process. Every error ends here: user errors print one clear
  * message without a stack trace; anything else is an internal error.
  */
-export async function run(args: string[], scriptName = 'sunco', io: CliIO = processIO(), only?: string): Promise<number> {
+/** `commandList` replaces sunco's commands (the docs generator's test documents a changed set). */
+export async function run(args: string[], scriptName = 'sunco', io: CliIO = processIO(), only?: string, commandList?: AnyCommand[]): Promise<number> {
   // Every run starts a new registry of secret values; all it prints is masked through it.
   resetSecretMask();
   io.stdout = maskedWriter(io.stdout);
@@ -84,7 +85,7 @@ export async function run(args: string[], scriptName = 'sunco', io: CliIO = proc
     } else if (args[0] === '--get-yargs-completions' && (await answerCompletion(args, io))) {
       code = 0;
     } else {
-      code = await parseAndRun(args, scriptName, io, only);
+      code = await parseAndRun(args, scriptName, io, only, commandList);
     }
   } catch (err) {
     const { text, exitCode } = formatError(err, debug);
@@ -107,12 +108,12 @@ async function answerCompletion(args: string[], io: CliIO): Promise<boolean> {
   return true;
 }
 
-async function parseAndRun(args: string[], scriptName: string, io: CliIO, only: string | undefined): Promise<number> {
+async function parseAndRun(args: string[], scriptName: string, io: CliIO, only: string | undefined, commandList?: AnyCommand[]): Promise<number> {
   // Completing `sunco-plan …` is completing `sunco plan …`: yargs completes a named command's
   // flags, not a default command's.
   const completing = args[0] === '--get-yargs-completions';
   if (completing && only) args = [args[0]!, scriptName, only, ...args.slice(2)];
-  const [{ default: yargs }, commands] = await Promise.all([import('yargs'), commandsFor(only, !completing)]);
+  const [{ default: yargs }, commands] = await Promise.all([import('yargs'), commandList ?? commandsFor(only, !completing)]);
   const columns = unmasked(io.stdout) === process.stdout ? process.stdout.columns : undefined;
   const parser = yargs()
     .scriptName(scriptName)

@@ -145,16 +145,20 @@ export function parseYamlFile(source: SourceFile, vars: ReadonlyMap<string, stri
     }
     if (r.wholeVariable) out.wholeVariable.add(pointer);
     const text = source.text.slice(range?.[0] ?? 0, range?.[1] ?? 0);
+    let unsetOnly = r.problems.length > 0;
     for (const prob of r.problems) {
       out.failedVariable.add(pointer);
       if (options.allowUnset && prob.variable !== undefined && prob.code !== 'bad_variable') {
         out.unsetVariables.add(prob.variable);
         continue;
       }
+      unsetOnly = false;
       const at = text.indexOf(prob.raw.slice(0, 40));
       issueAt(start + Math.max(0, at), prob.code, prob.message, locate(path).address || undefined);
     }
-    return r.value;
+    // An unset variable keeps its reference as the placeholder: `${A}` and `${B}` stay distinct
+    // (no false "declared twice"), and two uses of `${A}` stay equal, as they will be once set.
+    return unsetOnly ? value : r.value;
   };
 
   out.value = walk(doc.contents as Node | null, [], undefined, undefined, false);

@@ -64,7 +64,8 @@ export interface SwitchboardConfig extends EntryCommon {
 }
 
 export type AppSettings = Record<string, string | number | boolean>;
-export type Metadata = Record<string, string | number | boolean | null>;
+/** metadata: "Strings, numbers and booleans are the only supported format" (no null). */
+export type Metadata = Record<string, string | number | boolean>;
 
 export interface AppConfig extends EntryCommon {
   displayName: string;

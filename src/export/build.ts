@@ -102,6 +102,11 @@ export function exportState(apps: LiveNode[], options: ExportOptions = {}): Expo
         entry.protect = true;
         comments.push({ path, text: managed });
       }
+      const inline = k.inlineChild?.(n.node.raw);
+      if (inline && !n.children.some((c) => c.node.kind === inline.kind)) {
+        // The config declares such an entry with at least one (its create sends one inline).
+        result.notes.push(`${n.address}: it has no ${KINDS[inline.kind].noun}, and the config needs one to declare it; add one before planning`);
+      }
       for (const childName of k.children) {
         const ck = KINDS[childName];
         const kids = n.children.filter((c) => c.node.kind === childName);

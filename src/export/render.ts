@@ -35,6 +35,11 @@ export function renderDocument(apps: readonly ExportedApp[], options: RenderOpti
   body.apps = Object.fromEntries(apps.map((a) => [a.name, a.entry]));
   const doc = new Document(body);
   doc.commentBefore = [` yaml-language-server: $schema=${options.schema}`, ...HEADER].join('\n');
+  // One line per declaration: `NAME: { description: …, sensitive: true }`.
+  for (const name of Object.keys(options.variables ?? {})) {
+    const decl = doc.getIn(['variables', name], true);
+    if (isMap(decl)) decl.flow = true;
+  }
   for (const app of apps) for (const c of app.comments) place(doc, c);
   return doc.toString({ lineWidth: 0 });
 }

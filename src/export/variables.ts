@@ -64,3 +64,13 @@ export function dotenvTemplate(vars: readonly ExportVariable[], configShown: str
   }
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * The top-level `variables:` declarations of these variables (the config language's block:
+ * description, default, sensitive): every one is a secret, so each is declared sensitive.
+ * `app` keeps those of one app (a file of `-o DIR/`).
+ */
+export function variableDeclarations(vars: readonly ExportVariable[], app?: string): Record<string, { description: string; sensitive: true }> {
+  const mine = app === undefined ? vars : vars.filter((v) => v.address === `app.${app}` || v.address.startsWith(`app.${app}.`));
+  return Object.fromEntries(mine.map((v) => [v.name, { description: `${v.address}: ${v.field}`, sensitive: true as const }]));
+}

@@ -22,26 +22,34 @@ function idList(ids: Record<string, string> | undefined): string {
   return values.length === 0 ? '' : ` ${values.join(', ')}`;
 }
 
-/** Null for skipped steps: they never ran, the final report lists them. */
+/**
+ * The lines of a finished step; null for skipped steps (they never ran, the final report lists
+ * them). A create that makes several resources (a custom integration with its inline webhooks)
+ * gets one line per resource, each with its own id.
+ */
 export function progressLine(event: StepEvent, addressWidth: number, color: boolean): string | null {
   const c = palette(color);
   const r = event.result;
-  const head = `${r.address.padEnd(addressWidth)}  ${r.operation.padEnd(6)}  `;
+  const head = (address: string): string => `${address.padEnd(addressWidth)}  ${r.operation.padEnd(6)}  `;
   switch (event.type) {
     case 'applied': {
       const a = event.result;
+      const ids = a.ids ?? {};
+      const others = Object.keys(ids).filter((addr) => addr !== a.address);
+      const own = others.length > 0 ? (ids[a.address] === undefined ? {} : { [a.address]: ids[a.address]! }) : ids;
       let result: string;
-      if (a.adopted) result = c.yellow(`adopted${idList(a.ids)} (create response lost)`);
+      if (a.adopted) result = c.yellow(`adopted${idList(own)} (create response lost)`);
       else if (a.alreadyGone) result = c.green('already gone');
-      else if (a.operation === 'create') result = c.green(`created${idList(a.ids)}`);
+      else if (a.operation === 'create') result = c.green(`created${idList(own)}`);
       else if (a.operation === 'delete') result = c.green('deleted');
       else result = c.green('done');
-      return `${head}${result}  (${a.ms} ms)`;
+      const extra = others.map((addr) => `${head(addr)}${c.green(`${a.adopted ? 'adopted' : 'created'} ${ids[addr]}`)}  (with ${a.address})`);
+      return [`${head(a.address)}${result}  (${a.ms} ms)`, ...extra].join('\n');
     }
     case 'failed': {
       const f = event.result;
       const what = f.code ? `${f.status ? `${f.status} ` : ''}${f.code}` : 'error';
-      return `${head}${c.red(`FAILED ${what}`)}  (${f.ms} ms)`;
+      return `${head(f.address)}${c.red(`FAILED ${what}`)}  (${f.ms} ms)`;
     }
     case 'skipped':
       return null;

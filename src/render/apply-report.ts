@@ -60,8 +60,10 @@ export function renderApplyReport(report: ApplyReport, ctx: ReportContext): stri
   if (report.applied.length > 0) {
     lines.push('Applied:');
     for (const a of report.applied) {
-      const ids = Object.values(a.ids ?? {});
-      lines.push(`  ${a.address}  ${a.operation}${ids.length ? `  ${ids.join(', ')}` : ''}`);
+      const ids = a.ids ?? {};
+      // A custom integration's inline webhooks are resources of their own: one line each.
+      lines.push(`  ${a.address}  ${a.operation}${ids[a.address] ? `  ${ids[a.address]}` : ''}`);
+      for (const [addr, id] of Object.entries(ids)) if (addr !== a.address) lines.push(`  ${addr}  ${a.operation}  ${id}  (with ${a.address})`);
     }
   }
   lines.push('Failed:');

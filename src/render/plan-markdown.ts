@@ -9,7 +9,7 @@
 import { isFieldChange } from '../plan/summary.js';
 import type { Change, FieldDiff, Plan } from '../plan/types.js';
 import { summaryLine } from './plan-text.js';
-import { formatValue, isMultiline, SENSITIVE, unifiedDiff } from './values.js';
+import { configField, formatValue, isMultiline, SENSITIVE, unifiedDiff } from './values.js';
 
 /** GitHub's limit on an issue or pull-request comment body, in characters. */
 export const COMMENT_LIMIT = 65536;
@@ -69,9 +69,9 @@ function fieldTable(c: Change, fields: FieldDiff[]): string[] {
     if (isMultiline(f)) multi.push(f);
     const cells = isMultiline(f) ? (create ? ['(multi-line, below)'] : ['(multi-line, below)', '']) : create ? [valueCell(f, 'after')] : [valueCell(f, 'before'), valueCell(f, 'after')];
     if (anyForces && !create) cells.push(f.forcesReplacement ? 'forces replacement' : '');
-    out.push(`| ${[code(f.field), ...cells].join(' | ')} |`);
+    out.push(`| ${[code(configField(c.kind, f.field)), ...cells].join(' | ')} |`);
   }
-  for (const f of multi) out.push('', `${code(f.field)}:`, '', '```diff', ...unifiedDiff(f.before, f.after), '```');
+  for (const f of multi) out.push('', `${code(configField(c.kind, f.field))}:`, '', '```diff', ...unifiedDiff(f.before, f.after), '```');
   return out;
 }
 

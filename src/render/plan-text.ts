@@ -8,7 +8,7 @@
 import { isFieldChange } from '../plan/summary.js';
 import type { Change, ChangeAction, FieldDiff, Plan, PlanSummary } from '../plan/types.js';
 import { type Palette, palette } from './colors.js';
-import { fieldText, isMultiline, unifiedDiff } from './values.js';
+import { configField, fieldText, isMultiline, unifiedDiff } from './values.js';
 
 /** `+/-` is a replace that creates the new object before deleting the old (Terraform's create_before_destroy). */
 type Shown = Exclude<ChangeAction, 'unmanaged'> | 'replace-create-first';
@@ -72,9 +72,9 @@ function fieldLines(p: Palette, c: Change, f: FieldDiff): string[] {
       const colored = l.startsWith('+') ? p.green(l) : l.startsWith('-') ? p.red(l) : l.startsWith('@@') ? p.dim(l) : l;
       return `          ${colored}`;
     });
-    return [`      ${sym} ${f.field}: (multi-line)${note}`, ...lines];
+    return [`      ${sym} ${configField(c.kind, f.field)}: (multi-line)${note}`, ...lines];
   }
-  return [`      ${sym} ${f.field}: ${fieldText(f, action)}${note}`];
+  return [`      ${sym} ${configField(c.kind, f.field)}: ${fieldText(f, action)}${note}`];
 }
 
 function changeLines(p: Palette, c: Change, shown: Shown): string[] {

@@ -4,15 +4,33 @@
  */
 import { structuredPatch } from 'diff';
 import type { FieldDiff } from '../plan/types.js';
+import type { KindName } from '../resources/kind-name.js';
+import { KINDS } from '../resources/registry.js';
 import { isRef } from '../resources/values.js';
 
 export const SENSITIVE = '(sensitive)';
 
-/** A reference to an object that no declared entry matches carries its raw id (`id:…`) or name (`name:…`). */
+/**
+ * A reference reads as the config writes it: the logical name of the entry it names
+ * (`next: agent`, `integration: bot`). One to an object that no declared entry matches carries
+ * its raw id (`id:…`) or name (`name:…`).
+ */
 function refText(target: string): string {
   if (target.startsWith('id:')) return `(id ${target.slice(3)})`;
   if (target.startsWith('name:')) return `(switchboard integration "${target.slice(5)}")`;
-  return target;
+  const name = target.split('.').at(-1)!;
+  // A live object the config does not declare (`….integration[id]`) has no config name.
+  return name.includes('[') ? target : name;
+}
+
+/**
+ * The config's name of a plan field, from the kind's name map: `defaultResponderId` reads
+ * `defaultResponder`, `nextSwitchboardIntegrationId` reads `next`. Nested fields keep their tail.
+ */
+export function configField(kind: KindName, field: string): string {
+  const [head, ...rest] = field.split('.');
+  const k = KINDS[kind];
+  return [k ? k.configName(head!) : head, ...rest].join('.');
 }
 
 export function formatValue(v: unknown): string {

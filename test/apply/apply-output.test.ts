@@ -46,13 +46,14 @@ describe('progress lines', () => {
     const file = await h.write('a.yaml', web);
     const tty = await h.cli(['apply', '-f', file, '--yes'], { stdoutIsTTY: true });
     expect(tty.code).toBe(0);
-    expect(tty.stdout).toMatch(new RegExp(`^app\\.support {18}create {2}${ESC_RE}32mcreated [0-9a-f]{24}${ESC_RE}39m {2}\\(\\d+ ms\\)$`, 'm'));
+    // On a terminal: [n/N] before each line and the elapsed time after it.
+    expect(tty.stdout).toMatch(new RegExp(`^\\[1/2\\] app\\.support {18}create {2}${ESC_RE}32mcreated [0-9a-f]{24}${ESC_RE}39m {2}\\(\\d+ ms\\) {2}\\d+\\.\\d s$`, 'm'));
     expect(tty.stdout).toContain(`${ESC}32m${ESC}1mApply complete`);
 
     await h.write('a.yaml', web.replace('displayName: Website', 'displayName: Website, brandColor: "112233"'));
     const noColor = await h.cli(['apply', '-f', file, '--yes'], { stdoutIsTTY: true, env: { NO_COLOR: '1' } });
     expect(noColor.code).toBe(0);
-    expect(noColor.stdout).toMatch(/^app\.support\.integration\.web {2}update {2}done {2}\(\d+ ms\)$/m);
+    expect(noColor.stdout).toMatch(/^\[1\/1\] app\.support\.integration\.web {2}update {2}done {2}\(\d+ ms\) {2}\d+\.\d s$/m);
     expect(noColor.stdout).not.toContain(ESC);
   });
 

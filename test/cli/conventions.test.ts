@@ -115,8 +115,9 @@ describe('help layout', () => {
       expect(r.code, where).toBe(0);
       const headings = r.stdout.split('\n').filter((l) => /^\S.*:$/.test(l));
       const examples = r.stdout.split(/^Examples:$/m)[1]?.split('\n').filter((l) => l.startsWith(`  sunco ${path[0]}`)) ?? [];
-      expect(examples.length, `${where}: examples`).toBeGreaterThanOrEqual(2);
-      expect(examples.length, `${where}: examples`).toBeLessThanOrEqual(3);
+      const hint = `${where}: 2–3 examples (add them to src/cli/examples.ts, or .example() in the builder)`;
+      expect(examples.length, hint).toBeGreaterThanOrEqual(2);
+      expect(examples.length, hint).toBeLessThanOrEqual(3);
       expect(headings.at(-1), where).toBe('Examples:');
       expect(headings.at(-2), where).toBe('Global:');
       const connection = headings.indexOf('Connection:');

@@ -42,6 +42,13 @@ describe('integration rules', () => {
     const loaded = await load(files, { allowUnsetVariables: true });
     expect(loaded.unsetVariables).toEqual(['DOMAIN', 'PN']);
   });
+
+  it('entries named by different unset variables are not "declared twice"; the same variable twice is', async () => {
+    const two = (a: string, b: string) => app('    integrations:', `      one: { type: telegram, token: t, displayName: "${a}" }`, `      two: { type: telegram, token: t, displayName: "${b}" }`);
+    await expect(load(two('${A}', '${B}'), { allowUnsetVariables: true })).resolves.toBeDefined();
+    const issues = await issuesOf(two('${A}', '${A}'), { allowUnsetVariables: true });
+    expect(issues.map((i) => [i.code, i.line])).toEqual([['duplicate_identity', 7]]);
+  });
 });
 
 describe('settings: endSessionEnabled and disableConversationReopen need multiConvoEnabled', () => {

@@ -5,7 +5,7 @@
  * through `sunco messages list`. The page shows the same code as the file.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -81,6 +81,21 @@ describe('examples/bot', () => {
       process.emit('SIGTERM');
       expect((await emulator).code).toBe(0);
     }
+  });
+
+  it('answers 500 and keeps running when the API cannot be reached (the emulator then retries)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sunco-bot-'));
+    const secrets = join(dir, 'secrets.json');
+    const hook = { id: 'wh1', secret: 'hook-secret' };
+    writeFileSync(secrets, JSON.stringify({ 'app.playground.integration.bot.webhook.main': hook, 'app.playground.integration.bot.key.runtime': { id: 'int_1', secret: 'k' } }));
+    const [port, closed] = [await freePort(), await freePort()];
+    const url = await startBot({ SUNCO_API_URL: `http://127.0.0.1:${closed}`, SECRETS: secrets, PORT: String(port) });
+    const event = { app: { id: 'a1' }, webhook: { id: 'wh1', version: 'v2' }, events: [{ id: 'e1', type: 'conversation:message', createdAt: '2026-01-01T00:00:00.000Z', payload: { conversation: { id: 'c1' }, message: { author: { type: 'user' }, content: { type: 'text', text: 'hi' } } } }] };
+    const post = () => fetch(url, { method: 'POST', headers: { 'x-api-key': hook.secret, 'content-type': 'application/json' }, body: JSON.stringify(event) });
+    expect((await post()).status).toBe(500);
+    // Still alive: a second delivery gets an answer too.
+    expect((await post()).status).toBe(500);
+    expect(bot?.exitCode).toBeNull();
   });
 
   it('is the code docs/emulator.md shows', () => {

@@ -75,6 +75,13 @@ describe('exportState', () => {
     expect(r.notes).toEqual(['app.a.switchboard.integration.bot: next points to id 6bffffffffffffffffffffff, which is not exported; it is left out']);
   });
 
+  it('says when a custom integration has no webhook (the config needs one)', () => {
+    const bare = node('integration', { type: 'custom', displayName: 'Bare' }, { webhook: [], 'integration-key': [] });
+    expect(exportState([node('app', { displayName: 'A' }, { integration: [bare] })]).notes).toEqual([
+      'app.a.integration.bare: it has no webhook, and the config needs one to declare it; add one before planning',
+    ]);
+  });
+
   it('an inherited defaultResponder is not written: it comes from the switchboard', () => {
     const web = node('integration', { type: 'web', displayName: 'Web', defaultResponder: { name: 'bot', inherited: true } });
     const r = exportState([node('app', { displayName: 'A' }, { integration: [web] })]);

@@ -20,5 +20,6 @@ describe('renderDocument', () => {
     expect(renderDocument(apps, { schema: 's' })).not.toContain('variables:');
     const text = renderDocument(apps, { schema: 's', variables: { TOKEN: { sensitive: true } } });
     expect(parse(text)).toMatchObject({ version: 1, variables: { TOKEN: { sensitive: true } } });
+    expect(text).toContain('\nversion: 1\nvariables:\n  TOKEN: { sensitive: true }\napps:\n');
   });
 });

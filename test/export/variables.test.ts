@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDotenv } from '../../src/config/dotenv.js';
-import { dotenvTemplate, envPart, VariableNames } from '../../src/export/variables.js';
+import { dotenvTemplate, envPart, variableDeclarations, VariableNames } from '../../src/export/variables.js';
 
 describe('export variables', () => {
   it('names a variable after app, integration and field', () => {
@@ -27,5 +27,17 @@ describe('export variables', () => {
     const parsed = parseDotenv(text);
     expect(parsed.problems).toEqual([]);
     expect([...parsed.values.entries()]).toEqual([['SUPPORT_TELEGRAM_TOKEN', ''], ['SUPPORT_LINE_CHANNEL_SECRET', '']]);
+  });
+
+  it('declares every variable sensitive, per app when asked', () => {
+    const vars = [
+      { name: 'A_TG_TOKEN', address: 'app.a.integration.tg', field: 'token', reason: 'write-only' as const },
+      { name: 'AB_TG_TOKEN', address: 'app.ab.integration.tg', field: 'token', reason: 'write-only' as const },
+    ];
+    expect(variableDeclarations(vars)).toEqual({
+      A_TG_TOKEN: { description: 'app.a.integration.tg: token', sensitive: true },
+      AB_TG_TOKEN: { description: 'app.ab.integration.tg: token', sensitive: true },
+    });
+    expect(Object.keys(variableDeclarations(vars, 'a'))).toEqual(['A_TG_TOKEN']);
   });
 });

@@ -13,6 +13,7 @@ export interface RunOptions {
   stdin?: string;
   stdoutIsTTY?: boolean;
   stdinIsTTY?: boolean;
+  stderrIsTTY?: boolean;
   scriptName?: string;
   /** Run as the sunco-plan / sunco-apply binaries do: that command is the default command. */
   only?: 'plan' | 'apply';

@@ -9,6 +9,7 @@ export interface FakeIOOptions {
   stdin?: string;
   stdoutIsTTY?: boolean;
   stdinIsTTY?: boolean;
+  stderrIsTTY?: boolean;
   /** Both streams into one buffer, in order, as a terminal shows them. */
   interleaved?: boolean;
 }
@@ -27,6 +28,7 @@ export function fakeIO(opts: FakeIOOptions = {}): FakeIO {
     cwd: opts.cwd ?? process.cwd(),
     stdoutIsTTY: opts.stdoutIsTTY ?? false,
     stdinIsTTY: opts.stdinIsTTY ?? false,
+    stderrIsTTY: opts.stderrIsTTY ?? false,
     exitCode: 0,
     out: () => stdout,
     err: () => stderr,

@@ -57,6 +57,11 @@ describe('the installed package', () => {
     expect((await bin('sunco', ['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it('npx sunco runs from the checkout (dist/ was built by prepack above)', async () => {
+    const r = await exec('npx', ['--offline', 'sunco', '--version'], { cwd: ROOT, env: npmEnv });
+    expect(r.stdout.trim()).toBe((await bin('sunco', ['--version'])).stdout.trim());
+  });
+
   it('plans and applies against the in-process emulator', async () => {
     const plan = await bin('sunco-plan', ['--emulator']);
     expect(plan.code).toBe(0);

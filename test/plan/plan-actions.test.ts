@@ -66,7 +66,7 @@ describe('sunco-plan against the emulator, per kind and action', () => {
     expect(at('app.support.integration.website:link')).toBeGreaterThan(at('app.support.switchboard.integration.bot:create'));
     const text = (await plan(['--emulator'])).stdout;
     expect(text.startsWith('Resource actions are indicated with the following symbols:\n  + create\n\n')).toBe(true);
-    expect(text).toContain('  # app.support.switchboard will be created\n  + app.support.switchboard (switchboard)\n      + enabled: true\n      + defaultSwitchboardIntegrationId: app.support.switchboard.integration.bot\n');
+    expect(text).toContain('  # app.support.switchboard will be created\n  + app.support.switchboard (switchboard)\n      + enabled: true\n      + default: bot\n');
   });
 
   it('updates or replaces each kind as its field rules say', async () => {
@@ -139,7 +139,7 @@ describe('sunco-plan against the emulator, per kind and action', () => {
     const p = doc(pruned);
     expect(p.summary).toEqual({ create: 0, update: 1, replace: 0, delete: 6, unmanaged: 0 });
     // The bot entry's next points at the deleted agent: unset first.
-    expect(fields(p, 'app.support.switchboard.integration.bot')).toEqual([{ field: 'nextSwitchboardIntegrationId', before: { $ref: 'app.support.switchboard.integration[s00000000000000000000002]' }, after: null }]);
+    expect(fields(p, 'app.support.switchboard.integration.bot')).toEqual([{ field: 'nextSwitchboardIntegrationId', configField: 'next', before: { $ref: 'app.support.switchboard.integration[s00000000000000000000002]' }, after: null }]);
     expect(p.steps.find((s) => s.id === 'app.support.switchboard.integration[s00000000000000000000002]:delete')!.dependsOn).toContain('app.support.switchboard.integration.bot:update');
     const prunedText = (await plan(['--prune'])).stdout;
     expect(prunedText).toContain('  # app.marketing.integration[i00000000000000000000004] will be deleted (not in the configuration: web "Landing")\n  - app.marketing.integration[i00000000000000000000004] (integration)  # id i00000000000000000000004\n');
@@ -177,12 +177,12 @@ describe('sunco-plan against the emulator, per kind and action', () => {
     }, state);
     const d = doc(await plan(['--json']));
     expect(d.steps.map((s) => s.id)).toEqual(['app.support.integration.sms:create', 'app.support.switchboard.integration.agent:update', 'app.support.integration.sms:delete']);
-    expect(fields(d, 'app.support.switchboard.integration.agent')).toEqual([{ field: 'integrationId', before: { $ref: 'id:i00000000000000000000002' }, after: { $ref: 'app.support.integration.sms' } }]);
+    expect(fields(d, 'app.support.switchboard.integration.agent')).toEqual([{ field: 'integrationId', configField: 'integration', before: { $ref: 'id:i00000000000000000000002' }, after: { $ref: 'app.support.integration.sms' } }]);
     expectNoNoOps(d);
     const text = (await plan([])).stdout;
     expect(text).toContain('+/- create replacement and then delete\n');
     expect(text).toContain('  # app.support.integration.sms must be replaced (accountSid forces replacement)\n+/- app.support.integration.sms (integration)  # id i00000000000000000000002\n');
-    expect(text).toContain('  # app.support.switchboard.integration.agent will be updated in-place (repointed to the replacement of app.support.integration.sms)\n  ~ app.support.switchboard.integration.agent (switchboard-integration)  # id s00000000000000000000002\n      ~ integrationId: (id i00000000000000000000002) → app.support.integration.sms\n');
+    expect(text).toContain('  # app.support.switchboard.integration.agent will be updated in-place (repointed to the replacement of app.support.integration.sms)\n  ~ app.support.switchboard.integration.agent (switchboard-integration)  # id s00000000000000000000002\n      ~ integration: (id i00000000000000000000002) → sms\n');
   });
 
   it('sees a changed write-only value, without ever printing it', async () => {

@@ -67,7 +67,7 @@ describe('text', () => {
       '',
     ].join('\n'));
     expect(text).toContain('  # app.s.key[k9] will be deleted (not in the configuration: "stray")\n  - app.s.key[k9] (app-key)  # id k9\n\n');
-    expect(text).toContain('      + defaultSwitchboardIntegrationId: app.s.switchboard.integration.bot\n');
+    expect(text).toContain('      + default: bot\n');
   });
 
   it('shows a replace that creates first as +/- (create replacement and then delete)', () => {
@@ -126,6 +126,40 @@ describe('json', () => {
     expect(doc).toMatchObject({ formatVersion: 1, summary: { create: 1, update: 1, replace: 1, delete: 1, unmanaged: 1 }, requests: 7, hasChanges: true });
     expect((doc.changes as unknown[])[2]).toEqual(plan().changes[2]);
     expect(doc.steps).toEqual([{ id: 'x', method: 'PATCH', path: '/v2/apps/{{app.s}}', dependsOn: [] }]);
+  });
+});
+
+describe('plans in the config\'s words', () => {
+  const refs = plan({
+    changes: [
+      { address: 'app.s.integration.web', kind: 'integration', action: 'update', liveId: 'i1', fields: [{ field: 'defaultResponderId', before: { $ref: 'app.s.switchboard.integration.agent' }, after: { $ref: 'app.s.switchboard.integration.bot' } }] },
+      { address: 'app.s.switchboard.integration.bot', kind: 'switchboard-integration', action: 'create', fields: [{ field: 'integrationId', after: { $ref: 'app.s.integration.bot' } }, { field: 'nextSwitchboardIntegrationId', after: { $ref: 'app.s.switchboard.integration.agent' } }] },
+      { address: 'app.s.switchboard.integration.agent', kind: 'switchboard-integration', action: 'update', liveId: 's2', fields: [{ field: 'nextSwitchboardIntegrationId', before: { $ref: 'app.s.switchboard.integration[s9]' }, after: { $ref: 'id:s7' } }] },
+    ],
+  });
+
+  it('text names fields and references as the config does', () => {
+    const text = renderPlanText(refs, { color: false });
+    expect(text).toContain('      ~ defaultResponder: agent → bot\n');
+    expect(text).toContain('      + integration: bot\n      + next: agent\n');
+    expect(text).toContain('      ~ next: app.s.switchboard.integration[s9] → (id s7)\n');
+    expect(text).not.toMatch(/defaultResponderId|nextSwitchboardIntegrationId|integrationId/);
+  });
+
+  it('markdown too', () => {
+    const md = renderPlanMarkdown(refs);
+    expect(md).toContain('| `defaultResponder` | `agent` | `bot` |');
+    expect(md).toContain('| `integration` | `bot` |\n| `next` | `agent` |');
+    expect(md).not.toMatch(/defaultResponderId|nextSwitchboardIntegrationId|integrationId/);
+  });
+
+  it('JSON keeps both: the API field, the config field, and the referenced address', () => {
+    const doc = JSON.parse(renderPlanJson(refs)) as { changes: { fields: unknown[] }[] };
+    expect(doc.changes[0]!.fields[0]).toEqual({ field: 'defaultResponderId', configField: 'defaultResponder', before: { $ref: 'app.s.switchboard.integration.agent' }, after: { $ref: 'app.s.switchboard.integration.bot' } });
+    expect(doc.changes[1]!.fields).toEqual([
+      { field: 'integrationId', configField: 'integration', after: { $ref: 'app.s.integration.bot' } },
+      { field: 'nextSwitchboardIntegrationId', configField: 'next', after: { $ref: 'app.s.switchboard.integration.agent' } },
+    ]);
   });
 });
 

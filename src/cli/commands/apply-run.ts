@@ -15,6 +15,7 @@ import type { Plan } from '../../plan/types.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { approve } from '../approve.js';
 import { connect } from '../connect.js';
+import { ReadCounter } from '../live-progress.js';
 import { executeAndReport } from '../execute-and-report.js';
 import { requireSecretsOut } from '../../apply/preflight.js';
 import { SecretsFile } from '../../apply/secrets-file.js';
@@ -43,12 +44,14 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
   await secrets?.check();
 
   const loaded = await loadConfig(configOptionsFrom(argv, io));
-  const conn = await connect(argv, io, loaded, 'apply');
+  const counter = new ReadCounter(io);
+  const conn = await connect(argv, io, loaded, 'apply', { onProgress: counter.onProgress });
   // With --json, stdout holds only the result document; the plan and progress go to stderr.
   const out: Out = argv.json ? io.stderr : io.stdout;
   try {
     const options = saved?.options ?? { prune: flags.prune, targets: flags.targets };
-    const { plan: fresh } = await makePlan({ loaded, client: conn.client, ...options, parallelism: flags.parallelism, keyId: conn.keyId });
+    counter.start();
+    const { plan: fresh } = await makePlan({ loaded, client: conn.client, ...options, parallelism: flags.parallelism, keyId: conn.keyId }).finally(() => counter.stop());
     let plan: Plan;
     if (saved) {
       plan = freshPlanFor(saved, fresh, argv.planfile!);

@@ -4,7 +4,7 @@
  * turn it into a config (src/export/, pure) and write the files. Nothing secret is printed:
  * secrets go to --secrets-out only.
  */
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiClient } from '../../api/types.js';
@@ -14,7 +14,7 @@ import { UserError } from '../../errors.js';
 import { exportState } from '../../export/build.js';
 import { renderDocument } from '../../export/render.js';
 import type { ExportResult } from '../../export/types.js';
-import { dotenvTemplate } from '../../export/variables.js';
+import { dotenvTemplate, variableDeclarations } from '../../export/variables.js';
 import { readLiveState } from '../../state/read.js';
 import { keyScope, type KeyScope } from '../../state/scope.js';
 import { looksLikeId } from '../app-resolve.js';
@@ -135,15 +135,23 @@ export async function runExport(argv: ExportArgs): Promise<void> {
   report(io, result, argv, files, live.requests);
 }
 
+/** Whether the config language of this sunco has a top-level `variables:` block (its schema says). */
+async function hasVariablesBlock(): Promise<boolean> {
+  const schema = JSON.parse(await readFile(SCHEMA_FILE, 'utf8')) as { properties?: Record<string, unknown> };
+  return schema.properties?.variables !== undefined;
+}
+
 /** The YAML: for stdout, one file, or one file per app in a directory. */
 async function configOutputs(result: ExportResult, argv: ExportArgs, io: CliIO): Promise<{ outputs: Output[]; stdout?: string; shown: string }> {
-  if (!argv.output) return { outputs: [], stdout: renderDocument(result.apps, { schema: schemaRef(io.cwd) }), shown: 'the exported config' };
+  const declare = await hasVariablesBlock();
+  const variables = (app?: string) => (declare ? { variables: variableDeclarations(result.variables, app) } : {});
+  if (!argv.output) return { outputs: [], stdout: renderDocument(result.apps, { schema: schemaRef(io.cwd), ...variables() }), shown: 'the exported config' };
   const target = resolve(io.cwd, argv.output);
   if (argv.output.endsWith('/') || argv.output.endsWith(sep) || (await isDirectory(target))) {
-    const outputs = result.apps.map((app) => ({ path: join(target, `${app.name}.yaml`), text: renderDocument([app], { schema: schemaRef(target) }), flag: '-o' }));
+    const outputs = result.apps.map((app) => ({ path: join(target, `${app.name}.yaml`), text: renderDocument([app], { schema: schemaRef(target), ...variables(app.name) }), flag: '-o' }));
     return { outputs, shown: argv.output };
   }
-  return { outputs: [{ path: target, text: renderDocument(result.apps, { schema: schemaRef(dirname(target)) }), flag: '-o' }], shown: argv.output };
+  return { outputs: [{ path: target, text: renderDocument(result.apps, { schema: schemaRef(dirname(target)), ...variables() }), flag: '-o' }], shown: argv.output };
 }
 
 function plural(n: number, noun: string): string {

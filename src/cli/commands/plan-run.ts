@@ -14,6 +14,7 @@ import { renderPlanJson } from '../../render/plan-json.js';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { connect } from '../connect.js';
+import { ReadCounter } from '../live-progress.js';
 import { type CliIO, getIO, useColor } from '../io.js';
 import { type MarkdownArgs, markdownOptionsFrom } from '../markdown-options.js';
 import { planFlagsFrom } from '../plan-options.js';
@@ -37,9 +38,11 @@ export async function runPlanCommand(argv: PlanCommandArgs): Promise<void> {
   const flags = planFlagsFrom(argv);
   const loaded = await loadConfig(configOptionsFrom(argv, io));
 
-  const conn = await connect(argv, io, loaded, 'plan');
+  const counter = new ReadCounter(io);
+  const conn = await connect(argv, io, loaded, 'plan', { onProgress: counter.onProgress });
   try {
-    const { plan } = await makePlan({ loaded, client: conn.client, prune: flags.prune, targets: flags.targets, parallelism: flags.parallelism, keyId: conn.keyId });
+    counter.start();
+    const { plan } = await makePlan({ loaded, client: conn.client, prune: flags.prune, targets: flags.targets, parallelism: flags.parallelism, keyId: conn.keyId }).finally(() => counter.stop());
     io.stdout.write(renderPlan(plan, format, io, argv));
     // JSON and markdown carry the count; keep stderr quiet for them (scripts parse stdout).
     if (format === 'text') io.stderr.write(`Read the live state with ${plan.requests} API request${plan.requests === 1 ? '' : 's'}.\n`);

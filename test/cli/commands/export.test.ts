@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { parseDotenv } from '../../../src/config/dotenv.js';
 import type { Change, Plan } from '../../../src/plan/types.js';
 import { withoutReservedKeys } from '../../../src/resources/reserved-keys.js';
@@ -85,7 +86,7 @@ describe('sunco export', () => {
     const { dir, result } = await exportAndFill(s, ['--app', s.appId, '-o', 'sunco.yaml']);
     const yaml = readFileSync(join(dir, 'sunco.yaml'), 'utf8');
     expect(yaml.split('\n').slice(0, 1)).toEqual([expect.stringMatching(/^# yaml-language-server: \$schema=.*schema\/sunco\.schema\.json$/)]);
-    expect(yaml).toMatch(/\nversion: 1\napps:\n {2}acme-support:\n/);
+    expect(yaml).toMatch(/\nversion: 1\n(variables:\n(?: {2}.*\n)+)?apps:\n {2}acme-support:\n/);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe('Exported 1 app to sunco.yaml (read with 7 API requests).\n27 variables to fill in before planning: see vars.env.\nSaved 12 secrets to secrets.json (mode 0600).\n');
     expectNoSecret(s, yaml, result.stdout, result.stderr, readFileSync(join(dir, 'vars.env'), 'utf8'));
@@ -168,7 +169,7 @@ describe('sunco export', () => {
     const yaml = readFileSync(join(dir, 'sunco.yaml'), 'utf8');
     const edits: [string, string, Change][] = [
       ['brandColor: "112233"', 'brandColor: "445566"', { address: 'app.acme-support.integration.website', kind: 'integration', action: 'update', fields: [{ field: 'brandColor', before: '112233', after: '445566' }], liveId: s.integrations.Website! }],
-      ['      default: bot\n', '      default: agent\n', { address: 'app.acme-support.switchboard', kind: 'switchboard', action: 'update', fields: [{ field: expect.stringMatching(/^default(SwitchboardIntegrationId)?$/) as string, before: { $ref: 'app.acme-support.switchboard.integration.bot' }, after: { $ref: 'app.acme-support.switchboard.integration.agent' } }], liveId: expect.any(String) as string }],
+      ['      default: bot\n', '      default: agent\n', { address: 'app.acme-support.switchboard', kind: 'switchboard', action: 'update', fields: [{ field: expect.stringMatching(/^default(SwitchboardIntegrationId)?$/) as string, configField: 'default', before: { $ref: 'app.acme-support.switchboard.integration.bot' }, after: { $ref: 'app.acme-support.switchboard.integration.agent' } } as Change['fields'][number]], liveId: expect.any(String) as string }],
       ['      tier: 3\n', '      tier: 4\n', { address: 'app.acme-support', kind: 'app', action: 'update', fields: [{ field: 'metadata.tier', before: 3, after: 4 }], liveId: s.appId }],
     ];
     for (const [from, to, change] of edits) {
@@ -277,6 +278,22 @@ describe('sunco export', () => {
     const r = await runCli(['export', '--all', '-o', `${apps}/`, '--vars-out', join(apps, 'vars.env')], { env: s.env });
     expect(r).toEqual({ code: 1, stdout: '', stderr: `Error: ${join(apps, 'billing.yaml')} already exists (-o): move it away, choose another path, or pass --force to overwrite it.\n` });
     expect(readdirSync(apps)).toEqual(['billing.yaml']);
+  });
+
+  it('declares its variables sensitive in a top-level variables: block, where the config language has one', async () => {
+    const s = (seeded = await seed());
+    const { dir } = await exportAndFill(s, ['--all', '-o', 'apps/']);
+    const schema = JSON.parse(readFileSync(new URL('../../../schema/sunco.schema.json', import.meta.url), 'utf8')) as { properties: Record<string, unknown> };
+    const doc = parse(readFileSync(join(dir, 'apps', 'acme-support.yaml'), 'utf8')) as { variables?: Record<string, { sensitive: boolean }> };
+    const names = [...parseDotenv(readFileSync(join(dir, 'vars.env'), 'utf8')).values.keys()];
+    if (schema.properties.variables) {
+      expect(Object.keys(doc.variables!).sort()).toEqual(names.sort());
+      expect(Object.values(doc.variables!).every((v) => v.sensitive)).toBe(true);
+      // The billing app has no variable: its file declares none.
+      expect(readFileSync(join(dir, 'apps', 'billing.yaml'), 'utf8')).not.toContain('variables:');
+    } else {
+      expect(doc.variables).toBeUndefined();
+    }
   });
 
   it('--debug logs requests and responses without a secret in them', async () => {

@@ -1,5 +1,5 @@
 /**
- * The README documents the plan JSON document "exactly as emitted": its example must have the
+ * docs/plan-json.md documents the plan JSON document "exactly as emitted": its example must have the
  * keys, in the order, that renderPlanJson writes for a plan with the same kinds of changes.
  */
 import { readFileSync } from 'node:fs';
@@ -12,9 +12,9 @@ import { app, integration, loaded, node, SALT, state } from '../plan/fixtures.js
 
 type Json = Record<string, unknown>;
 
-function readmeDocument(): Json {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const section = readme.slice(readme.indexOf('<!-- section:plan -->'), readme.indexOf('<!-- /section:plan -->'));
+function documented(): Json {
+  const page = readFileSync(new URL('../../docs/plan-json.md', import.meta.url), 'utf8');
+  const section = page.slice(page.indexOf('<!-- section:plan-json -->'), page.indexOf('<!-- /section:plan-json -->'));
   const block = /\*\*JSON document\*\*[\s\S]*?```json\n([\s\S]*?)```/.exec(section);
   expect(block, 'the plan section has a ```json example').not.toBeNull();
   return JSON.parse(block![1]!) as Json;
@@ -52,8 +52,8 @@ function inOrder(keys: string[], order: string[]): boolean {
   return true;
 }
 
-describe('README: the plan JSON document', () => {
-  const doc = readmeDocument();
+describe('docs/plan-json.md: the plan JSON document', () => {
+  const doc = documented();
   const real = emitted();
 
   it('has the emitted top-level keys, summary keys and step keys, in order', () => {
