@@ -1,8 +1,10 @@
 /**
  * Placeholders in a step (src/plan/types.ts): `{{address}}` in paths and `{"$ref": address}`
- * in bodies become ids; `{"$secret": "address#field"}` becomes a value from the config.
+ * in bodies become ids; `{"$secret": "address#field"}` becomes a value from the config;
+ * `{"$bindings": [[key, id or $ref], ...]}` becomes the encoded bindings (resources/bindings.ts).
  */
 import type { SuncoConfig } from '../config/types.js';
+import { formatBindings } from '../resources/bindings.js';
 import { configValue, UnresolvedError } from './config-values.js';
 
 export { UnresolvedError };
@@ -49,10 +51,20 @@ function isPlaceholder(v: object, key: '$ref' | '$secret'): v is Record<typeof k
   return keys.length === 1 && keys[0] === key && typeof (v as Record<string, unknown>)[key] === 'string';
 }
 
+function isBindings(v: object): v is { $bindings: [string, string | { $ref: string }][] } {
+  const keys = Object.keys(v);
+  return keys.length === 1 && keys[0] === '$bindings' && Array.isArray((v as Record<string, unknown>).$bindings);
+}
+
 export function resolveBody(body: unknown, ids: IdLookup, config: SuncoConfig | undefined, preferLive = false): unknown {
   if (Array.isArray(body)) return body.map((v) => resolveBody(v, ids, config, preferLive));
   if (body === null || typeof body !== 'object') return body;
   if (isPlaceholder(body, '$ref')) return idOf(ids, body.$ref, preferLive);
+  if (isBindings(body)) {
+    // Bindings of resources created in this run (src/plan/bindings-plan.ts): ids, then the compact string.
+    const entries = body.$bindings.map(([h, v]): [string, string] => [h, typeof v === 'string' ? v : idOf(ids, v.$ref, preferLive)]);
+    return formatBindings(entries) ?? '';
+  }
   if (isPlaceholder(body, '$secret')) {
     if (!config) throw new UnresolvedError(`no configuration was loaded to resolve ${body.$secret}`);
     return configValue(config, body.$secret);

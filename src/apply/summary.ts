@@ -17,6 +17,8 @@ export function countApplied(plan: Plan, report: ApplyReport): ApplyCounts {
   const notDone = new Set<string>();
   const touched = new Map<string, string[]>();
   for (const step of plan.steps) {
+    // Bookkeeping (bindings, fingerprints) is no change of a resource: its outcome counts for none.
+    if (step.operation === 'bookkeeping') continue;
     const addrs = new Set([step.address, ...(step.creates ?? []).map((c) => c.address)]);
     for (const a of addrs) {
       const list = touched.get(a);

@@ -40,7 +40,8 @@ function fileFlag(words: string[]): string | undefined {
 /** Every address the config declares; nothing when it does not load (completion never errors). */
 export async function configAddresses(words: string[], io: CliIO): Promise<string[]> {
   try {
-    const loaded = await loadConfig({ path: fileFlag(words), cwd: io.cwd, env: io.env, varFiles: [], vars: [] });
+    // Addresses do not depend on variable values: a config whose secrets are not set still completes.
+    const loaded = await loadConfig({ path: fileFlag(words), cwd: io.cwd, env: io.env, varFiles: [], vars: [], allowUnsetVariables: true });
     return [...walk(desiredTree(loaded.config))].map((n) => n.address);
   } catch {
     return [];

@@ -124,7 +124,7 @@ async function parseAndRun(args: string[], scriptName: string, io: CliIO, only: 
       if (typeof argv.color === 'boolean') io.color = argv.color;
     })
     .command(commands)
-    .demandCommand(only ? 0 : 1, 'Name a command. See --help.')
+    .demandCommand(only ? 0 : 1, 'Name a command.')
     .recommendCommands()
     .strict()
     .completion('completion', 'Print a bash/zsh completion script')

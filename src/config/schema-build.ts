@@ -142,9 +142,11 @@ export function buildSchema(): Schema {
     },
     ...Object.fromEntries(INTEGRATION_TYPES.map((t) => [`integration-${t}`, integrationType(t)])),
     switchboardIntegration: {
-      type: 'object', description: 'A switchboard integration; its name (the map key) is used in control transfer.',
+      type: 'object', description: 'A switchboard integration; its name (the map key, unless `name` is given) is used in control transfer.',
       additionalProperties: false,
       properties: {
+        // The API name apart from the map key, so that renaming it keeps the address (and its binding): an update, not a new object.
+        name: { type: 'string', pattern: '^[A-Za-z0-9_-]+$', description: 'The name used in control transfer, when it differs from the map key (default: the map key). Changing it renames the switchboard integration in place.' },
         integration: { type: 'string', description: 'The integration (by logical name, same app) that receives events. API: integrationId.' },
         integrationType: {
           type: 'string',

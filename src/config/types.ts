@@ -53,6 +53,8 @@ export interface SwitchboardIntegrationConfig extends EntryCommon {
   /** Logical name of another switchboard integration (API: nextSwitchboardIntegrationId). */
   next?: string;
   messageHistoryCount?: number;
+  /** The API name, when it differs from the map key (default: the key). */
+  name?: string;
 }
 
 export interface SwitchboardConfig extends EntryCommon {

@@ -6,6 +6,8 @@
 import type { LoadedConfig } from '../config/types.js';
 import { FINGERPRINT_KEY } from '../resources/fingerprint-key.js';
 import { addressOf } from '../resources/addresses.js';
+import { type Bindings, bindingKey, parseBindings } from '../resources/bindings.js';
+import { BINDINGS_KEY } from '../resources/reserved-keys.js';
 import { KINDS, ROOT_KIND, itemPath, listPath } from '../resources/registry.js';
 import type { DesiredNode, LiveNode, RefContext, ResourceKind } from '../resources/types.js';
 import { isPlainObject } from '../resources/values.js';
@@ -14,6 +16,9 @@ import { compareFields, createFields, type FieldEnv } from './diff-fields.js';
 import { parseFingerprints } from './fingerprints.js';
 import type { Item } from './items.js';
 import { matchSiblings } from './match.js';
+import { appBindings } from './app-binding.js';
+import { renameNotes } from './rename-notes.js';
+import type { PlanNote } from './types.js';
 import { Sensitivity } from './sensitive.js';
 import { where } from '../config/where.js';
 
@@ -24,6 +29,9 @@ export interface BuildResult {
   errors: string[];
   /** Recorded fingerprints per logical app. */
   fingerprints: Map<string, FieldEnv['fingerprints']>;
+  /** Recorded bindings per logical app (as read; stale ones included). */
+  bindings: Map<string, Bindings>;
+  notes: PlanNote[];
 }
 
 export function buildItems(loaded: LoadedConfig, live: LiveState, desired: DesiredNode[], prune: boolean): BuildResult {
@@ -32,16 +40,20 @@ export function buildItems(loaded: LoadedConfig, live: LiveState, desired: Desir
   const fingerprints = new Map<string, FieldEnv['fingerprints']>();
   const idToAddress = new Map<string, string>();
   const describe = (n: DesiredNode): string => `${where(loaded, n.address)}${n.address}`;
+  const bindings = new Map<string, Bindings>();
+  const notes: PlanNote[] = [];
 
   // Pass 1: match everything, so that references between siblings and cousins map ids to addresses.
   const matches = new Map<DesiredNode, LiveNode>();
   const unclaimed = new Map<DesiredNode | 'root', { kind: ResourceKind; nodes: LiveNode[] }[]>();
-  const matchLevel = (k: ResourceKind, parent: DesiredNode | undefined, desiredNodes: DesiredNode[], liveNodes: LiveNode[] | undefined): void => {
-    const result = matchSiblings(k, desiredNodes, liveNodes ?? [], describe, (n) => n.entry.absent === true);
+  const matchLevel = (k: ResourceKind, parent: DesiredNode | undefined, desiredNodes: DesiredNode[], liveNodes: LiveNode[] | undefined, bound: (n: DesiredNode) => string | undefined): void => {
+    const result = matchSiblings(k, desiredNodes, liveNodes ?? [], describe, { missingPinOk: (n) => n.entry.absent === true, bound });
     errors.push(...result.errors);
     for (const [d, l] of result.matched) {
       matches.set(d, l);
       idToAddress.set(l.id, d.address);
+      // An app's bindings are read once it is matched: they only ever bind its own children.
+      if (k === ROOT_KIND) bindings.set(d.name, parseBindings(isPlainObject(l.raw.metadata) ? l.raw.metadata[BINDINGS_KEY] : undefined));
     }
     if (parent && liveNodes) {
       const list = unclaimed.get(parent) ?? [];
@@ -51,11 +63,13 @@ export function buildItems(loaded: LoadedConfig, live: LiveState, desired: Desir
     for (const [d, l] of result.matched) {
       for (const childKind of k.children) {
         const kids = d.children.filter((c) => c.kind === childKind);
-        matchLevel(KINDS[childKind], d, kids, l.children[childKind]);
+        matchLevel(KINDS[childKind], d, kids, l.children[childKind], (n) => bindings.get(n.app)?.get(bindingKey(n.address)));
       }
     }
   };
-  matchLevel(ROOT_KIND, undefined, desired, live.apps);
+  const apps = appBindings(desired, live.apps);
+  notes.push(...apps.notes);
+  matchLevel(ROOT_KIND, undefined, desired, live.apps, apps.bound);
 
   const ctxFor = (app: LiveNode | undefined): RefContext => {
     const sis = (app?.children.switchboard?.[0]?.children['switchboard-integration'] ?? []) as LiveNode[];
@@ -101,6 +115,7 @@ export function buildItems(loaded: LoadedConfig, live: LiveState, desired: Desir
     } else {
       const cmp = compareFields(k, d, liveNode, ctxFor(appLive), env);
       item.compare = cmp;
+      for (const problem of k.irreversible?.(cmp.diffs) ?? []) errors.push(`${describe(d)}: ${problem}`);
       const forcing = cmp.diffs.filter((f) => f.forcesReplacement).map((f) => f.field);
       if (forcing.length > 0) {
         item.action = 'replace';
@@ -142,7 +157,8 @@ export function buildItems(loaded: LoadedConfig, live: LiveState, desired: Desir
     fingerprints.set(d.name, parseFingerprints(meta?.[FINGERPRINT_KEY]));
     return planNode(d, undefined, 'live', appLive);
   });
-  return { items, errors, fingerprints };
+  notes.push(...renameNotes(items));
+  return { items, errors, fingerprints, bindings, notes };
 }
 
 function ancestors(item: Item | undefined): Item[] {

@@ -2,7 +2,7 @@
  * The planner: (LoadedConfig, LiveState, options) → Plan. Pure: no HTTP, no clock.
  *
  *   desired tree ─┐
- *                 ├─ build-items (match, compare, decide) ─ api-rules ─ steps ─ order ─ targets ─ fingerprints
+ *                 ├─ build-items (match, compare, decide) ─ api-rules ─ steps ─ order ─ targets ─ bookkeeping
  *   live tree  ───┘
  */
 import type { LoadedConfig } from '../config/types.js';
@@ -12,7 +12,7 @@ import type { LiveState } from '../state/types.js';
 import { applyApiRules } from './api-rules.js';
 import { buildItems } from './build-items.js';
 import { desiredTree } from '../resources/tree.js';
-import { fingerprintStep } from './fingerprint-steps.js';
+import { bookkeepingStep } from './bookkeeping-step.js';
 import { derivedSalt } from './fingerprints.js';
 import { type Item, walkItems } from './items.js';
 import { addDataDependencies, orderSteps } from './order.js';
@@ -20,7 +20,7 @@ import { Sensitivity } from './sensitive.js';
 import { itemSteps } from './steps.js';
 import { isFieldChange, summarize } from './summary.js';
 import { filterTargets } from './target.js';
-import type { Change, Plan, Step } from './types.js';
+import type { Change, Plan, PlanNote, Step } from './types.js';
 
 export interface DiffOptions {
   /** --prune: unmanaged resources in declared apps become deletions. */
@@ -35,7 +35,7 @@ export function diff(loaded: LoadedConfig, live: LiveState, options: DiffOptions
   const targets = options.targets ?? [];
   const prune = options.prune === true;
   const sensitivity = new Sensitivity(loaded);
-  const { items, errors, fingerprints } = buildItems(loaded, live, desiredTree(loaded.config), prune);
+  const { items, errors, fingerprints, bindings, notes } = buildItems(loaded, live, desiredTree(loaded.config), prune);
   applyApiRules(items, errors);
 
   const all = [...walkItems(items)];
@@ -47,10 +47,20 @@ export function diff(loaded: LoadedConfig, live: LiveState, options: DiffOptions
     ({ steps, changes } = filterTargets(targets, known, steps, changes));
   }
   const kept = new Set(steps.map((s) => s.id));
+  const booked: string[] = [];
   for (const app of items) {
-    const fp = fingerprintStep({ app, recorded: fingerprints.get(app.app), kept, targeted: targets.length > 0, salt: options.salt ?? ((app) => derivedSalt(loaded.fingerprint, app.address, app.live?.id)), sensitivity }, changes, errors);
-    if (fp) steps.push(fp);
+    const appHasSteps = steps.some((s) => s.app === app.app);
+    const salt = options.salt ?? ((a: Item) => derivedSalt(loaded.fingerprint, a.address, a.live?.id));
+    const input = { app, recorded: fingerprints.get(app.app), bindings: bindings.get(app.app), appHasSteps, kept, targeted: targets.length > 0, salt, sensitivity };
+    const step = bookkeepingStep(input, errors, notes);
+    if (!step) continue;
+    booked.push(app.address);
+    // Nothing to wait for but the app's own update: that PATCH carries the bookkeeping (one call, not two).
+    const update = steps.find((s) => s.id === `${app.address}:update`);
+    if (update && step.dependsOn.every((d) => d === update.id)) update.body = { ...(update.body as object), metadata: (step.body as { metadata: unknown }).metadata };
+    else steps.push(step);
   }
+  if (booked.length > 0) notes.unshift(bookkeepingNote(booked));
   if (errors.length > 0) {
     throw new UserError(`The plan cannot be made (${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}):`, { details: errors.map((e) => `  - ${e}`) });
   }
@@ -73,6 +83,16 @@ export function diff(loaded: LoadedConfig, live: LiveState, options: DiffOptions
     configFingerprint: loaded.fingerprint,
     stateFingerprint: stateFingerprint(live),
     liveDigests,
+    notes,
     options: { prune, targets },
+  };
+}
+
+/** The one note for every bookkeeping write of the plan (DESIGN.md "Identity": never a field change). */
+function bookkeepingNote(apps: string[]): PlanNote {
+  return {
+    code: 'bookkeeping',
+    address: apps[0]!,
+    message: `sunco records its bookkeeping (bindings of addresses to live ids, fingerprints of write-only values) in the metadata of ${apps.join(', ')}; this changes no resource and is not counted`,
   };
 }

@@ -8,11 +8,12 @@ import { KINDS } from '../resources/registry.js';
 import type { Raw } from '../resources/types.js';
 import { isPlainObject } from '../resources/values.js';
 import { isSecretField } from './diff-fields.js';
+import { keyedBody } from './metadata-body.js';
 import { type Item, stepId } from './items.js';
 import type { Sensitivity } from './sensitive.js';
 import type { CreatedResource, Step } from './types.js';
 
-function base(item: Item, op: Step['operation'], method: Step['method'], path: string): Step {
+function base(item: Item, op: Exclude<Step['operation'], 'bookkeeping'>, method: Step['method'], path: string): Step {
   return { id: stepId(item, op === 'link' ? 'link' : op), address: item.address, kind: item.kind.name, operation: op, method, path, dependsOn: [], app: item.app };
 }
 
@@ -22,7 +23,8 @@ function fieldsBody(item: Item, s: Sensitivity, only?: (field: string) => boolea
   const body: Raw = {};
   for (const [field, value] of Object.entries(desired)) {
     if (only && !only(field)) continue;
-    body[field] = s.bodyValue(item.address, field, value, isSecretField(item.kind, desired, field));
+    if (item.kind.keyedFields?.includes(field) && isPlainObject(value)) body[field] = keyedBody(s, item.address, field, value);
+    else body[field] = s.bodyValue(item.address, field, value, isSecretField(item.kind, desired, field));
   }
   return body;
 }

@@ -18,6 +18,11 @@ export function isBookkeeping(c: Change): boolean {
   return c.action === 'update' && c.fields.length > 0 && c.fields.every((f) => f.field.startsWith('metadata.') && isReservedMetadataKey(f.field.slice('metadata.'.length)));
 }
 
+/** Whether a step changes a resource; a bookkeeping step (bindings, fingerprints) does not. */
+export function hasResourceSteps(plan: Plan): boolean {
+  return plan.steps.some((s) => s.operation !== 'bookkeeping');
+}
+
 /** A plan with no step changes nothing (unmanaged resources are only listed). */
 export function hasChanges(plan: Plan): boolean {
   return plan.steps.length > 0;

@@ -70,7 +70,11 @@ export interface AdoptQuery {
   excludeIds?: string[];
 }
 
-export type StepOperation = 'create' | 'update' | 'delete' | 'link';
+/**
+ * `bookkeeping` is the PATCH of an app's metadata that only records sunco's reserved keys
+ * (bindings, fingerprints): never a change to a resource, never counted as one.
+ */
+export type StepOperation = 'create' | 'update' | 'delete' | 'link' | 'bookkeeping';
 
 export interface Step {
   /** Unique within the plan, e.g. "app.support.integration.bot:create". */
@@ -91,6 +95,20 @@ export interface Step {
   creates?: CreatedResource[];
   /** For creates: how to adopt the resource if the response is lost. */
   adopt?: AdoptQuery;
+}
+
+/**
+ * Something the plan says that is not a change of a resource:
+ * - `bookkeeping`: sunco records bindings or fingerprints in these apps' metadata (one note per plan);
+ * - `bindings-fallback`: an app's bindings do not fit in its 4 KB metadata, so it matches by natural keys;
+ * - `rename`: a create next to an unmanaged object it may be a rename of ("did you rename …?");
+ * - `app-binding`: how an app was matched by (or could not use) its own binding.
+ */
+export interface PlanNote {
+  code: 'bookkeeping' | 'bindings-fallback' | 'rename' | 'app-binding';
+  /** The resource the note is about (for bookkeeping: the first app). */
+  address: string;
+  message: string;
 }
 
 export interface PlanSummary {
@@ -121,6 +139,8 @@ export interface Plan {
    * addresses changed). Optional for plan files written before it existed.
    */
   liveDigests?: Record<string, string>;
+  /** Notes that are not changes (PlanNote); optional for plan files written before they existed. */
+  notes?: PlanNote[];
   /** What the plan was made with, so `sunco-apply PLANFILE` re-reads the same scope. */
   options: { prune: boolean; targets: string[] };
 }

@@ -42,6 +42,7 @@ export function progressLine(event: StepEvent, addressWidth: number, color: bool
       else if (a.alreadyGone) result = c.green('already gone');
       else if (a.operation === 'create') result = c.green(`created${idList(own)}`);
       else if (a.operation === 'delete') result = c.green('deleted');
+      else if (a.operation === 'bookkeeping') result = c.green('recorded (bindings and fingerprints in app metadata)');
       else result = c.green('done');
       const extra = others.map((addr) => `${head(addr)}${c.green(`${a.adopted ? 'adopted' : 'created'} ${ids[addr]}`)}  (with ${a.address})`);
       return [`${head(a.address)}${result}  (${a.ms} ms)`, ...extra].join('\n');

@@ -9,6 +9,7 @@
 import { isFieldChange } from '../plan/summary.js';
 import type { Change, FieldDiff, Plan } from '../plan/types.js';
 import { summaryLine } from './plan-text.js';
+import { hasResourceSteps } from '../plan/summary.js';
 import { configField, formatValue, isMultiline, SENSITIVE, unifiedDiff } from './values.js';
 
 /** GitHub's limit on an issue or pull-request comment body, in characters. */
@@ -99,6 +100,12 @@ function warning(changes: Change[]): string[] {
   return [`> ⚠️ **This plan deletes or replaces ${risky.length} ${risky.length === 1 ? 'resource' : 'resources'}:** ${names}`, ''];
 }
 
+/** Notes (bookkeeping, fallbacks, "did you rename …?"): not changes, listed after them. */
+function notesBlock(plan: Plan): string[] {
+  const notes = plan.notes ?? [];
+  return notes.length === 0 ? [] : ['**Notes**', '', ...notes.map((n) => `- ${html(n.message)}`), ''];
+}
+
 function leftOutNote(left: number, limit: number, fullPlanAt: string | undefined): string {
   const where = fullPlanAt === undefined ? 'Run `sunco-plan` for the full plan.' : /^https?:\/\//.test(fullPlanAt) ? `The full plan is at ${fullPlanAt}.` : `The full plan is in ${fullPlanAt}.`;
   return `_${left} more ${left === 1 ? 'resource is' : 'resources are'} not shown: a comment holds at most ${limit} characters. ${where}_`;
@@ -113,7 +120,7 @@ export function renderPlanMarkdown(plan: Plan, opts: MarkdownOptions = {}): stri
     planMarker(env),
     env === undefined ? '## sunco plan' : `## sunco plan: ${html(env)}`,
     '',
-    `**${summaryLine(s, plan.steps.length > 0)}**`,
+    `**${summaryLine(s, hasResourceSteps(plan))}**`,
     '',
     '| create | update | replace | delete | unmanaged |',
     '|---:|---:|---:|---:|---:|',
@@ -126,6 +133,7 @@ export function renderPlanMarkdown(plan: Plan, opts: MarkdownOptions = {}): stri
   const blocks = [
     ...ordered.filter((c) => c.action !== 'unmanaged').map((c) => ({ lines: details(c), count: 1 })),
     { lines: unmanagedBlock(unmanaged), count: unmanaged.length },
+    { lines: notesBlock(plan), count: 0 },
   ];
   // Keep room for the head, the foot and the note on what was left out.
   const note = leftOutNote(plan.changes.length, limit, opts.fullPlanAt);

@@ -5,7 +5,7 @@
  * field by field below it (old → new, `# forces replacement`), unmanaged resources listed
  * apart, secrets as (sensitive), multi-line strings as a unified diff, and a summary line.
  */
-import { isFieldChange } from '../plan/summary.js';
+import { hasResourceSteps, isFieldChange } from '../plan/summary.js';
 import type { Change, ChangeAction, FieldDiff, Plan, PlanSummary } from '../plan/types.js';
 import { type Palette, palette } from './colors.js';
 import { configField, fieldText, isMultiline, unifiedDiff } from './values.js';
@@ -104,6 +104,12 @@ export function renderPlanText(plan: Plan, options: { color: boolean }): string 
     for (const c of unmanaged) out.push(`  ${p.dim('?')} ${c.address} (${c.kind})${c.reason ? `  ${p.dim(`# ${c.reason}`)}` : ''}`);
     out.push('');
   }
-  out.push(p.bold(summaryLine(plan.summary, plan.steps.length > 0)));
+  // Notes are not changes (bookkeeping, fallbacks, "did you rename …?"): listed apart, never counted.
+  if ((plan.notes ?? []).length > 0) {
+    out.push('Notes:');
+    for (const n of plan.notes ?? []) out.push(`  - ${n.message}`);
+    out.push('');
+  }
+  out.push(p.bold(summaryLine(plan.summary, hasResourceSteps(plan))));
   return `${out.join('\n')}\n`;
 }

@@ -7,7 +7,7 @@
 import { KIND_FIELDS } from './fields.js';
 import { nameMap, planSpecs } from './common.js';
 import { METADATA_LIMIT_BYTES, metadataBytes } from './metadata.js';
-import { reservedKeysOf, withoutReservedKeys } from './reserved-keys.js';
+import { BINDINGS_KEY, reservedKeysOf, withoutReservedKeys } from './reserved-keys.js';
 import type { EntryIssue, Raw, ResourceKind } from './types.js';
 import { isPlainObject, pick } from './values.js';
 
@@ -28,6 +28,7 @@ export const appKind: ResourceKind = {
   rows: () => KIND_FIELDS.app,
   ...nameMap(KIND_FIELDS.app),
   naturalKey: (obj) => ({ displayName: obj.displayName }),
+  renameField: 'displayName',
   fieldSpecs: () => planSpecs(KIND_FIELDS.app),
   desired: (node) => {
     const out = pick(node.entry, ['displayName', 'settings']);
@@ -42,12 +43,25 @@ export const appKind: ResourceKind = {
   linkFields: [],
   setFields: [],
   mergeFields: ['settings'],
+  keyedFields: ['metadata'],
   // PATCH replaces metadata wholesale (spec UpdateApp): carry sunco's reserved keys over.
+  // Bindings are the one key that may be given up to stay within the limit (the plan's
+  // bookkeeping step then says so); values not yet resolved are measured as their placeholders.
   keepOnUpdate: (body, liveRaw) => {
     const kept = isPlainObject(liveRaw.metadata) ? reservedKeysOf(liveRaw.metadata) : {};
-    if (isPlainObject(body.metadata) && Object.keys(kept).length > 0) body.metadata = { ...body.metadata, ...kept };
+    if (!isPlainObject(body.metadata) || Object.keys(kept).length === 0) return;
+    const all = { ...body.metadata, ...kept };
+    if (metadataBytes(all) > METADATA_LIMIT_BYTES) delete all[BINDINGS_KEY];
+    body.metadata = all;
   },
   label: (raw) => `"${String(raw.displayName)}"`,
+  irreversible: (diffs) =>
+    KIND_FIELDS.appSettings.flatMap((row) => {
+      const rule = 'irreversible' in row ? row.irreversible : undefined;
+      const d = diffs.find((f) => f.field === `settings.${row.name}`);
+      if (rule === undefined || d === undefined || d.before !== true || d.after === true) return [];
+      return [`settings.${row.name} cannot go from true to ${JSON.stringify(d.after ?? null)}: the spec says "${rule.replace(/\*\*/g, '')}" (appSettings.${row.name}); set it back to true, or remove it from the config to leave it as it is`];
+    }),
   validate: ({ entry }) => {
     const out: EntryIssue[] = [];
     if (entry.absent) {

@@ -17,7 +17,7 @@
  *   'child'      child resources sent inline with the create (kind `of`), planned as
  *                resources of their own, not as a field;
  *   'read-shape' how GET returns the write-only field `of` (compared through this shape);
- *   'name'       filled from the entry's logical name (the map key), not declared.
+ *   'name'       filled from the entry's logical name (the map key) unless the entry declares it.
  */
 import type { KindName } from './kind-name.js';
 
@@ -38,6 +38,11 @@ export interface FieldSpec {
   refTo?: KindName;
   /** role 'child': the child kind; role 'read-shape': the write-only field it reads back. */
   of?: string;
+  /**
+   * A boolean the spec calls one-way: once true it cannot be set back to false. The value is
+   * the spec's words, quoted when the planner and the emulator refuse the change.
+   */
+  irreversible?: string;
 }
 
 export const KIND_FIELDS = {
@@ -52,7 +57,8 @@ export const KIND_FIELDS = {
     { name: 'useAnimalNames', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
     { name: 'echoPostback', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
     { name: 'ignoreAutoConversationStart', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
-    { name: 'multiConvoEnabled', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
+    // spec appSettings.multiConvoEnabled; the spec names no other one-way setting ("irreversible", "cannot be undone": only this one).
+    { name: 'multiConvoEnabled', type: 'boolean', create: 'optional', update: 'yes', readBack: true, irreversible: 'Enabling `multiConvo` is **irreversible**.' },
     { name: 'appLocalizationEnabled', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
     { name: 'endSessionEnabled', type: 'boolean', create: 'optional', update: 'yes', readBack: true },
     { name: 'disableConversationReopen', type: 'boolean', create: 'optional', update: 'yes', readBack: true },

@@ -42,6 +42,7 @@ export const integrationKind: ResourceKind = {
   rows: (obj) => (obj && isIntegrationType(obj.type) ? rowsFor(obj.type) : ALL_ROWS),
   ...nameMap(ALL_ROWS),
   naturalKey: (obj) => ({ type: obj.type, displayName: obj.displayName ?? undefined }),
+  renameField: 'displayName',
   fieldSpecs: (obj) => [TYPE_SPEC, ...planSpecs(rowsFor(obj.type))],
   desired: (node) => {
     const rows = rowsFor(node.entry.type);

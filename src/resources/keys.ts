@@ -19,6 +19,7 @@ const common = {
   configKey: 'keys',
   noun: 'key',
   naturalKey: (obj) => ({ displayName: obj.displayName }),
+  renameField: 'displayName',
   desired: (node) => pick(node.entry, ['displayName']),
   live: (raw) => pick(raw, ['displayName']),
   linkFields: [],

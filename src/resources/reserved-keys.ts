@@ -9,6 +9,12 @@ import type { Raw } from './types.js';
 
 export const RESERVED_METADATA_PREFIX = 'sunco:';
 
+/** Bindings of the app's declared resources (by address below the app) to live ids: bindings.ts. */
+export const BINDINGS_KEY = `${RESERVED_METADATA_PREFIX}bindings`;
+
+/** The app's own binding: the logical name (`support` of app.support) it was last applied as. */
+export const APP_BINDING_KEY = `${RESERVED_METADATA_PREFIX}app`;
+
 export function isReservedMetadataKey(key: string): boolean {
   return key.startsWith(RESERVED_METADATA_PREFIX);
 }

@@ -1,6 +1,6 @@
 /**
  * Switchboard integrations (spec: /v2/apps/{appId}/switchboards/{switchboardId}/switchboardIntegrations).
- * Identity: name (the config's map key). `integration` and `next` name other entries and
+ * Identity: name (the map key, or a declared `name`). `integration` and `next` name other entries and
  * become `integrationId` / `nextSwitchboardIntegrationId` (reference rows of fields.ts). `next`
  * may form a cycle (bot → agent → bot), so it is always set by a link PATCH after the creates.
  */
@@ -26,8 +26,10 @@ export const switchboardIntegrationKind: ResourceKind = {
   rows: () => ROWS,
   ...nameMap(ROWS),
   naturalKey: (obj) => ({ name: obj.name }),
+  renameField: 'name',
   fieldSpecs: () => planSpecs(ROWS),
-  desired: (node): Raw => ({ name: node.name, ...declaredFields(node.entry, ROWS), ...desiredReferences(node, ROWS) }),
+  // `name` defaults to the map key; declared apart from it, a rename keeps the address and so its binding (an update).
+  desired: (node): Raw => ({ name: typeof node.entry.name === 'string' ? node.entry.name : node.name, ...declaredFields(node.entry, ROWS), ...desiredReferences(node, ROWS) }),
   live: (raw, ctx): Raw => ({ name: raw.name, ...pick(raw, PLAIN), ...liveReferences(raw, ROWS, ctx) }),
   linkFields: ['nextSwitchboardIntegrationId'],
   setFields: [],

@@ -104,6 +104,12 @@ export interface ResourceKind {
   configName(apiField: string): string;
   /** Natural key (DESIGN.md "Identity"): a desired entry and a live object match when these are equal. */
   naturalKey(obj: Raw): Record<string, unknown>;
+  /**
+   * The natural-key field a rename changes (displayName, target, name). A create and an
+   * unmanaged object whose natural keys differ only in it may be one object renamed: the
+   * plan asks "did you rename …?" (src/plan/rename-notes.ts).
+   */
+  renameField?: string;
   /** Field rules as the planner compares them (planSpecs of the rows, per integration type). */
   fieldSpecs(obj: Raw): FieldSpec[];
   /** Desired fields in write shape (references as Ref to addresses), only those the entry declares. */
@@ -114,6 +120,12 @@ export interface ResourceKind {
   linkFields: string[];
   /** Fields compared as sets (order carries no meaning). */
   setFields: string[];
+  /**
+   * Flat maps of user values (app metadata) sent key by key: each value is its own
+   * `$secret` placeholder when sensitive, so sunco's reserved keys can be added beside them
+   * (a placeholder for the whole map could not take them: issue 13's lost metadata).
+   */
+  keyedFields?: string[];
   /** Fields whose update body is a merge per key (app settings) rather than a replacement. */
   mergeFields?: string[];
   /** No update endpoint: every change forces replacement (keys). */
@@ -124,6 +136,11 @@ export interface ResourceKind {
   check?(node: DesiredNode): string[];
   /** Rules of the config language on this kind's entries, refused by `sunco validate` (config/references.ts) at their field. */
   validate?(node: DesiredNode): EntryIssue[];
+  /**
+   * Changes the API cannot undo, refused at plan time (DESIGN.md "Plans"): one message per
+   * field of `diffs` (dotted API names, before → after) that would reverse a one-way setting.
+   */
+  irreversible?(diffs: readonly { field: string; before?: unknown; after?: unknown }[]): string[];
   /** Adds to an update body what a wholesale replacement must keep (app: the reserved metadata key). */
   keepOnUpdate?(body: Raw, liveRaw: Raw): void;
   /** A short human label of a live object, for unmanaged listings. */

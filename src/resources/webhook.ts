@@ -22,6 +22,7 @@ export const webhookKind: ResourceKind = {
   rows: () => KIND_FIELDS.webhook,
   ...nameMap(KIND_FIELDS.webhook),
   naturalKey: (obj) => ({ target: obj.target }),
+  renameField: 'target',
   fieldSpecs: () => planSpecs(KIND_FIELDS.webhook),
   desired: (node) => declaredFields(node.entry, KIND_FIELDS.webhook),
   live: (raw) => liveFields(raw, KIND_FIELDS.webhook),

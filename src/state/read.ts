@@ -8,6 +8,7 @@ import type { ApiClient, Credentials } from '../api/types.js';
 import { ApiError } from '../api/errors.js';
 import type { AppConfig, LoadedConfig } from '../config/types.js';
 import type { KindName } from '../resources/kind-name.js';
+import { appBindingOf } from '../resources/bindings.js';
 import { KINDS, ROOT_KIND, listPath } from '../resources/registry.js';
 import type { LiveNode, Raw, ResourceKind } from '../resources/types.js';
 import { deepEqual, isPlainObject } from '../resources/values.js';
@@ -41,14 +42,14 @@ export async function readLiveState(options: ReadOptions): Promise<LiveState> {
   checkScopes(loaded, options.keyId);
   const before = client.stats.requests;
   const pool = new PromisePool(options.parallelism ?? 8);
-  const apps = Object.values(loaded.config.apps);
+  const apps = Object.entries(loaded.config.apps);
   const clientFor = (app: AppConfig): ApiClient => (app.credentials ? client.withCredentials(app.credentials as Credentials) : client);
 
   // One apps list per distinct account-scoped credential (normally exactly one, or none).
   const lists = new Map<string, Promise<LiveNode[]>>();
   const found = new Map<string, LiveNode>();
   await Promise.all(
-    apps.map(async (app) => {
+    apps.map(async ([name, app]) => {
       let candidates: LiveNode[];
       if (appScope(app, options.keyId) === 'app') {
         candidates = await pool.run(() => getApp(clientFor(app), app.id!));
@@ -56,7 +57,8 @@ export async function readLiveState(options: ReadOptions): Promise<LiveState> {
         const credKey = (app.credentials as Credentials | undefined)?.keyId ?? '';
         if (!lists.has(credKey)) lists.set(credKey, pool.run(() => list(clientFor(app), ROOT_KIND, '/v2/apps')));
         const all = await lists.get(credKey)!;
-        candidates = all.filter((n) => (app.id ? n.id === app.id : deepEqual(ROOT_KIND.naturalKey(app as unknown as Raw), ROOT_KIND.naturalKey(n.raw))));
+        // By natural key, or by the app's own binding (a renamed app: src/plan/app-binding.ts).
+        candidates = all.filter((n) => (app.id ? n.id === app.id : deepEqual(ROOT_KIND.naturalKey(app as unknown as Raw), ROOT_KIND.naturalKey(n.raw)) || appBindingOf(n) === name));
       }
       for (const c of candidates) {
         if (found.has(c.id)) continue;

@@ -140,9 +140,11 @@ describe('apply after a change', () => {
     // The switchboard (its switchboard integrations go with it) and the four integrations; a
     // custom integration's webhooks and keys go with it too (no call of their own).
     const appPath = `/v2/apps/${before.app.id}`;
+    // Then the app's bookkeeping drops the bindings of what was deleted (one PATCH, not a change).
     expect([...deletes].sort()).toEqual([
       `DELETE ${appPath}/switchboards/${before.sb!.id}`,
       ...before.integrations.map((i) => `DELETE ${appPath}/integrations/${i.id}`),
+      `PATCH ${appPath}`,
     ].sort());
     expect(before.integrations).toHaveLength(4);
     expect(deletes.every((d) => d.startsWith('DELETE ') || d.startsWith('PATCH '))).toBe(true);

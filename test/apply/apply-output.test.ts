@@ -47,7 +47,7 @@ describe('progress lines', () => {
     const tty = await h.cli(['apply', '-f', file, '--yes'], { stdoutIsTTY: true });
     expect(tty.code).toBe(0);
     // On a terminal: [n/N] before each line and the elapsed time after it.
-    expect(tty.stdout).toMatch(new RegExp(`^\\[1/2\\] app\\.support {18}create {2}${ESC_RE}32mcreated [0-9a-f]{24}${ESC_RE}39m {2}\\(\\d+ ms\\) {2}\\d+\\.\\d s$`, 'm'));
+    expect(tty.stdout).toMatch(new RegExp(`^\\[1/3\\] app\\.support {18}create {2}${ESC_RE}32mcreated [0-9a-f]{24}${ESC_RE}39m {2}\\(\\d+ ms\\) {2}\\d+\\.\\d s$`, 'm'));
     expect(tty.stdout).toContain(`${ESC}32m${ESC}1mApply complete`);
 
     await h.write('a.yaml', web.replace('displayName: Website', 'displayName: Website, brandColor: "112233"'));

@@ -22,6 +22,7 @@ beforeAll(() => {
     '    keys:', '      deployer: { displayName: CI deployer }',
   ].join('\n'));
   writeFileSync(join(dir, 'other.yaml'), 'version: 1\napps:\n  sales:\n    displayName: Sales\n');
+  writeFileSync(join(dir, 'secret.yaml'), 'version: 1\napps:\n  sms:\n    displayName: SMS\n    integrations:\n      twilio: { type: twilio, displayName: SMS, accountSid: AC1, phoneNumberSid: PN1, authToken: "${TOKEN}" }\n');
 });
 
 describe('colour', () => {
@@ -66,6 +67,9 @@ describe('completion', () => {
     expect(r.stdout.trim().split('\n').sort()).toEqual(['app.support', 'app.support.integration.web', 'app.support.key.deployer']);
     const other = await complete(['apply', '-f', 'other.yaml', '--target', 'app']);
     expect(other.stdout.trim().split('\n')).toEqual(['app.sales']);
+    // A variable nobody set (a secret at a terminal) does not stop completion.
+    const secret = await complete(['plan', '-f', 'secret.yaml', '--target', '']);
+    expect(secret.stdout.trim().split('\n').sort()).toEqual(['app.sms', 'app.sms.integration.twilio']);
   });
 
   it('completes sunco-plan and sunco-apply flags, and prints their own scripts', async () => {

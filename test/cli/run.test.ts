@@ -12,7 +12,7 @@ describe('sunco command line', () => {
   it('rejects a missing command with exit 1', async () => {
     const r = await runCli([]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Name a command');
+    expect(r.stderr).toBe("Error: Name a command. Run 'sunco --help' for usage.\n");
   });
 });
 
@@ -31,10 +31,11 @@ describe('sunco-plan and sunco-apply binaries', () => {
   it('sunco-apply runs the apply command without naming it', async () => {
     const r = await runCli(['-f', example, '--emulator', '--yes', '--json'], { only: 'apply' });
     expect(r.code).toBe(0);
-    const result = JSON.parse(r.stdout) as { status: string; summary: { created: number; failed: number }; applied: { address: string }[] };
+    const result = JSON.parse(r.stdout) as { status: string; summary: { created: number; failed: number }; applied: { address: string; operation: string }[] };
     expect(result.status).toBe('applied');
     expect(result.summary).toMatchObject({ created: 2, failed: 0 });
-    expect(result.applied.map((a) => a.address)).toEqual(['app.website', 'app.website.integration.widget']);
+    // Then the app's bookkeeping (bindings of what was created): a write, not a counted change.
+    expect(result.applied.map((a) => `${a.address} ${a.operation}`)).toEqual(['app.website create', 'app.website.integration.widget create', 'app.website bookkeeping']);
   });
 
   it('names the binary in usage errors', async () => {

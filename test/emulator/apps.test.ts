@@ -24,6 +24,18 @@ describe('apps', () => {
     expect(l.body.apps).toContainEqual(c.body.app);
   });
 
+  it('refuses to disable multiConvoEnabled once enabled (spec appSettings: "Enabling multiConvo is irreversible")', async () => {
+    const id = (await call('POST', '/v2/apps', { body: { displayName: 'Multi', settings: { multiConvoEnabled: true } } })).body.app.id;
+    const r = await call('PATCH', `/v2/apps/${id}`, { body: { settings: { multiConvoEnabled: false } } });
+    expect(r.status).toBe(400);
+    expect(r.body).toEqual({ errors: [{ code: 'bad_request', title: 'multiConvoEnabled cannot be disabled once enabled: Enabling `multiConvo` is irreversible.' }] });
+    expect((await call('GET', `/v2/apps/${id}`)).body.app.settings).toEqual({ multiConvoEnabled: true });
+    // Enabling it, and re-sending true, stay allowed.
+    const off = (await call('POST', '/v2/apps', { body: { displayName: 'Single', settings: { multiConvoEnabled: false } } })).body.app.id;
+    expect((await call('PATCH', `/v2/apps/${off}`, { body: { settings: { multiConvoEnabled: true } } })).status).toBe(200);
+    expect((await call('PATCH', `/v2/apps/${off}`, { body: { settings: { multiConvoEnabled: true } } })).status).toBe(200);
+  });
+
   it('create without displayName → 400 with the spec example title', async () => {
     const r = await call('POST', '/v2/apps', { body: { settings: {} } });
     expect(r.status).toBe(400);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { diff } from '../../src/plan/diff.js';
 import type { Plan } from '../../src/plan/types.js';
+import { APP_BINDING_KEY } from '../../src/resources/reserved-keys.js';
 import { app, custom, integration, loaded, node, SALT, state, switchboard } from './fixtures.js';
 
 const plan = (...args: Parameters<typeof diff>): Plan => diff(args[0], args[1], { salt: SALT, ...args[2] });
@@ -89,7 +90,7 @@ describe('diff: update', () => {
       ],
     });
     expect(p.steps).toEqual([
-      { id: 'app.support:update', address: 'app.support', kind: 'app', operation: 'update', method: 'PATCH', path: '/v2/apps/{{app.support}}', body: { settings: { multiConvoEnabled: true }, metadata: { team: 'support' } }, dependsOn: [], app: 'support' },
+      { id: 'app.support:update', address: 'app.support', kind: 'app', operation: 'update', method: 'PATCH', path: '/v2/apps/{{app.support}}', body: { settings: { multiConvoEnabled: true }, metadata: { team: 'support', [APP_BINDING_KEY]: 'support' } }, dependsOn: [], app: 'support' },
     ]);
   });
 
@@ -114,7 +115,7 @@ describe('diff: update', () => {
     const cfg = loaded({ apps: { s: { displayName: 'S', metadata: { owner: 'new-secret-owner' } } } }, ['app.s#metadata.owner']);
     const p = plan(cfg, live);
     expect(change(p, 'app.s')!.fields).toEqual([{ field: 'metadata.owner', sensitive: true }]);
-    expect(step(p, 'app.s:update')!.body).toEqual({ metadata: { owner: { $secret: 'app.s#metadata.owner' } } });
+    expect(step(p, 'app.s:update')!.body).toEqual({ metadata: { [APP_BINDING_KEY]: 's', owner: { $secret: 'app.s#metadata.owner' } } });
     expect(JSON.stringify(p)).not.toContain('new-secret-owner');
   });
 });
@@ -129,7 +130,8 @@ describe('diff: replace', () => {
       fields: [{ field: 'accountSid', before: 'AC1', after: 'AC2', forcesReplacement: true }],
     });
     // Nothing points at it: delete first, then create (and the create waits for the delete).
-    expect(p.steps.map((s) => s.id)).toEqual(['app.s.integration.sms:delete', 'app.s.integration.sms:create']);
+    // Then the app's bookkeeping binds the address to the new object.
+    expect(p.steps.map((s) => s.id)).toEqual(['app.s.integration.sms:delete', 'app.s.integration.sms:create', 'app.s:bookkeeping']);
     expect(step(p, 'app.s.integration.sms:create')!.dependsOn).toEqual(['app.s.integration.sms:delete']);
     expect(p.summary.replace).toBe(1);
   });
@@ -164,6 +166,8 @@ describe('diff: delete and unmanaged', () => {
       expect(p.steps.map((s) => [s.id, s.method, s.path])).toEqual([
         ['app.s.key[k9]:delete', 'DELETE', '/v2/apps/{{app.s}}/keys/{{app.s.key[k9]}}'],
         ['app.s.integration[i2]:delete', 'DELETE', '/v2/apps/{{app.s}}/integrations/{{app.s.integration[i2]}}'],
+        // The app changes, so its bookkeeping (bindings of what it declares) is recorded with it.
+        ['app.s:bookkeeping', 'PATCH', '/v2/apps/{{app.s}}'],
       ]);
       expect(p.liveIds['app.s.integration[i2]']).toBe('i2');
       expect(p.summary.delete).toBe(2);

@@ -72,6 +72,8 @@ describe('plan → apply → plan against the emulator', () => {
       'app.support.integration.sms:create',
       'app.support.switchboard.integration.agent:update',
       'app.support.integration.sms:delete',
+      // Binds app.support.integration.sms to the new object (bookkeeping, not a change).
+      'app.support:bookkeeping',
     ]);
     // The token is re-sent unchanged: its fingerprint stays, so the app is not touched and no
     // field reads "X → X" (the repointed integrationId names the old object's id).

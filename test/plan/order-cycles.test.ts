@@ -90,7 +90,7 @@ describe('ordering: deletes and replacements that references depend on', () => {
       switchboard: { integrations: { sms: { integration: 'sms' } } } } } });
     const p = diff(cfg, live, { salt: SALT });
     const ids = p.steps.map((s) => s.id);
-    expect(ids).toEqual(['app.s.integration.sms:create', 'app.s.switchboard.integration.sms:update', 'app.s.integration.sms:delete']);
+    expect(ids).toEqual(['app.s.integration.sms:create', 'app.s.switchboard.integration.sms:update', 'app.s.integration.sms:delete', 'app.s:bookkeeping']);
     expect(step(p, 'app.s.integration.sms:create').adopt).toMatchObject({ excludeIds: ['i1'] });
     expect(step(p, 'app.s.switchboard.integration.sms:update')).toMatchObject({ body: { integrationId: { $ref: 'app.s.integration.sms' } }, dependsOn: ['app.s.integration.sms:create'] });
     expect(step(p, 'app.s.integration.sms:delete').dependsOn).toEqual(expect.arrayContaining(['app.s.integration.sms:create', 'app.s.switchboard.integration.sms:update']));
@@ -122,7 +122,7 @@ describe('ordering: pruning a switchboard', () => {
       switchboard: [switchboard({ id: 'sb', enabled: true, defaultSwitchboardIntegrationId: 'si1' }, [{ id: 'si1', name: 'sms', integrationId: 'i1', integrationType: 'twilio' }])],
     }));
     const p = diff(loaded({ apps: { s: { displayName: 'S' } } }), live, { salt: SALT, prune: true });
-    expect(p.steps.map((s) => s.id)).toEqual(['app.s.switchboard:delete', 'app.s.integration[i1]:delete']);
+    expect(p.steps.map((s) => s.id)).toEqual(['app.s.switchboard:delete', 'app.s.integration[i1]:delete', 'app.s:bookkeeping']);
     expect(step(p, 'app.s.integration[i1]:delete').dependsOn).toEqual(['app.s.switchboard:delete']);
   });
 });

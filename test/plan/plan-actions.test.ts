@@ -18,6 +18,7 @@ interface Doc {
   hasChanges: boolean;
   changes: { address: string; kind: string; action: string; fields: { field: string; before?: unknown; after?: unknown; sensitive?: boolean }[]; reason?: string }[];
   steps: { id: string; dependsOn: string[] }[];
+  notes: { code: string; address: string; message: string }[];
 }
 
 const design = parse(readFileSync(new URL('./design.sunco.yaml', import.meta.url), 'utf8')) as Config;
@@ -72,7 +73,7 @@ describe('sunco-plan against the emulator, per kind and action', () => {
   it('updates or replaces each kind as its field rules say', async () => {
     const plan = await setup((c) => {
       const s = c.apps.support;
-      s.settings.multiConvoEnabled = false;
+      s.settings.conversationRetentionSeconds = 3600;
       s.keys.deployer = { id: 'app_000000000000000000000001', displayName: 'CI deployer 2' };
       s.integrations.website.brandColor = 'ff0000';
       s.integrations.sms.accountSid = 'AC999';
@@ -95,7 +96,7 @@ describe('sunco-plan against the emulator, per kind and action', () => {
     });
     expect(d.summary).toEqual({ create: 0, update: 5, replace: 3, delete: 0, unmanaged: 1 });
     // The twilio token is re-sent unchanged by the replace: no fingerprint change on the app.
-    expect(fields(d, 'app.support')).toEqual([{ field: 'settings.multiConvoEnabled', before: true, after: false }]);
+    expect(fields(d, 'app.support')).toEqual([{ field: 'settings.conversationRetentionSeconds', before: 2592000, after: 3600 }]);
     expect(fields(d, 'app.support.integration.sms')).toEqual([{ field: 'accountSid', before: 'AC0123456789', after: 'AC999', forcesReplacement: true }]);
     expect(fields(d, 'app.support.switchboard')).toEqual([{ field: 'enabled', before: true, after: false }]);
     expectNoNoOps(d);
@@ -176,7 +177,7 @@ describe('sunco-plan against the emulator, per kind and action', () => {
       c.apps.support.switchboard.integrations.agent = { integration: 'sms', messageHistoryCount: 10, next: 'bot' };
     }, state);
     const d = doc(await plan(['--json']));
-    expect(d.steps.map((s) => s.id)).toEqual(['app.support.integration.sms:create', 'app.support.switchboard.integration.agent:update', 'app.support.integration.sms:delete']);
+    expect(d.steps.map((s) => s.id)).toEqual(['app.support.integration.sms:create', 'app.support.switchboard.integration.agent:update', 'app.support.integration.sms:delete', 'app.support:bookkeeping']);
     expect(fields(d, 'app.support.switchboard.integration.agent')).toEqual([{ field: 'integrationId', configField: 'integration', before: { $ref: 'id:i00000000000000000000002' }, after: { $ref: 'app.support.integration.sms' } }]);
     expectNoNoOps(d);
     const text = (await plan([])).stdout;
@@ -189,8 +190,9 @@ describe('sunco-plan against the emulator, per kind and action', () => {
     const plan = await setup();
     const d = doc(await plan(['--json'], { TWILIO_AUTH_TOKEN: 'tok-2' }));
     expect(fields(d, 'app.support.integration.sms')).toEqual([{ field: 'authToken', sensitive: true, forcesReplacement: true }]);
-    expect(fields(d, 'app.support')).toHaveLength(1);
-    expect(fields(d, 'app.support')[0]!.field).toBe('metadata.sunco:fingerprints');
+    // The new fingerprint is bookkeeping: no change of the app, one note.
+    expect(d.changes.find((c) => c.address === 'app.support')).toBeUndefined();
+    expect(d.notes.map((n) => n.code)).toEqual(['bookkeeping']);
     expectNoNoOps(d);
     const text = await plan([], { TWILIO_AUTH_TOKEN: 'tok-2' });
     expect(text.stdout).toContain('  # app.support.integration.sms must be replaced (authToken forces replacement)\n-/+ app.support.integration.sms (integration)  # id i00000000000000000000002\n      ~ authToken: (sensitive)  # forces replacement\n');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diff } from '../../src/plan/diff.js';
 import { isValidOrder } from '../../src/plan/order.js';
+import { APP_BINDING_KEY, BINDINGS_KEY } from '../../src/resources/reserved-keys.js';
 import { designConfig } from './design-config.js';
 import { app, loaded, SALT, state } from './fixtures.js';
 import { problems } from './problems.js';
@@ -15,6 +16,7 @@ describe('--target', () => {
       'app.support.integration.bot:create',
       'app.support.integration.bot.webhook.audit:create',
       'app.support.integration.bot.key.runtime:create',
+      'app.support:bookkeeping',
     ]);
     expect(p.changes.map((c) => c.address)).toEqual([
       'app.support',
@@ -43,9 +45,11 @@ describe('--target', () => {
 
   it('records only the fingerprints of values written by kept steps', () => {
     const other = diff(cfg, state(app({ id: 'a1', displayName: 'Acme Support' })), { salt: SALT, targets: ['app.support.integration.website'] });
-    expect(other.steps.some((s) => s.id === 'app.support:fingerprints')).toBe(false);
+    // The website's create is bound (bookkeeping), but no write-only value is written: no fingerprints.
+    const meta = (other.steps.find((s) => s.id === 'app.support:bookkeeping')!.body as { metadata: Record<string, unknown> }).metadata;
+    expect(Object.keys(meta).sort()).toEqual([APP_BINDING_KEY, BINDINGS_KEY, 'team']);
     const sms = diff(cfg, state(app({ id: 'a1', displayName: 'Acme Support' })), { salt: SALT, targets: ['app.support.integration.sms'] });
-    expect(sms.steps.map((s) => s.id)).toEqual(['app.support.integration.sms:create', 'app.support:fingerprints']);
+    expect(sms.steps.map((s) => s.id)).toEqual(['app.support.integration.sms:create', 'app.support:bookkeeping']);
   });
 
   it('refuses an address nothing has', () => {

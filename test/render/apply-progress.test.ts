@@ -61,8 +61,10 @@ describe('progress on a terminal', () => {
   it('numbers apply lines [n/N] with the elapsed time on a terminal, and not off one', async () => {
     const tty = await runCli(['--emulator', '--yes', '--secrets-out', 'a.json', '--no-color'], { cwd: dir, only: 'apply', stdoutIsTTY: true, stderrIsTTY: true, stdinIsTTY: true });
     expect(tty.code).toBe(0);
-    expect(tty.stdout).toMatch(/^\[1\/2\] app\.support +create +created \w+ +\(\d+ ms\) +\d+\.\d s$/m);
-    expect(tty.stdout).toMatch(/^\[2\/2\] app\.support\.integration\.bot +create +created \w+ +\(\d+ ms\) +\d+\.\d s$/m);
+    expect(tty.stdout).toMatch(/^\[1\/3\] app\.support +create +created \w+ +\(\d+ ms\) +\d+\.\d s$/m);
+    expect(tty.stdout).toMatch(/^\[2\/3\] app\.support\.integration\.bot +create +created \w+ +\(\d+ ms\) +\d+\.\d s$/m);
+    // The app's bookkeeping is the third call, named as such.
+    expect(tty.stdout).toMatch(/^\[3\/3\] app\.support +bookkeeping +recorded/m);
     expect(tty.stdout).toMatch(/^ {6}app\.support\.integration\.bot\.webhook\.main +create +created \w+ +\(with app\.support\.integration\.bot\)$/m);
     const off = await runCli(['--emulator', '--yes', '--secrets-out', 'b.json'], { cwd: dir, only: 'apply' });
     expect(off.stdout).not.toMatch(/\[\d+\/\d+\]/);

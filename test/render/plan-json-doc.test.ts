@@ -28,8 +28,8 @@ function emitted(): Json {
   delete support.keys;
   delete support.integrations!.website!.defaultResponder;
   delete support.integrations!.bot;
-  support.settings = { multiConvoEnabled: false };
-  const live = state(app({ id: 'a1', displayName: 'Acme Support', settings: { multiConvoEnabled: true }, metadata: { team: 'support' } }, {
+  support.settings = { echoPostback: false };
+  const live = state(app({ id: 'a1', displayName: 'Acme Support', settings: { echoPostback: true }, metadata: { team: 'support' } }, {
     'app-key': [node('app-key', { id: 'k1', displayName: 'stray' })],
     integration: [integration({ id: 'i2', type: 'twilio', displayName: 'SMS', accountSid: 'AC0' })],
   }));

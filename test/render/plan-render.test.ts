@@ -122,7 +122,7 @@ describe('text', () => {
 describe('json', () => {
   it('is the documented, versioned document without secret values', () => {
     const doc = JSON.parse(renderPlanJson(plan())) as Record<string, unknown>;
-    expect(Object.keys(doc)).toEqual(['formatVersion', 'summary', 'hasChanges', 'changes', 'requests', 'steps']);
+    expect(Object.keys(doc)).toEqual(['formatVersion', 'summary', 'hasChanges', 'changes', 'requests', 'steps', 'notes']);
     expect(doc).toMatchObject({ formatVersion: 1, summary: { create: 1, update: 1, replace: 1, delete: 1, unmanaged: 1 }, requests: 7, hasChanges: true });
     expect((doc.changes as unknown[])[2]).toEqual(plan().changes[2]);
     expect(doc.steps).toEqual([{ id: 'x', method: 'PATCH', path: '/v2/apps/{{app.s}}', dependsOn: [] }]);

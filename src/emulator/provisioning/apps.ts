@@ -2,6 +2,7 @@
 import { METADATA_LIMIT_BYTES, metadataBytes } from '../../resources/metadata.js';
 import { newId } from '../ids.js';
 import { schemaPropertyNames } from '../spec-fields.js';
+import { KIND_FIELDS } from '../../resources/fields.js';
 import { HttpError, type Route } from '../route.js';
 import type { EmulatorStore } from '../store.js';
 import { crudRoutes } from './crud.js';
@@ -31,6 +32,24 @@ function checkMetadata(metadata: unknown): AppRecord['metadata'] {
     throw new HttpError(400, 'bad_request', 'App metadata is limited to 4096 bytes in size.');
   }
   return { ...(metadata as Record<string, string | number | boolean>) };
+}
+
+/**
+ * One-way settings: once true, an appSettings boolean the spec calls irreversible
+ * (multiConvoEnabled: "Enabling `multiConvo` is **irreversible**.") cannot be set back to
+ * false. The project's spec/openapi.json keeps no descriptions, so the rule is read from the
+ * field table's `irreversible` rows, which quote the official spec's words.
+ */
+function oneWaySettings(): [string, string][] {
+  return KIND_FIELDS.appSettings.flatMap((row) => ('irreversible' in row && row.irreversible ? [[row.name, row.irreversible.replace(/\*\*/g, '')] as [string, string]] : []));
+}
+
+function checkIrreversible(app: AppRecord, settings: unknown): void {
+  if (settings === null || typeof settings !== 'object') return;
+  for (const [name, rule] of oneWaySettings()) {
+    const next = (settings as Record<string, unknown>)[name];
+    if (app.settings[name] === true && next !== undefined && next !== true) throw new HttpError(400, 'bad_request', `${name} cannot be disabled once enabled: ${rule}`);
+  }
 }
 
 export function appRoutes(store: EmulatorStore): Route[] {
@@ -65,6 +84,7 @@ export function appRoutes(store: EmulatorStore): Route[] {
         // The spec's appUpdateBody says nothing on merging. Decision shared with the planner:
         // `settings` is merged field by field; `metadata` is replaced wholesale, null clears it.
         const metadata = 'metadata' in body ? checkMetadata(body.metadata) : app.metadata;
+        checkIrreversible(app, body.settings);
         checkSettingsProse({ ...app.settings, ...knownSettings(body.settings) });
         if (typeof body.displayName === 'string') app.displayName = body.displayName;
         if (body.settings) app.settings = { ...app.settings, ...knownSettings(body.settings) };
