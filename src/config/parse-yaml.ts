@@ -14,7 +14,7 @@ import { toPointer } from './pointer.js';
 import type { SourceFile } from './read-files.js';
 import { emptyRecord } from './safe-keys.js';
 import { isExtensionField } from './top-level.js';
-import { ALIAS_LIMIT_MESSAGE, MAX_ALIAS_NODES, effectivePairs, type WalkBudget } from './yaml-merge.js';
+import { ALIAS_LIMIT_MESSAGE, MAX_ALIAS_NODES, effectivePairs, unknownAliasMessage, type WalkBudget } from './yaml-merge.js';
 import { tagIssue } from './yaml-tags.js';
 
 export { MAX_ALIAS_NODES } from './yaml-merge.js';
@@ -98,7 +98,16 @@ export function parseYamlFile(source: SourceFile, vars: ReadonlyMap<string, stri
     // The `variables:` block is not interpolated, but its positions are kept for the schema's issues.
     if ((!raw || path[0] === 'variables') && !out.nodes.has(pointer)) out.nodes.set(pointer, { line: p.line, column: p.col, keyLine: k.line, keyColumn: k.col });
     if (node === null) return null;
-    if (isAlias(node)) return walk(resolve(node), path, keyOffset, expanding ?? start, raw);
+    if (isAlias(node)) {
+      const target = resolve(node);
+      if (target === null) {
+        // yaml resolves an alias with no anchor to null: that would pass wherever null is allowed.
+        issueAt(start, 'unknown_alias', unknownAliasMessage(node.source));
+        out.failedVariable.add(pointer);
+        return null;
+      }
+      return walk(target, path, keyOffset, expanding ?? start, raw);
+    }
     if (expanding !== undefined && --budget.left < 0) {
       if (!budget.bombed) issueAt(expanding, 'alias_limit', ALIAS_LIMIT_MESSAGE);
       budget.bombed = true;

@@ -144,13 +144,13 @@ function describe(file: ParsedFile, e: ErrorObject): Described | undefined {
     case 'maxLength':
       if (e.propertyName !== undefined) {
         // A map key (a logical name) over the spec's limit, e.g. a switchboard integration's name (at most 128).
-        return { segments: [...segments, e.propertyName], onKey: true, code: 'bad_name', message: `name "${e.propertyName.slice(0, 20)}…" is ${e.propertyName.length} characters; at most ${String(params.limit)}` };
+        return { segments: [...segments, e.propertyName], onKey: true, code: 'bad_name', message: `name "${e.propertyName.slice(0, 20)}…" is ${codePoints(e.propertyName)} characters; at most ${String(params.limit)}` };
       }
-      return { segments, onKey: false, code: 'too_long', message: `${what} is ${String(getAt(file.value, segments)).length} characters; the API allows at most ${String(params.limit)}` };
+      return { segments, onKey: false, code: 'too_long', message: `${what} is ${codePoints(String(getAt(file.value, segments)))} characters; the API allows at most ${String(params.limit)}` };
     case 'minLength':
       return Number(params.limit) === 1
         ? { segments, onKey: false, code: 'too_short', message: `${what} must not be empty` }
-        : { segments, onKey: false, code: 'too_short', message: `${what} is ${String(getAt(file.value, segments)).length} characters; the API needs at least ${String(params.limit)}` };
+        : { segments, onKey: false, code: 'too_short', message: `${what} is ${codePoints(String(getAt(file.value, segments)))} characters; the API needs at least ${String(params.limit)}` };
     case 'minimum':
       return { segments, onKey: false, code: 'out_of_range', message: `${what} must be at least ${String(params.limit)}` };
     case 'maximum':
@@ -197,4 +197,9 @@ function nearestPos(file: ParsedFile, segments: string[]) {
     if (p) return p;
   }
   return { line: 1, column: 1, keyLine: 1, keyColumn: 1 };
+}
+
+/** Characters as ajv counts them for maxLength/minLength (code points, not UTF-16 units), so the message agrees with the limit. */
+function codePoints(s: string): number {
+  return [...s].length;
 }

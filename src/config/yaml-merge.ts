@@ -13,6 +13,11 @@ import { tagIssue } from './yaml-tags.js';
 export const MAX_ALIAS_NODES = 20_000;
 export const ALIAS_LIMIT_MESSAGE = `alias expansion produces more than ${MAX_ALIAS_NODES} values: refusing a possible alias bomb`;
 
+/** An alias whose anchor is not in its file (anchors do not cross the files of a directory config). */
+export function unknownAliasMessage(name: string): string {
+  return `alias *${name} names no anchor in this file (an anchor must be defined above its aliases, in the same file)`;
+}
+
 export interface WalkBudget {
   /** Nodes that alias expansion may still produce. */
   left: number;
@@ -65,6 +70,10 @@ export function effectivePairs(map: YAMLMap, ctx: MergeContext, expanding: boole
     for (const s of sources) {
       const aliasAt = isAlias(s) ? (s.range?.[0] ?? 0) : undefined;
       const target = ctx.resolve(s);
+      if (isAlias(s) && target === null) {
+        ctx.issueAt(s.range?.[0] ?? 0, 'unknown_alias', unknownAliasMessage(s.source));
+        continue;
+      }
       if (!isMap(target) || depth > 50) {
         ctx.issueAt(s.range?.[0] ?? 0, 'bad_merge', '"<<" merges a mapping, or a list of mappings (e.g. <<: *web or <<: [*web, *branding])');
         continue;

@@ -225,6 +225,17 @@ describe('reuse: anchors, aliases, merge keys and x- fields', () => {
     expect(issues.find((i) => i.code === 'bad_merge')).toMatchObject({ line: 4, column: 12 });
   });
 
+  it('an alias with no anchor is refused where it is written, not read as null', async () => {
+    const issues = await issuesOf({ 'sunco.yaml': y('version: 1', 'apps:', '  a:', '    displayName: A', '    settings: *nope', '  b: { <<: *gone, displayName: B }') });
+    expect(issues.map((i) => [i.code, i.line, i.column])).toEqual([['unknown_alias', 5, 15], ['unknown_alias', 6, 12]]);
+    expect(issues[0]?.message).toMatch(/alias \*nope names no anchor in this file/);
+  });
+
+  it('anchors do not cross the files of a directory config', async () => {
+    const issues = await issuesOf({ 'conf/a.yaml': y('version: 1', 'x-base: &b { displayName: Web }', 'apps: {}'), 'conf/b.yaml': y('version: 1', 'apps:', '  web:', '    <<: *b') }, { path: 'conf' });
+    expect(issues.find((i) => i.code === 'unknown_alias')).toMatchObject({ file: expect.stringMatching(/b\.yaml$/), line: 4, column: 9 });
+  });
+
   it('x- fields are only allowed at the top level', async () => {
     const issues = await issuesOf({ 'sunco.yaml': y('version: 1', 'apps:', '  a:', '    displayName: A', '    x-notes: hi') });
     expect(issues.map((i) => [i.code, i.line])).toEqual([['unknown_field', 5]]);

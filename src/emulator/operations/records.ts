@@ -2,6 +2,7 @@
  * Lookups shared by the operations routes: the app's operations data, users by id or
  * externalId, conversations, and the checks every body goes through (metadata rules).
  */
+import { METADATA_LIMIT_BYTES, metadataBytes } from '../../resources/metadata.js';
 import { HttpError } from '../route.js';
 import type { EmuRequest } from '../route.js';
 import type { EmulatorStore } from '../store.js';
@@ -76,7 +77,7 @@ export function checkMetadata(value: unknown, label = 'metadata'): Metadata | un
       throw new HttpError(400, 'bad_request', `${label}.${k}: only strings, numbers and booleans are supported`);
     }
   }
-  if (Buffer.byteLength(JSON.stringify(value)) > 4096) throw new HttpError(400, 'bad_request', `${label} is limited to 4096 bytes in size`);
+  if (metadataBytes(value) > METADATA_LIMIT_BYTES) throw new HttpError(400, 'bad_request', `${label} is limited to ${METADATA_LIMIT_BYTES} bytes in size`);
   return value as Metadata;
 }
 
