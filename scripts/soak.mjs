@@ -4,7 +4,9 @@
 // invariant broke (the failing seeds are listed: replay one with --seed N --runs 1).
 // Options: --runs 50 --seed 1 (first seed) --fault-rate 0.1 --parallelism 8 --concurrency 2
 //          --apps 2 --max-runs 5
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+// `npm run soak -- --property N [--seed S]` runs the property tests instead (below).
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { distImport, runBin } from './lib/cli.mjs';
@@ -21,6 +23,34 @@ function options(argv) {
     i++;
   }
   return o;
+}
+
+// `--property N [--seed S]`: N cases of the property tests (test/property, fast-check) with a
+// fresh seed, then their tally; a failure prints its seed and the shrunk case (replay it with
+// --property N --seed S).
+const propertyAt = process.argv.indexOf('--property');
+if (propertyAt >= 0) {
+  const n = Number(process.argv[propertyAt + 1]);
+  const seedAt = process.argv.indexOf('--seed');
+  const seed = seedAt >= 0 ? Number(process.argv[seedAt + 1]) : Date.now() % 2 ** 31;
+  if (!Number.isInteger(n) || n < 1 || !Number.isInteger(seed)) throw new Error('soak: --property N (N ≥ 1) [--seed S]');
+  const dir = await mkdtemp(join(tmpdir(), 'sunco-soak-property-'));
+  const tallyFile = join(dir, 'tally.json');
+  console.log(`soak --property: ${n} cases, seed ${seed}`);
+  const r = spawnSync('npx', ['vitest', 'run', 'test/property'], {
+    stdio: 'inherit',
+    env: { ...process.env, SUNCO_PROPERTY_RUNS: String(n), SUNCO_PROPERTY_SEED: String(seed), SUNCO_PROPERTY_TALLY: tallyFile },
+  });
+  const tally = await readFile(tallyFile, 'utf8').then(JSON.parse, () => undefined);
+  await rm(dir, { recursive: true, force: true });
+  if (tally) {
+    console.log(`\nproperty soak: ${tally.cases} cases (seed ${tally.seed}), ${tally.applies} applies, ${tally.steps} steps`);
+    console.log(`  edits              ${Object.entries(tally.edits).map(([k, v]) => `${k} ${v}`).join(', ')} (${tally.skipped} not applicable)`);
+    console.log(`  renames as updates ${tally.renamesAsUpdates}`);
+    console.log(`  protect refusals   ${tally.refusedProtected}`);
+    console.log('  all invariants held: re-plan empty, no duplicates, metadata kept, renames updated, secrets saved, protect respected');
+  } else console.log(`\nproperty soak FAILED (seed ${seed}): see the counterexample above`);
+  process.exit(r.status ?? 1);
 }
 
 const o = options(process.argv.slice(2));

@@ -12,9 +12,12 @@ export class Interrupt {
   aborted = false;
   private listeners: (() => void)[] = [];
 
-  /** The conventional exit code: 128 + the signal number (SIGINT 2 → 130, SIGTERM 15 → 143). */
+  /**
+   * 130 for SIGINT and SIGTERM alike (DESIGN.md "Interrupts"): an interrupted apply is one
+   * outcome, with its report, whichever signal stopped it; scripts test one code.
+   */
   get exitCode(): number {
-    return this.signal === 'SIGTERM' ? 143 : 130;
+    return 130;
   }
 
   get stopping(): boolean {

@@ -21,6 +21,8 @@ export interface CliIO {
   exitCode: number;
   /** `--color` / `--no-color`, when given: wins over the environment and the terminal. */
   color?: boolean;
+  /** Terminal width for help text; default process.stdout.columns when stdout is the process's. */
+  columns?: number;
 }
 
 export function processIO(): CliIO {

@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import { type CliIO, processIO, setIO } from './io.js';
 import { withExamples } from './examples.js';
 import { formatError } from './format-error.js';
+import { cachedHelp, columnsOf } from './help-cache.js';
 import { GLOBAL_HEADING, reorderHelp } from './help-layout.js';
 import { rewriteYargsMessage } from './yargs-messages.js';
 
@@ -70,10 +71,15 @@ export async function run(args: string[], scriptName = 'sunco', io: CliIO = proc
   setIO(io);
   const debug = args.includes('--debug') || io.env.SUNCO_DEBUG === '1';
   let code: number;
+  let cached: string | undefined;
   try {
     if (args.length === 1 && args[0] === '--version') {
       // The most common probe answers before yargs (about half of the startup time) loads.
       io.stdout.write(`${version()}\n`);
+      code = 0;
+    } else if (!commandList && (cached = cachedHelp(args, scriptName, only, io)) !== undefined) {
+      // Rendered by yargs at build time (help-cache.ts): the help path skips loading yargs.
+      io.stdout.write(cached);
       code = 0;
     } else if (args[0] === 'completion') {
       code = await completionScript(args, scriptName, io);
@@ -109,7 +115,7 @@ async function parseAndRun(args: string[], scriptName: string, io: CliIO, only: 
   const completing = args[0] === '--get-yargs-completions';
   if (completing && only) args = [args[0]!, scriptName, only, ...args.slice(2)];
   const [{ default: yargs }, commands] = await Promise.all([import('yargs'), commandList ?? commandsFor(only, !completing)]);
-  const columns = io.stdout === process.stdout ? process.stdout.columns : undefined;
+  const columns = columnsOf(io);
   const parser = yargs()
     .scriptName(scriptName)
     .parserConfiguration({ 'camel-case-expansion': true })

@@ -136,6 +136,18 @@ describe('sunco-apply as a process', () => {
     await expectEveryLiveKeySaved(h);
   });
 
+  it('exits 130 on a real SIGTERM too, with the report, and every secret saved', async () => {
+    h = await harness({ latencyMs: 15 });
+    const file = await h.write('sunco.yaml', config);
+    let created = 0;
+    const r = await spawnApply(h, ['-f', file, '--yes', '--secrets-out', 'secrets.json', '--parallelism', '3'], (line, child) => {
+      if (/ create {2}created /.test(line) && ++created === 3) child.kill('SIGTERM');
+    });
+    expect(r.code).toBe(130);
+    expect(r.stdout).toContain('Interrupted: SIGTERM.');
+    await expectEveryLiveKeySaved(h);
+  });
+
   it('after kill -9, the next apply converges with every acknowledged secret in the file', async () => {
     h = await harness({ latencyMs: 15 });
     const file = await h.write('sunco.yaml', config);

@@ -46,6 +46,13 @@ describe('startup imports', () => {
     expect(g.packages).not.toContain('got');
   });
 
+  it.each(['src/cli/commands/plan-run.ts', 'src/cli/commands/show-run.ts'])('%s loads no plan renderer until it knows the format', (handler) => {
+    // plan-run imports the one renderer --format asks for (loadRenderer), while the read runs.
+    const g = staticGraph(handler);
+    expect(g.modules.filter((m) => m.startsWith('src/render/'))).toEqual([]);
+    expect(g.modules).toContain('src/cli/commands/plan-run.ts');
+  });
+
   it('the API client loads got, and jose only when a JWT is signed', () => {
     // auth.ts imports jose inside signJwt (test/api/auth.test.ts signs with it).
     expect(staticGraph('src/api/client.ts').packages).toEqual(['got']);

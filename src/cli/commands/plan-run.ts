@@ -10,9 +10,6 @@ import { makePlan } from '../make-plan.js';
 import { savePlan } from '../plan-file-io.js';
 import { hasChanges } from '../../plan/summary.js';
 import type { Plan } from '../../plan/types.js';
-import { renderPlanJson } from '../../render/plan-json.js';
-import { renderPlanMarkdown } from '../../render/plan-markdown.js';
-import { renderPlanText } from '../../render/plan-text.js';
 import { connect } from '../connect.js';
 import { ReadCounter } from '../live-progress.js';
 import { type CliIO, getIO, useColor } from '../io.js';
@@ -20,10 +17,28 @@ import { type MarkdownArgs, markdownOptionsFrom } from '../markdown-options.js';
 import { planFlagsFrom } from '../plan-options.js';
 import type { PlanCommandArgs } from './plan.js';
 
-export function renderPlan(plan: Plan, format: string, io: CliIO, md: MarkdownArgs = {}): string {
-  if (format === 'json') return renderPlanJson(plan);
-  if (format === 'markdown') return renderPlanMarkdown(plan, markdownOptionsFrom(md));
-  return renderPlanText(plan, { color: useColor(io) });
+/**
+ * The one renderer the format needs, imported on demand (issue 18: a JSON plan never loads the
+ * text or markdown renderer). plan starts this import before the read, so the module loads
+ * while the process waits on the API instead of after it.
+ */
+export async function loadRenderer(format: string, io: CliIO, md: MarkdownArgs = {}): Promise<(plan: Plan) => string> {
+  if (format === 'json') {
+    const { renderPlanJson } = await import('../../render/plan-json.js');
+    return renderPlanJson;
+  }
+  if (format === 'markdown') {
+    const options = markdownOptionsFrom(md);
+    const { renderPlanMarkdown } = await import('../../render/plan-markdown.js');
+    return (plan) => renderPlanMarkdown(plan, options);
+  }
+  const color = useColor(io);
+  const { renderPlanText } = await import('../../render/plan-text.js');
+  return (plan) => renderPlanText(plan, { color });
+}
+
+export async function renderPlan(plan: Plan, format: string, io: CliIO, md: MarkdownArgs = {}): Promise<string> {
+  return (await loadRenderer(format, io, md))(plan);
 }
 
 export function formatOf(argv: { json?: boolean; format?: string }): string {
@@ -41,9 +56,12 @@ export async function runPlanCommand(argv: PlanCommandArgs): Promise<void> {
   const counter = new ReadCounter(io);
   const conn = await connect(argv, io, loaded, 'plan', { onProgress: counter.onProgress });
   try {
+    const renderer = loadRenderer(format, io, argv);
+    // Awaited after the read; a failed import must not surface as an unhandled rejection first.
+    renderer.catch(() => undefined);
     counter.start();
     const { plan } = await makePlan({ loaded, client: conn.client, prune: flags.prune, targets: flags.targets, parallelism: flags.parallelism, keyId: conn.keyId }).finally(() => counter.stop());
-    io.stdout.write(renderPlan(plan, format, io, argv));
+    io.stdout.write((await renderer)(plan));
     // JSON and markdown carry the count; keep stderr quiet for them (scripts parse stdout).
     if (format === 'text') io.stderr.write(`Read the live state with ${plan.requests} API request${plan.requests === 1 ? '' : 's'}.\n`);
     if (argv.out) {

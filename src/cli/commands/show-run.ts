@@ -10,6 +10,6 @@ export async function runShow(argv: ShowArgs): Promise<void> {
   const io = getIO();
   const format = formatOf(argv);
   const plan = await loadPlan(resolve(io.cwd, argv.planfile));
-  io.stdout.write(renderPlan(plan, format, io, argv));
+  io.stdout.write(await renderPlan(plan, format, io, argv));
   if (argv.detailedExitcode && hasChanges(plan)) io.exitCode = 2;
 }

@@ -1,0 +1,172 @@
+/**
+ * One property run against a fresh emulator: apply a generated config, then each edit in
+ * turn, checking the invariants after every step with the real loader, planner and applier:
+ * - apply then re-plan is empty;
+ * - no duplicates (no two live siblings share a natural key);
+ * - live metadata equals the declared metadata plus sunco's reserved keys;
+ * - a rename plans an update where the API allows it;
+ * - the secrets file holds every generated secret (keys, webhooks, messagebird);
+ * - a plan never deletes or replaces what `protect: true` covers (it is refused instead).
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient } from '../../src/api/client.js';
+import type { ApiClient } from '../../src/api/types.js';
+import { executePlan } from '../../src/apply/executor.js';
+import { SecretsFile } from '../../src/apply/secrets-file.js';
+import { makePlan } from '../../src/cli/make-plan.js';
+import { loadConfig, type LoadedConfig } from '../../src/config/index.js';
+import { type RunningEmulator, startEmulator } from '../../src/emulator/index.js';
+import { UserError } from '../../src/errors.js';
+import type { Plan } from '../../src/plan/types.js';
+import { isReservedMetadataKey, withoutReservedKeys } from '../../src/resources/reserved-keys.js';
+import type { Edit } from './arbitraries.js';
+import { applyEdit } from './edits.js';
+import { type Model, render } from './model.js';
+
+export interface Tally { runs: number; edits: Record<string, number>; skipped: number; renamesAsUpdates: number; refusedProtected: number; applies: number; steps: number }
+export const newTally = (): Tally => ({ runs: 0, edits: {}, skipped: 0, renamesAsUpdates: 0, refusedProtected: 0, applies: 0, steps: 0 });
+
+class Violation extends Error {}
+const fail = (what: string): never => {
+  throw new Violation(what);
+};
+
+interface Ctx { emu: RunningEmulator; api: ApiClient; dir: string; secrets: SecretsFile }
+
+async function load(ctx: Ctx, model: Model): Promise<LoadedConfig> {
+  const { yaml, env } = render(model);
+  await writeFile(join(ctx.dir, 'sunco.yaml'), yaml);
+  return loadConfig({ path: 'sunco.yaml', cwd: ctx.dir, env });
+}
+
+async function plan(ctx: Ctx, loaded: LoadedConfig): Promise<Plan> {
+  return (await makePlan({ loaded, client: ctx.api, keyId: ctx.emu.accountKey.keyId })).plan;
+}
+
+async function applyAndCheck(ctx: Ctx, loaded: LoadedConfig, p: Plan, tally: Tally): Promise<void> {
+  const report = await executePlan({ plan: p, client: ctx.api, config: loaded.config, secrets: ctx.secrets });
+  tally.applies++;
+  tally.steps += p.steps.length;
+  if (report.failed.length > 0) fail(`apply failed: ${report.failed.map((f) => `${f.stepId} ${f.status ?? ''} ${f.code ?? ''} ${f.message}`).join('; ')}`);
+  const again = await plan(ctx, loaded);
+  if (again.steps.length > 0) fail(`re-plan after apply is not empty: ${again.steps.map((s) => s.id).join(', ')}; changes ${JSON.stringify(again.changes.filter((c) => c.action !== 'unmanaged'))}`);
+  await checkLive(ctx, loaded);
+}
+
+type Item = { id: string; [k: string]: unknown };
+
+async function checkLive(ctx: Ctx, loaded: LoadedConfig): Promise<void> {
+  const apps = await ctx.api.listAll<Item>('/v2/apps', 'apps');
+  await ctx.secrets.close();
+  const secrets = JSON.parse(await readFile(ctx.secrets.path, 'utf8').catch(() => '{}')) as Record<string, { id?: string; secret: string }>;
+  // Held under its address, or (after a logical key was renamed) under the address it was created at, by id.
+  const held = (address: string, id: unknown, secret: unknown): boolean =>
+    secrets[address]?.secret === secret || Object.values(secrets).some((e) => e.id === id && e.secret === secret);
+  const dup = (what: string, keys: string[]) => {
+    const seen = new Set<string>();
+    for (const k of keys) {
+      if (seen.has(k)) fail(`duplicate ${what}: ${k}`);
+      seen.add(k);
+    }
+  };
+  dup('app', apps.map((a) => String(a.displayName)));
+  for (const [name, entry] of Object.entries(loaded.config.apps)) {
+    const app = apps.find((a) => a.displayName === entry.displayName) ?? fail(`app.${name} (${entry.displayName}) is not live`);
+    const meta = (app.metadata ?? {}) as Record<string, unknown>;
+    if (entry.metadata !== undefined && JSON.stringify(sortObj(withoutReservedKeys(meta))) !== JSON.stringify(sortObj(entry.metadata))) {
+      fail(`app.${name} live metadata ${JSON.stringify(meta)} is not the declared ${JSON.stringify(entry.metadata)} plus reserved keys`);
+    }
+    if (Object.values(meta).some((v) => typeof v === 'object')) fail(`app.${name} metadata holds a non-scalar: ${JSON.stringify(meta)}`);
+    const base = `/v2/apps/${app.id}`;
+    const integrations = await ctx.api.listAll<Item>(`${base}/integrations`, 'integrations');
+    dup(`integration in app.${name}`, integrations.map((i) => `${String(i.type)} ${String(i.displayName)}`));
+    const keys = (await ctx.api.get<{ keys: Item[] }>(`${base}/keys`)).keys;
+    dup(`app key in app.${name}`, keys.map((k) => String(k.displayName)));
+    for (const [kname, k] of Object.entries(entry.keys ?? {})) {
+      const live = keys.find((x) => x.displayName === k.displayName) ?? fail(`app.${name}.key.${kname} is not live`);
+      if (!held(`app.${name}.key.${kname}`, live.id, live.secret)) fail(`the secrets file lacks the secret of app.${name}.key.${kname}`);
+    }
+    for (const [iname, i] of Object.entries(entry.integrations ?? {})) {
+      const addr = `app.${name}.integration.${iname}`;
+      const live = integrations.find((x) => x.type === i.type && x.displayName === i.displayName) ?? fail(`${addr} is not live`);
+      if (i.type === 'messagebird' && !held(addr, live.id, live.webhookSecret)) fail(`the secrets file lacks the webhookSecret of ${addr}`);
+      if (i.type !== 'custom') continue;
+      const hooks = (await ctx.api.get<{ webhooks: Item[] }>(`${base}/integrations/${live.id}/webhooks`)).webhooks;
+      dup(`webhook of ${addr}`, hooks.map((w) => String(w.target)));
+      for (const [wname, w] of Object.entries((i as { webhooks?: Record<string, { target: string }> }).webhooks ?? {})) {
+        const lw = hooks.find((x) => x.target === w.target) ?? fail(`${addr}.webhook.${wname} is not live`);
+        if (!held(`${addr}.webhook.${wname}`, lw.id, lw.secret)) fail(`the secrets file lacks the secret of ${addr}.webhook.${wname}`);
+      }
+      const ikeys = (await ctx.api.get<{ keys: Item[] }>(`${base}/integrations/${live.id}/keys`)).keys;
+      for (const [kname, k] of Object.entries((i as { keys?: Record<string, { displayName: string }> }).keys ?? {})) {
+        const lk = ikeys.find((x) => x.displayName === k.displayName) ?? fail(`${addr}.key.${kname} is not live`);
+        if (!held(`${addr}.key.${kname}`, lk.id, lk.secret)) fail(`the secrets file lacks the secret of ${addr}.key.${kname}`);
+      }
+    }
+    for (const k of Object.keys(meta)) if (k.startsWith('sunco') && !isReservedMetadataKey(k)) fail(`unexpected key ${k}`);
+  }
+}
+
+function sortObj(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** Runs one generated case; throws (with what broke and the edit history) on a violated invariant. */
+export async function runScenario(model: Model, edits: Edit[], tally: Tally): Promise<void> {
+  const emu = await startEmulator({ port: 0 });
+  const dir = await mkdtemp(join(tmpdir(), 'sunco-prop-'));
+  const ctx: Ctx = { emu, dir, api: createClient({ baseUrl: emu.url, auth: 'basic', credentials: emu.accountKey }), secrets: new SecretsFile(join(dir, 'secrets.json')) };
+  const history: string[] = ['initial apply'];
+  try {
+    tally.runs++;
+    let current = model;
+    const first = await load(ctx, current);
+    await applyAndCheck(ctx, first, await plan(ctx, first), tally);
+    for (const [seq, edit] of edits.entries()) {
+      const applied = applyEdit(current, edit, seq);
+      if (!applied) {
+        tally.skipped++;
+        continue;
+      }
+      history.push(applied.said);
+      tally.edits[edit.kind] = (tally.edits[edit.kind] ?? 0) + 1;
+      const loaded = await load(ctx, applied.model);
+      let p: Plan;
+      try {
+        p = await plan(ctx, loaded);
+      } catch (err) {
+        if (applied.protectedReplace && err instanceof UserError && [err.message, ...err.details].join('\n').includes(`${applied.protectedReplace}: protect: true`)) {
+          tally.refusedProtected++;
+          continue; // Refused, as it must be: the edit is dropped.
+        }
+        throw err;
+      }
+      if (applied.protectedReplace) fail(`the plan replaces protected ${applied.protectedReplace} instead of refusing`);
+      for (const c of p.changes) {
+        const entry = c.action === 'delete' || c.action === 'replace' ? findProtected(loaded, c.address) : false;
+        if (entry) fail(`the plan would ${c.action} protected ${c.address}`);
+      }
+      if (applied.update) {
+        const c = p.changes.find((x) => x.address === applied.update);
+        if (c?.action !== 'update') fail(`rename of ${applied.update} planned as ${c?.action ?? 'nothing'}: ${JSON.stringify(p.changes.filter((x) => x.action !== 'unmanaged').map((x) => [x.address, x.action]))}`);
+        tally.renamesAsUpdates++;
+      }
+      await applyAndCheck(ctx, loaded, p, tally);
+      current = applied.model;
+    }
+  } catch (err) {
+    const what = err instanceof Error ? err.message : String(err);
+    throw new Error(`${what}\n  after: ${history.join(' → ')}`, { cause: err });
+  } finally {
+    await emu.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function findProtected(loaded: LoadedConfig, address: string): boolean {
+  const [, app, , name] = address.split('.');
+  const integ = loaded.config.apps[app!]?.integrations?.[name!];
+  return address.split('.').length === 4 && integ?.protect === true;
+}
