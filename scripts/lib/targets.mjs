@@ -54,7 +54,7 @@ export function renderText(r, d) {
   lines.push(`3. naive sequential read ${n(r.naiveRead.wallMs)} ms, ${d.naive.requests} requests one at a time; sunco's no-change plan is ${n(r.naiveRead.speedup, 1)}× faster`);
   lines.push(`4. startup (median of ${d.startupRuns})  sunco --version ${n(r.startup.versionMs)} ms, sunco-plan --help ${n(r.startup.planHelpMs)} ms (bare node -e 0: ${n(r.startup.nodeMs)} ms, same run)`);
   const sh = d.startupShare;
-  if (sh) lines.push(`   sunco-plan --help beyond node, in-process: import yargs ${n(sh.yargsImportMs)} ms, import sunco's CLI modules ${n(sh.cliImportMs)} ms, yargs builds and wraps the help ${n(sh.helpRenderMs)} ms`);
+  if (sh) lines.push(`   sunco-plan --help beyond node, in-process: import yargs ${n(sh.yargsImportMs)} ms, import sunco's CLI modules ${n(sh.cliImportMs)} ms, yargs builds and wraps the help ${n(sh.helpRenderMs)} ms (the fallback: the built binary prints its build-time copy for exactly --help)`);
   lines.push(`5. pure plan             ${r.purePlan.resources} resources: ${n(r.purePlan.ms)} ms, the first diff in a fresh process (median of ${d.pure.runs}: ${d.pure.all.map((x) => n(x)).join(', ')})`);
   lines.push(`                          warm (same process, later calls) ${n(d.pure.warmMs)} ms; from an empty live state ${n(d.pure.fromEmptyMs)} ms; peak RSS ${n(r.purePlan.peakMB)} MB (${n(d.pure.rssBeforeMB)} MB before planning)`);
   if (r.purePlan.ms4x !== undefined) lines.push(`                          at 4×: ${r.purePlan.resources4x} resources ${n(r.purePlan.ms4x)} ms (${n(r.purePlan.ms4x / r.purePlan.ms, 2)}× the time), peak RSS ${n(r.purePlan.peakMB4x)} MB`);

@@ -80,7 +80,8 @@ function describe(file: ParsedFile, e: ErrorObject): Described | undefined {
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
       const value = String(getAt(file.value, segments));
-      if (field === 'type' && segments[2] === 'integrations') {
+      // apps.A.integrations.I.type only: a prechatCapture field's `type` is no integration type.
+      if (field === 'type' && segments[2] === 'integrations' && segments.length === 5) {
         return { segments, onKey: false, code: 'unknown_integration_type', message: `unknown integration type "${value}"`, hint: didYouMean(value, allowed) ?? `one of: ${allowed.join(', ')}` };
       }
       const parentName = segments[segments.length - 2];
