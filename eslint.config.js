@@ -75,7 +75,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { paths: PURE_FORBIDDEN.map((name) => ({ name, message: 'plan/, resources/ and render/ do no I/O: the command in cli/ does it (docs/architecture.md).' })) }],
       'no-restricted-properties': ['error', ...NONDETERMINISTIC],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The planner is deterministic: take the time as an input.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The planner is deterministic: take the time as an input.' },
+        // no-restricted-imports does not see `await import('node:fs')`.
+        ...PURE_FORBIDDEN.map((name) => ({ selector: `ImportExpression[source.value='${name}']`, message: 'plan/, resources/ and render/ do no I/O: the command in cli/ does it (docs/architecture.md).' })),
+      ],
     },
   },
 );

@@ -2,6 +2,7 @@
  * Executes one plan step: resolves its placeholders, makes its call, records the ids it
  * creates and saves the secrets it returns before reporting success.
  */
+import { secretMask } from '../secret-mask.js';
 import type { ApiClient } from '../api/types.js';
 import { ApiError } from '../api/errors.js';
 import type { SuncoConfig } from '../config/types.js';
@@ -94,6 +95,7 @@ function record(step: Step, source: unknown, pathIn: (p: string) => string, ctx:
     if (c.secretPath === undefined) continue;
     const secret = getPath(source, pathIn(c.secretPath));
     if (typeof secret === 'string' && secret !== '') {
+      secretMask().add(secret);
       secrets[c.address] = typeof id === 'string' ? { id, secret } : { secret };
     } else {
       ctx.lostSecrets.push({ address: c.address, ...(typeof id === 'string' ? { id } : {}), recovery: recoveryFor(c.address, adopted) });

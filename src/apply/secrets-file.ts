@@ -12,6 +12,7 @@ import { constants } from 'node:fs';
 import { access, chmod, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { secretMask } from '../secret-mask.js';
 import { acquireLock, type LockOptions } from './file-lock.js';
 import { appendJournal, journalLines, journalPath, readJournal, removeJournal, type SavedSecret, type SecretEntries, syncDir } from './secrets-journal.js';
 
@@ -124,11 +125,15 @@ export class SecretsFile {
       throw new UserError(`cannot read the secrets file ${this.path}: ${(err as Error).message}`);
     }
     // An existing file may have been created with a looser mode by someone else.
-    await chmod(this.path, 0o600);
+    await chmod(this.path, 0o600).catch((err: NodeJS.ErrnoException) => {
+      throw new UserError(`cannot make the secrets file ${this.path} private (mode 0600): ${err.code === 'EPERM' ? 'it belongs to another user' : err.message}; give --secrets-out a file of your own`);
+    });
     if (text.trim() === '') return {};
     try {
       const parsed: unknown = JSON.parse(text);
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object');
+      // What the file holds is masked in everything printed from now on.
+      for (const entry of Object.values(parsed as Record<string, unknown>)) secretMask().add(entry && typeof entry === 'object' ? (entry as SavedSecret).secret : entry);
       return parsed as Record<string, SavedSecret>;
     } catch (err) {
       throw new UserError(`the secrets file ${this.path} is not a JSON object keyed by address (${(err as Error).message}); move it away or fix it${(await readJournal(this.path)) ? `; the secrets saved since are in ${journalPath(this.path)}` : ''}`);

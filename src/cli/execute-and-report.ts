@@ -2,6 +2,7 @@
  * Runs a plan that was approved and prints progress and the result (text, or the --json
  * document on stdout). A failed apply sets exit code 1 after printing its report.
  */
+import { unmasked } from '../secret-mask.js';
 import type { ApiClient } from '../api/types.js';
 import { getIO, useColor, type Out } from './io.js';
 import type { SuncoConfig } from '../config/types.js';
@@ -103,7 +104,7 @@ function finish(o: ExecuteAndReportOptions, report: ApplyReport, color: boolean,
   if (report.interrupted && interrupt) {
     io.exitCode = interrupt.exitCode;
     // A second signal means now: calls still in flight would otherwise keep the process alive.
-    if (report.interrupted.aborted && io.stdout === process.stdout) process.exit(io.exitCode);
+    if (report.interrupted.aborted && unmasked(io.stdout) === process.stdout) process.exit(io.exitCode);
   }
   return report;
 }

@@ -6,6 +6,7 @@
  * or `-h` at a width that was rendered. Anything else, and a source checkout without the file,
  * goes to yargs as before, so the copy can only ever be what yargs printed at build time.
  */
+import { unmasked } from '../secret-mask.js';
 import { readFileSync } from 'node:fs';
 import type { CliIO } from './io.js';
 
@@ -34,5 +35,5 @@ export function cachedHelp(args: readonly string[], scriptName: string, only: st
 }
 
 export function columnsOf(io: CliIO): number | undefined {
-  return io.columns ?? (io.stdout === process.stdout ? process.stdout.columns : undefined);
+  return io.columns ?? (unmasked(io.stdout) === process.stdout ? process.stdout.columns : undefined);
 }

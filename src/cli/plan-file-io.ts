@@ -1,13 +1,46 @@
 /** Reads and writes plan files (`sunco-plan --out FILE`, `sunco-apply FILE`); the format is plan/plan-file.ts's. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readFile, realpath, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { parsePlan, planText } from '../plan/plan-file.js';
 import type { Plan } from '../plan/types.js';
+import { secretMask } from '../secret-mask.js';
 
+/** The real path, or the path itself when it does not exist yet. */
+async function real(file: string): Promise<string> {
+  return realpath(file).catch(() => file);
+}
+
+/**
+ * `--out` must not replace an input of the run: the config, a var file or the secrets file
+ * (a typo in a CI script would otherwise destroy it). `inputs` are absolute paths.
+ */
+export async function refuseInputs(file: string, inputs: readonly { path: string; what: string }[]): Promise<void> {
+  const target = await real(file);
+  for (const input of inputs) {
+    if ((await real(input.path)) === target) throw new UserError(`--out ${file} is ${input.what}: refusing to overwrite it; give the plan file another name`);
+  }
+}
+
+/**
+ * Mode 0600 through an exclusive temp file then a rename: a plan names the account's apps
+ * and ids, and a planted symlink cannot capture it. The text is masked through the run's
+ * registry of secret values too (the plan holds `$secret` placeholders, never a secret, but a
+ * value is masked wherever it would appear).
+ */
 export async function savePlan(file: string, plan: Plan): Promise<void> {
+  const tmp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}-${Date.now()}`);
   try {
-    await writeFile(file, planText(plan), { encoding: 'utf8', mode: 0o644 });
+    const fh = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
+    try {
+      await fh.writeFile(secretMask().mask(planText(plan)), 'utf8');
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, file);
   } catch (e) {
+    await unlink(tmp).catch(() => undefined);
     throw new UserError(`Cannot write the plan file ${file}: ${(e as Error).message}`, { cause: e });
   }
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
+import { maskedWriter, resetSecretMask, unmasked } from '../secret-mask.js';
 import { type CliIO, processIO, setIO } from './io.js';
 import { withExamples } from './examples.js';
 import { formatError } from './format-error.js';
@@ -68,6 +69,10 @@ async function completionScript(args: string[], scriptName: string, io: CliIO): 
  */
 /** `commandList` replaces sunco's commands (the docs generator's test documents a changed set). */
 export async function run(args: string[], scriptName = 'sunco', io: CliIO = processIO(), only?: string, commandList?: AnyCommand[]): Promise<number> {
+  // Every run starts a new registry of secret values; all it prints is masked through it.
+  resetSecretMask();
+  io.stdout = maskedWriter(io.stdout);
+  io.stderr = maskedWriter(io.stderr);
   setIO(io);
   const debug = args.includes('--debug') || io.env.SUNCO_DEBUG === '1';
   let code: number;
@@ -93,7 +98,7 @@ export async function run(args: string[], scriptName = 'sunco', io: CliIO = proc
     io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
     code = exitCode;
   }
-  if (io.stdout === process.stdout) process.exitCode = code;
+  if (unmasked(io.stdout) === process.stdout) process.exitCode = code;
   return code;
 }
 

@@ -15,6 +15,8 @@ import { validateSchema } from './schema-validate.js';
 import { collectSources } from './sources.js';
 import type { LoadedConfig } from './types.js';
 import { collectVariables } from './var-sources.js';
+import { registerConfigSecrets } from './secret-values.js';
+import { declaredVariables, sensitiveNames, withDefaults } from './variables-block.js';
 
 export { ConfigError, formatIssue, issuesToJson, type ConfigIssue, type JsonIssue } from './issues.js';
 export type { LoadedConfig } from './types.js';
@@ -38,13 +40,18 @@ export interface LoadConfigOptions {
 
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   const issues: ConfigIssue[] = [];
-  const vars = await collectVariables(options, issues);
+  const given = await collectVariables(options, issues);
   const sources = await readConfigFiles(options.path, options.cwd, issues);
+  const declared = declaredVariables(sources);
+  const vars = withDefaults(given, declared);
+  const sensitiveVars = sensitiveNames(declared);
   const parsed: ParsedFile[] = [];
   for (const source of sources) {
     const file = parseYamlFile(source, vars, issues, { allowUnset: options.allowUnsetVariables });
     if (file) parsed.push(file);
   }
+  // Before any issue is reported: error frames and messages are masked through these too.
+  registerConfigSecrets(parsed.map((f) => f.value), vars, sensitiveVars);
   // Reference rules read the typed model: they need every file parsed and no value of the
   // wrong type. Other schema issues (a misspelt field, a bad enum value) do not stop them, so
   // that a typo and a dangling reference are reported together, all at once.
@@ -69,7 +76,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     }
     issues.push(...later.filter((l) => !issues.some((i) => i.file === l.file && i.line === l.line && i.column === l.column && i.code === l.code)));
     if (issues.length === 0 && merged) {
-      const { sources: positions, sensitive } = collectSources(parsed);
+      const { sources: positions, sensitive } = collectSources(parsed, sensitiveVars);
       return {
         config: merged.config,
         files: parsed.map((f) => f.source.shown),

@@ -20,6 +20,8 @@ export interface Interpolated {
   value: string;
   /** Whether any `${…}` was substituted (the value is then sensitive). */
   usedVariable: boolean;
+  /** The variables referenced (each once): whether the value is sensitive depends on their declarations. */
+  names: string[];
   /** Whether the whole string was exactly one `${…}` (its value may then be coerced to a boolean/number). */
   wholeVariable: boolean;
   problems: InterpolationProblem[];
@@ -29,10 +31,11 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const REFERENCE = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:-|:\?)([\s\S]*))?$/;
 
 export function interpolate(input: string, vars: ReadonlyMap<string, string>): Interpolated {
-  if (!input.includes('${')) return { value: input, usedVariable: false, wholeVariable: false, problems: [] };
+  if (!input.includes('${')) return { value: input, usedVariable: false, names: [], wholeVariable: false, problems: [] };
   let out = '';
   let used = false;
   let references = 0;
+  const names = new Set<string>();
   const problems: InterpolationProblem[] = [];
   let i = 0;
   while (i < input.length) {
@@ -61,6 +64,7 @@ export function interpolate(input: string, vars: ReadonlyMap<string, string>): I
       problems.push({ offset: i, raw, code: 'bad_variable', message: `invalid variable reference "${raw}": use \${NAME}, \${NAME:-default} or \${NAME:?message}` });
     } else {
       const [, name, op, arg = ''] = m;
+      names.add(name);
       const value = vars.get(name);
       const unsetOrEmpty = value === undefined || value === '';
       if (op === ':-') out += unsetOrEmpty ? arg : value;
@@ -74,7 +78,7 @@ export function interpolate(input: string, vars: ReadonlyMap<string, string>): I
     i = close + 1;
   }
   const whole = references === 1 && /^\$\{[^}]*\}$/.test(input);
-  return { value: out, usedVariable: used, wholeVariable: whole, problems };
+  return { value: out, usedVariable: used, names: [...names], wholeVariable: whole, problems };
 }
 
 export function isVariableName(name: string): boolean {

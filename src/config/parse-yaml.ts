@@ -34,6 +34,8 @@ export interface ParsedFile {
   nodes: Map<string, NodePos>;
   /** Pointers whose string value came (wholly or partly) from a variable. */
   fromVariable: Set<string>;
+  /** The variables each such pointer's value used (sensitive when one is declared `sensitive: true`). */
+  variablesAt: Map<string, string[]>;
   /** Pointers whose value was exactly one `${…}`: may be coerced to a boolean or a number. */
   wholeVariable: Set<string>;
   /**
@@ -76,7 +78,7 @@ export function parseYamlFile(source: SourceFile, vars: ReadonlyMap<string, stri
     return undefined;
   }
   const out: ParsedFile = {
-    source, value: null, nodes: new Map(), fromVariable: new Set(), wholeVariable: new Set(), failedVariable: new Set(), unsetVariables: new Set(),
+    source, value: null, nodes: new Map(), fromVariable: new Set(), variablesAt: new Map(), wholeVariable: new Set(), failedVariable: new Set(), unsetVariables: new Set(),
   };
   const budget: WalkBudget = { left: MAX_ALIAS_NODES, bombed: false };
   const pos = (offset: number) => lc.linePos(offset);
@@ -93,7 +95,8 @@ export function parseYamlFile(source: SourceFile, vars: ReadonlyMap<string, stri
     const start = node?.range?.[0] ?? keyOffset ?? 0;
     const p = pos(start);
     const k = keyOffset === undefined ? p : pos(keyOffset);
-    if (!raw && !out.nodes.has(pointer)) out.nodes.set(pointer, { line: p.line, column: p.col, keyLine: k.line, keyColumn: k.col });
+    // The `variables:` block is not interpolated, but its positions are kept for the schema's issues.
+    if ((!raw || path[0] === 'variables') && !out.nodes.has(pointer)) out.nodes.set(pointer, { line: p.line, column: p.col, keyLine: k.line, keyColumn: k.col });
     if (node === null) return null;
     if (isAlias(node)) {
       const target = resolve(node);
@@ -119,7 +122,7 @@ export function parseYamlFile(source: SourceFile, vars: ReadonlyMap<string, stri
     if (isMap(node)) {
       const obj = emptyRecord();
       for (const [key, pair] of effectivePairs(node, mergeCtx, expanding !== undefined)) {
-        const extension = raw || (path.length === 0 && isExtensionField(key));
+        const extension = raw || (path.length === 0 && (isExtensionField(key) || key === 'variables'));
         obj[key] = walk(pair.value, [...path, key], pair.keyOffset, pair.viaAlias ?? expanding, extension);
       }
       return obj;
@@ -145,7 +148,10 @@ export function parseYamlFile(source: SourceFile, vars: ReadonlyMap<string, stri
       return value;
     }
     const r = interpolate(value, vars);
-    if (r.usedVariable) out.fromVariable.add(pointer);
+    if (r.usedVariable) {
+      out.fromVariable.add(pointer);
+      out.variablesAt.set(pointer, r.names);
+    }
     if (r.wholeVariable) out.wholeVariable.add(pointer);
     const text = source.text.slice(range?.[0] ?? 0, range?.[1] ?? 0);
     let unsetOnly = r.problems.length > 0;

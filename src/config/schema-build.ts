@@ -96,6 +96,19 @@ const TOP_LEVEL_SCHEMAS: Record<string, Schema> = {
   version: { const: 1 },
   prune: { type: 'boolean' },
   apps: namedMap('', ref('app')),
+  variables: {
+    type: 'object',
+    propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+    additionalProperties: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        description: { type: 'string', description: 'What the variable is for (shown in docs and by validate).' },
+        default: { type: ['string', 'number', 'boolean'], description: 'The value used when the variable is not set in the environment, a --var-file or --var.' },
+        sensitive: { type: 'boolean', description: 'Mask the value in every output (plans, errors, --debug), wherever it is used, metadata included.' },
+      },
+    },
+  },
 };
 
 export function buildSchema(): Schema {

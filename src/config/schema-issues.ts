@@ -80,7 +80,8 @@ function describe(file: ParsedFile, e: ErrorObject): Described | undefined {
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
       const value = String(getAt(file.value, segments));
-      if (field === 'type' && segments[2] === 'integrations') {
+      // apps.A.integrations.I.type only: a prechatCapture field's `type` is no integration type.
+      if (field === 'type' && segments[2] === 'integrations' && segments.length === 5) {
         return { segments, onKey: false, code: 'unknown_integration_type', message: `unknown integration type "${value}"`, hint: didYouMean(value, allowed) ?? `one of: ${allowed.join(', ')}` };
       }
       const parentName = segments[segments.length - 2];
@@ -167,6 +168,7 @@ function describe(file: ParsedFile, e: ErrorObject): Described | undefined {
 function kindOf(segments: string[], type: string | undefined): string {
   const n = segments.length;
   if (n === 0) return ' at the top level';
+  if (segments[0] === 'variables') return ' in a variable declaration (description, default, sensitive)';
   if (n === 2) return ' in an app';
   if (segments[2] === 'settings') return ' in app settings';
   if (segments[2] === 'credentials') return ' in credentials';

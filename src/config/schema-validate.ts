@@ -19,8 +19,10 @@ function validator(): ValidateFunction {
 
 const COERCE: Record<string, (s: string) => unknown> = {
   boolean: (s) => (s === 'true' ? true : s === 'false' ? false : undefined),
-  integer: (s) => (/^-?\d+$/.test(s) ? Number(s) : undefined),
-  number: (s) => (/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(s) ? Number(s) : undefined),
+  // As for numbers written in the file (parse-yaml.ts): an integer past 2^53 is not the one
+  // given, and 1e400 is Infinity (JSON would send null). Such a value stays a string: refused.
+  integer: (s) => (/^-?\d+$/.test(s) && Number.isSafeInteger(Number(s)) ? Number(s) : undefined),
+  number: (s) => (/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(s) && Number.isFinite(Number(s)) ? Number(s) : undefined),
 };
 
 /**

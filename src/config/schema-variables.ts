@@ -33,7 +33,12 @@ function wrapProperties(node: Schema): void {
 }
 
 function wrap(s: Schema): Schema {
-  if (s.$ref || s.anyOf) return s;
+  if (s.$ref || s.anyOf) {
+    // The spec's rules can sit beside a $ref (app.settings: withSpecConstraints adds the
+    // request body's properties there), and ajv applies both: they need the same wrapping.
+    if (s.properties) wrapProperties(s);
+    return s;
+  }
   const types = ([] as unknown[]).concat(s.type ?? []);
   if (types.includes('object')) {
     wrapProperties(s);

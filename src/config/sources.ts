@@ -9,7 +9,7 @@ import { locate } from './path-address.js';
 import { fromPointer } from './pointer.js';
 import type { SourcePosition } from './types.js';
 
-export function collectSources(files: ParsedFile[]): { sources: Map<string, SourcePosition>; sensitive: Set<string> } {
+export function collectSources(files: ParsedFile[], sensitiveVariables: ReadonlySet<string> = new Set()): { sources: Map<string, SourcePosition>; sensitive: Set<string> } {
   const sources = new Map<string, SourcePosition>();
   const sensitive = new Set<string>();
   for (const file of files) {
@@ -19,15 +19,16 @@ export function collectSources(files: ParsedFile[]): { sources: Map<string, Sour
       const key = field === '' ? address : fieldKey(address, field);
       if (!sources.has(key)) sources.set(key, { file: file.source.shown, line: pos.keyLine, column: pos.keyColumn });
     }
-    // A value from a variable marks its field and every enclosing field path
-    // (`#metadata.team` and `#metadata`), so a consumer may ask at either granularity.
-    // Per-app credentials are secret even when written literally.
+    // A value from a variable declared `sensitive: true` marks its own field path
+    // (`#metadata.team`, not `#metadata`: the other metadata values are shown, and the
+    // enclosing fields are src/plan/sensitive.ts's to derive). Other variables' values are
+    // shown (docs/secrets.md): write-only and credential fields are secret by the field
+    // table, whatever their value came from. Per-app credentials are secret even when literal.
     const secrets = [...file.nodes.keys()].filter((p) => /^\/apps\/[^/]+\/credentials\/secret$/.test(p));
-    for (const pointer of [...file.fromVariable, ...secrets]) {
+    const fromSensitive = [...file.fromVariable].filter((p) => (file.variablesAt.get(p) ?? []).some((n) => sensitiveVariables.has(n)));
+    for (const pointer of [...fromSensitive, ...secrets]) {
       const { address, field } = locate(fromPointer(pointer));
-      if (field === '') continue;
-      const parts = field.split('.');
-      for (let n = 1; n <= parts.length; n++) sensitive.add(fieldKey(address, parts.slice(0, n).join('.')));
+      if (field !== '') sensitive.add(fieldKey(address, field));
     }
   }
   return { sources, sensitive };

@@ -13,6 +13,7 @@ export const TOP_LEVEL_FIELDS: readonly TopLevelField[] = [
   { name: '$schema', description: 'The JSON Schema of this file (for editors).' },
   { name: 'version', description: 'The config language version. Always 1.' },
   { name: 'prune', description: 'Delete live resources inside declared apps that the config does not declare (like --prune).' },
+  { name: 'variables', description: 'Variables this config uses, by name: a description, a default (used when the variable is not set) and whether it is sensitive (masked in every output). Values are never interpolated here.' },
   { name: 'apps', description: 'Apps, by logical name (address app.<name>).' },
 ];
 

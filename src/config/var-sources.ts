@@ -111,8 +111,14 @@ function parseYamlVars(text: string): ParsedVars {
   return { values, problems };
 }
 
-/** `KEY=value` / `KEY: value` → the value replaced by `*` of the same length (columns kept). */
+/**
+ * `KEY=value` / `KEY: value` → the value replaced by `*` of the same length (columns kept).
+ * Any other line is masked whole: it may be a line of a multi-line value (a PEM key pasted
+ * into a dotenv file), and a base64 line can even look like `KEY=…`, so the key must be a
+ * variable name.
+ */
 function maskValue(line: string): string {
-  const m = /^(\s*(?:export\s+)?[^=:#\s]+\s*[=:]\s*)(.*)$/.exec(line);
-  return m ? m[1] + m[2].replace(/[^\s]/g, '*') : line;
+  if (/^\s*(#.*)?$/.test(line)) return line;
+  const m = /^(\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*[=:]\s*)(.*)$/.exec(line);
+  return m ? m[1] + m[2].replace(/[^\s]/g, '*') : line.replace(/[^\s]/g, '*');
 }

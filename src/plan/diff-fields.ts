@@ -49,7 +49,7 @@ export function compareFields(k: ResourceKind, node: DesiredNode, live: LiveNode
 
   const push = (field: string, top: string, before: unknown, after: unknown, spec: FieldSpec | undefined): void => {
     const d: FieldDiff = { field };
-    const hidden = env.sensitivity.fromVariable(addr, field);
+    const hidden = spec?.credential === true || env.sensitivity.fromVariable(addr, field);
     if (hidden) d.sensitive = true;
     else {
       if (before !== undefined) d.before = before;
@@ -114,7 +114,7 @@ export function createFields(k: ResourceKind, node: DesiredNode, env: FieldEnv):
   for (const [field, value] of Object.entries(desired)) {
     const spec = specs.get(field);
     if (spec?.writeOnly) writeOnlySent.push(field);
-    if (spec?.writeOnly || env.sensitivity.fromVariable(node.address, field)) diffs.push({ field, sensitive: true });
+    if (spec?.writeOnly || spec?.credential || env.sensitivity.fromVariable(node.address, field)) diffs.push({ field, sensitive: true });
     else if (isPlainObject(value) && !isRef(value) && env.sensitivity.containsVariable(node.address, field)) {
       for (const [key, v] of Object.entries(value)) {
         const sub = `${field}.${key}`;
@@ -128,4 +128,10 @@ export function createFields(k: ResourceKind, node: DesiredNode, env: FieldEnv):
 /** Whether a field is write-only for this entry. */
 export function isWriteOnly(k: ResourceKind, fields: Raw, field: string): boolean {
   return specMap(k, fields).get(field)?.writeOnly === true;
+}
+
+/** Whether a field's value is a secret by the field table: write-only, or a credential the API reads back. */
+export function isSecretField(k: ResourceKind, fields: Raw, field: string): boolean {
+  const spec = specMap(k, fields).get(field);
+  return spec?.writeOnly === true || spec?.credential === true;
 }

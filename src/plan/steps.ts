@@ -7,7 +7,7 @@
 import { KINDS } from '../resources/registry.js';
 import type { Raw } from '../resources/types.js';
 import { isPlainObject } from '../resources/values.js';
-import { isWriteOnly } from './diff-fields.js';
+import { isSecretField } from './diff-fields.js';
 import { keyedBody } from './metadata-body.js';
 import { type Item, stepId } from './items.js';
 import type { Sensitivity } from './sensitive.js';
@@ -24,7 +24,7 @@ function fieldsBody(item: Item, s: Sensitivity, only?: (field: string) => boolea
   for (const [field, value] of Object.entries(desired)) {
     if (only && !only(field)) continue;
     if (item.kind.keyedFields?.includes(field) && isPlainObject(value)) body[field] = keyedBody(s, item.address, field, value);
-    else body[field] = s.bodyValue(item.address, field, value, isWriteOnly(item.kind, desired, field));
+    else body[field] = s.bodyValue(item.address, field, value, isSecretField(item.kind, desired, field));
   }
   return body;
 }

@@ -54,6 +54,8 @@ describe('purity rule: plan/, resources/ and render/ do no I/O and are determini
     ['src/plan/probe.ts', 'export const salt = () => Math.random().toString(36);\n', 'no-restricted-properties'],
     ['src/plan/probe.ts', 'export const at = () => Date.now();\n', 'no-restricted-properties'],
     ['src/plan/probe.ts', 'export const at = () => new Date().toISOString();\n', 'no-restricted-syntax'],
+    ['src/plan/probe.ts', "export const read = async () => (await import('node:fs/promises')).readFile('x');\n", 'no-restricted-syntax'],
+    ['src/render/probe.ts', "export const g = async () => (await import('got')).default;\n", 'no-restricted-syntax'],
   ])('%s: case %# is refused', async (file, source, rule) => {
     expect(await layerErrors(file, source, rule)).toHaveLength(1);
   });

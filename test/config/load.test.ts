@@ -1,4 +1,5 @@
 /** Loading valid configs: examples, variables and their sources, sensitive fields, fingerprint, positions. */
+import { resetSecretMask, secretMask } from '../../src/secret-mask.js';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,7 +39,8 @@ describe('examples', () => {
     expect(integ.telegram.token).toBe('123456:example-telegram-token');
     expect(integ.telegram.showAIDisclaimer).toBe(true);
     expect(loaded.config.apps.support.displayName).toBe('Acme Support');
-    expect(loaded.sensitive.has('app.support.integration.telegram#token')).toBe(true);
+    // A write-only field: its value is masked by value in all output, whatever it came from.
+    expect(secretMask().has('123456:example-telegram-token')).toBe(true);
   });
 
   it('the split directory merges both files in sorted order', async () => {
@@ -111,16 +113,34 @@ describe('sensitive, fingerprint and sources', () => {
   ) };
   const env = { TEAM: 'support', SECRET: 's3cr3t', TOKEN: 'tok' };
 
-  it('marks every field whose value came from a variable, and nothing else', async () => {
+  it('an undeclared variable is not sensitive by itself: only the per-app credentials are marked', async () => {
     const loaded = await load(files, { env });
-    expect([...loaded.sensitive].sort()).toEqual([
-      'app.a#credentials', 'app.a#credentials.secret', 'app.a#metadata', 'app.a#metadata.team', 'app.a.integration.sms#authToken',
-    ]);
+    expect([...loaded.sensitive].sort()).toEqual(['app.a#credentials.secret']);
+  });
+
+  it('marks every field whose value came from a variable declared sensitive, and registers its value', async () => {
+    resetSecretMask();
+    const declared = { 'sunco.yaml': `variables:\n  TEAM: { sensitive: true, description: the team }\n  UNUSED: { default: nothing }\n${files['sunco.yaml']}` };
+    const loaded = await load(declared, { env });
+    expect([...loaded.sensitive].sort()).toEqual(['app.a#credentials.secret', 'app.a#metadata.team']);
+    expect(secretMask().has('support')).toBe(true);
+    expect(secretMask().has('s3cr3t')).toBe(true);
+  });
+
+  it('a declared default fills an unset variable; a given value wins over it', async () => {
+    const cfg = (v: string) => ({ 'sunco.yaml': y('variables:', `  BRAND: { default: ${v} }`, 'version: 1', 'apps:', '  a:', '    displayName: "${BRAND} Care"') });
+    expect((await load(cfg('Acme'))).config.apps.a.displayName).toBe('Acme Care');
+    expect((await load(cfg('Acme'), { env: { BRAND: 'Beta' } })).config.apps.a.displayName).toBe('Beta Care');
+  });
+
+  it('a malformed declaration is an issue at its position', async () => {
+    const issues = await issuesOf({ 'sunco.yaml': y('variables:', '  BRAND: { sensitiv: true }', 'version: 1', 'apps: {}') });
+    expect(issues.map((i) => [i.code, i.line])).toEqual([['unknown_field', 2]]);
   });
 
   it('per-app credentials secrets are sensitive even when literal', async () => {
     const loaded = await load({ 'sunco.yaml': y('version: 1', 'apps:', '  a:', '    displayName: A', '    credentials: { keyId: app_1, secret: literal }') });
-    expect([...loaded.sensitive].sort()).toEqual(['app.a#credentials', 'app.a#credentials.secret']);
+    expect([...loaded.sensitive].sort()).toEqual(['app.a#credentials.secret']);
     expect(loaded.config.apps.a.credentials).toEqual({ keyId: 'app_1', secret: 'literal' });
   });
 

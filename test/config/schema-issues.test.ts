@@ -34,3 +34,16 @@ describe('string lengths in code points', () => {
     expect((await call('POST', '/v2/apps', { body: { displayName: emoji(101) } })).status).toBe(400);
   });
 });
+
+describe('enum messages name the field', () => {
+  it('a prechatCapture field of type phone is not called an integration type', async () => {
+    const issues = await issuesOf({ 'sunco.yaml': 'version: 1\napps:\n  web:\n    displayName: W\n    integrations:\n      site: { type: web, prechatCapture: { fields: [{ type: phone, name: p, label: P }] } }\n' });
+    expect(issues.map((i) => [i.code, i.line])).toEqual([['bad_value', 6]]);
+    expect(issues[0]?.message).toBe('"prechatCapture.fields.0.type" must be one of: email, select, text');
+  });
+
+  it('an unknown integration type is still named so', async () => {
+    const issues = await issuesOf({ 'sunco.yaml': 'version: 1\napps:\n  web:\n    displayName: W\n    integrations:\n      site: { type: wab }\n' });
+    expect(issues.map((i) => [i.code, i.message])).toEqual([['unknown_integration_type', 'unknown integration type "wab"']]);
+  });
+});

@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { INTEGRATION_FIELDS } from '../../src/resources/fields.js';
+import { INTEGRATION_FIELDS, KIND_FIELDS } from '../../src/resources/fields.js';
 import { buildSchema } from '../../src/config/schema-build.js';
 import { withVariables } from '../../src/config/schema-variables.js';
 import { standaloneValidator } from '../../src/config/schema-standalone.js';
@@ -75,6 +75,15 @@ describe('the published schema in an editor (ajv on the file as written)', () =>
     ['a ${VAR} in a string with a minimum length', { type: 'apple', businessId: 'b', apiSecret: 's', mspId: 'm', authenticationMessageSecret: '${APPLE_AUTH_SECRET}' }],
   ])('accepts %s where a value has a rule', (_what, integ) => {
     expect(validate(file(integ)), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('accepts ${VAR} for every app setting (booleans and the retention integer)', () => {
+    const settings = Object.fromEntries(KIND_FIELDS.appSettings.map((f) => [f.name, `\${S_${f.name.toUpperCase()}}`]));
+    expect(Object.keys(settings)).toEqual(expect.arrayContaining(['conversationRetentionSeconds', 'maskCreditCardNumbers', 'multiConvoEnabled']));
+    const doc = { version: 1, apps: { a: { displayName: 'A', settings } } };
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ version: 1, apps: { a: { displayName: 'A', settings: { maskCreditCardNumbers: 'yes' } } } })).toBe(false);
+    expect(validate({ version: 1, apps: { a: { displayName: 'A', settings: { conversationRetentionSeconds: 1.5 } } } })).toBe(false);
   });
 
   it.each([

@@ -107,3 +107,51 @@ describe('ignoreChanges in config names', () => {
     expect(cfg.config.apps.a!.switchboard!.ignoreChanges).toEqual(['default']);
   });
 });
+
+type Sbi = { id: string; name: string };
+/** The other reference fields, each changed live with a raw PATCH to the agent. */
+const references: Array<{ field: string; apiField: string; address: string; ignore: (y: string) => string; change: (c: ApiClient, appId: string) => Promise<void> }> = [
+  {
+    field: 'defaultResponder', apiField: 'defaultResponderId', address: 'app.a.integration.web',
+    ignore: (y) => y.replace('defaultResponder: bot }', 'defaultResponder: bot, ignoreChanges: [defaultResponder] }'),
+    change: async (client, appId) => {
+      const { agent } = await switchboardIds(client, appId);
+      const web = (await client.get<{ integrations: { id: string; type: string }[] }>(`/v2/apps/${appId}/integrations`)).integrations.find((i) => i.type === 'web')!;
+      await client.request('PATCH', `/v2/apps/${appId}/integrations/${web.id}`, { body: { defaultResponderId: agent } });
+    },
+  },
+  {
+    field: 'default', apiField: 'defaultSwitchboardIntegrationId', address: 'app.a.switchboard',
+    ignore: (y) => y.replace('      default: bot', '      default: bot\n      ignoreChanges: [default]'),
+    change: async (client, appId) => {
+      const { sb, agent } = await switchboardIds(client, appId);
+      await client.request('PATCH', `/v2/apps/${appId}/switchboards/${sb}`, { body: { defaultSwitchboardIntegrationId: agent } });
+    },
+  },
+];
+
+async function switchboardIds(client: ApiClient, appId: string): Promise<{ sb: string; agent: string }> {
+  const sb = (await client.get<{ switchboards: { id: string }[] }>(`/v2/apps/${appId}/switchboards`)).switchboards[0]!.id;
+  const sis = (await client.get<{ switchboardIntegrations: Sbi[] }>(`/v2/apps/${appId}/switchboards/${sb}/switchboardIntegrations`)).switchboardIntegrations;
+  return { sb, agent: sis.find((s) => s.name === 'agent')!.id };
+}
+
+describe('ignoreChanges for each other reference, end to end', () => {
+  for (const r of references) {
+    it(`ignoreChanges: [${r.field}] keeps a live ${r.apiField} change out of the plan`, async () => {
+      const cfg = await load({ 'sunco.yaml': r.ignore(yaml('')) });
+      const { client, keyId, appId } = await applied(cfg);
+      await r.change(client, appId);
+      const { plan } = await makePlan({ loaded: cfg, client, keyId });
+      expect(plan.changes).toEqual([]);
+    });
+
+    it(`without ignoreChanges the live ${r.apiField} change is planned back`, async () => {
+      const cfg = await load({ 'sunco.yaml': yaml('') });
+      const { client, keyId, appId } = await applied(cfg);
+      await r.change(client, appId);
+      const { plan } = await makePlan({ loaded: cfg, client, keyId });
+      expect(plan.changes.map((c) => [c.address, c.action, c.fields?.map((f) => f.field)])).toEqual([[r.address, 'update', [r.apiField]]]);
+    });
+  }
+});

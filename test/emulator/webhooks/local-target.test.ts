@@ -17,6 +17,23 @@ describe('loopback targets', () => {
     }
   });
 
+  // The URL parser normalizes these before the check: ::ffff:127.0.0.1 becomes ::ffff:7f00:1,
+  // 2130706433 and 0x7f000001 become 127.0.0.1. The check must read the normalized forms right.
+  it.each([
+    ['http://[::ffff:127.0.0.1]:3000/h', '::ffff:7f00:1'],
+    ['http://[::ffff:7f00:1]/h', '::ffff:7f00:1'],
+    ['http://2130706433/h', '127.0.0.1'],
+    ['http://0x7f000001/h', '127.0.0.1'],
+    ['http://127.0.0.2/h', '127.0.0.2'],
+  ])('%s is a loopback target (%s)', async (url, address) => {
+    expect((await loopbackAddresses(url))?.map((a) => a.address)).toEqual([address]);
+  });
+
+  it.each(['http://[::ffff:10.0.0.1]/h', 'http://[::ffff:a00:1]/h', 'http://[::ffff:8.8.8.8]/h', 'http://0.0.0.0/h', 'http://167772161/h', 'http://0xa000001/h', 'http://[::]/h'])(
+    '%s is not a loopback target',
+    async (url) => expect(await loopbackAddresses(url)).toBeUndefined(),
+  );
+
   it('accepts localhost only through addresses that are all loopback', async () => {
     const addrs = await loopbackAddresses('http://localhost:1/');
     expect(addrs?.length).toBeGreaterThan(0);

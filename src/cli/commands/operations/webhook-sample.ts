@@ -5,6 +5,7 @@
  * to test a bot's handler alone. `-d path=value` sets a field of the event's payload
  * (`-d message.content.text=hi`). The same loopback-only rule as the emulator applies.
  */
+import { forbiddenKeyMessage, isForbiddenKey } from '../../../config/safe-keys.js';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { UserError } from '../../../errors.js';
@@ -23,6 +24,9 @@ function samples(): Record<string, Json> {
 /** Sets `payload.a.b.c` from `a.b.c=value`; the value is JSON when it parses (numbers, booleans, objects), else the string. */
 function setPath(target: Json, path: string, raw: string): void {
   const keys = path.split('.');
+  // `-d __proto__.x=1` would write into Object.prototype: such keys are no payload paths.
+  const bad = keys.find((k) => isForbiddenKey(k));
+  if (bad !== undefined) throw new UserError(`-d ${path}: ${forbiddenKeyMessage(bad, 'path segment')}`);
   let node = target;
   for (const k of keys.slice(0, -1)) {
     if (!node[k] || typeof node[k] !== 'object') node[k] = {};

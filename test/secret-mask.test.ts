@@ -1,0 +1,53 @@
+/** The registry of secret values and the masked output streams (src/secret-mask.ts). */
+import { describe, expect, it } from 'vitest';
+import { MASK, maskedWriter, resetSecretMask, SecretMask, secretMask, unmasked } from '../src/secret-mask.js';
+
+describe('SecretMask', () => {
+  it('masks a value wherever it occurs, in raw, JSON-escaped and URL-encoded form', () => {
+    const m = new SecretMask();
+    m.add('p@ss"word/1');
+    expect(m.mask('a p@ss"word/1 b')).toBe(`a ${MASK} b`);
+    expect(m.mask(JSON.stringify({ x: 'p@ss"word/1' }))).toBe(`{"x":"${MASK}"}`);
+    expect(m.mask(`?q=${encodeURIComponent('p@ss"word/1')}`)).toBe(`?q=${MASK}`);
+  });
+
+  it('masks each line of a multi-line value (a PEM key shown a line at a time)', () => {
+    const m = new SecretMask();
+    const pem = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEF\nAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----';
+    m.add(pem);
+    expect(m.mask('  3 | MIIEvQIBADANBgkqhkiG9w0BAQEF')).toBe(`  3 | ${MASK}`);
+    expect(m.mask(JSON.stringify(pem))).toBe(`"${MASK}"`);
+  });
+
+  it('masks the longer of two overlapping secrets whole, and leaves values under 4 characters', () => {
+    const m = new SecretMask();
+    m.add('abcd');
+    m.add('abcdefgh');
+    m.add('on');
+    expect(m.mask('abcdefgh abcd on')).toBe(`${MASK} ${MASK} on`);
+    expect(m.leaks('x abcd')).toEqual(['abcd']);
+  });
+
+  it('takes numbers and nested objects', () => {
+    const m = new SecretMask();
+    m.add({ a: 12345678, b: ['token-value'] });
+    expect(m.mask('12345678 token-value')).toBe(`${MASK} ${MASK}`);
+  });
+});
+
+describe('maskedWriter', () => {
+  it('masks through the current registry and still reaches the stream', () => {
+    const chunks: string[] = [];
+    const out = { write: (c: string) => chunks.push(c), columns: 80 };
+    const masked = maskedWriter(out);
+    resetSecretMask().add('hunter22');
+    masked.write('pw=hunter22\n');
+    expect(chunks).toEqual([`pw=${MASK}\n`]);
+    expect(masked.columns).toBe(80);
+    expect(unmasked(masked)).toBe(out);
+    expect(maskedWriter(masked)).toBe(masked);
+    secretMask().add('second1');
+    masked.write('second1');
+    expect(chunks[1]).toBe(MASK);
+  });
+});
