@@ -16,10 +16,10 @@ async function real(file: string): Promise<string> {
  * `--out` must not replace an input of the run: the config, a var file or the secrets file
  * (a typo in a CI script would otherwise destroy it). `inputs` are absolute paths.
  */
-export async function refuseInputs(file: string, inputs: readonly { path: string; what: string }[]): Promise<void> {
+export async function refuseInputs(file: string, inputs: readonly { path: string; what: string }[], shown = file): Promise<void> {
   const target = await real(file);
   for (const input of inputs) {
-    if ((await real(input.path)) === target) throw new UserError(`--out ${file} is ${input.what}: refusing to overwrite it; give the plan file another name`);
+    if ((await real(input.path)) === target) throw new UserError(`--out ${shown} is ${input.what}: refusing to overwrite it; give the plan file another name`);
   }
 }
 

@@ -7,7 +7,7 @@ import { loadConfig } from '../../config/index.js';
 import { configOptionsFrom } from '../../config/options.js';
 import { UserError } from '../../errors.js';
 import { makePlan } from '../make-plan.js';
-import { savePlan } from '../plan-file-io.js';
+import { refuseInputs, savePlan } from '../plan-file-io.js';
 import { hasChanges } from '../../plan/summary.js';
 import type { Plan } from '../../plan/types.js';
 import { connect } from '../connect.js';
@@ -52,6 +52,14 @@ export async function runPlanCommand(argv: PlanCommandArgs): Promise<void> {
   markdownOptionsFrom(argv);
   const flags = planFlagsFrom(argv);
   const loaded = await loadConfig(configOptionsFrom(argv, io));
+  // Before any API read: a typo'd --out naming an input fails at once and the input stays as it was.
+  if (argv.out) {
+    const inputs = [
+      ...loaded.files.map((f) => ({ path: resolve(io.cwd, f), what: 'a config file' })),
+      ...(argv.varFile ?? []).map((f) => ({ path: resolve(io.cwd, f), what: 'a --var-file' })),
+    ];
+    await refuseInputs(resolve(io.cwd, argv.out), inputs, argv.out);
+  }
 
   const counter = new ReadCounter(io);
   const conn = await connect(argv, io, loaded, 'plan', { onProgress: counter.onProgress });

@@ -94,6 +94,22 @@ describe('sunco-plan', () => {
     expect(saved.steps.find((s) => s.id === 'app.support.integration.sms:create')!.body).toMatchObject({ authToken: { $secret: 'app.support.integration.sms#authToken' } });
   });
 
+  it('--out naming the config or a --var-file is refused before any request; the file stays as it was', async () => {
+    const env = await live();
+    const config = readFileSync(join(dir, 'sunco.yaml'), 'utf8');
+    const r = await runCli(['plan', '--out', 'sunco.yaml', '--var', 'TWILIO_AUTH_TOKEN=tok-2'], { cwd: dir, env });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toEqual(['Error: --out sunco.yaml is a config file: refusing to overwrite it; give the plan file another name']);
+    expect(readFileSync(join(dir, 'sunco.yaml'), 'utf8')).toBe(config);
+    writeFileSync(join(dir, 'vars.env'), 'TWILIO_AUTH_TOKEN=tok-2\n');
+    const v = await runCli(['plan', '--out', './vars.env', '--var-file', 'vars.env'], { cwd: dir, env });
+    expect(v.code).toBe(1);
+    expect(v.stderr.trimEnd().split('\n')).toEqual(['Error: --out ./vars.env is a --var-file: refusing to overwrite it; give the plan file another name']);
+    expect(readFileSync(join(dir, 'vars.env'), 'utf8')).toBe('TWILIO_AUTH_TOKEN=tok-2\n');
+    expect(emu!.requestLog).toEqual([]);
+  });
+
   it('--format markdown gives a PR comment', async () => {
     const env = await live();
     const r = await runCli(['plan', '--format', 'markdown', '--prune'], { cwd: dir, env });
