@@ -7,6 +7,7 @@
  */
 import { UserError } from '../../../errors.js';
 import type { HttpMethod, QueryValue } from '../../../api/types.js';
+import type { SecretsFile } from '../../../apply/secrets-file.js';
 import type { OpsContext } from './context.js';
 import type { AnyCommand } from './define.js';
 import { verb, yesOption } from './define.js';
@@ -71,6 +72,15 @@ export const apiCommand: AnyCommand = verb({
     const body = method === 'GET' ? undefined : data;
     // A raw DELETE destroys as much as the delete verbs do: it asks the same way.
     if (method === 'DELETE') await ctx.confirm(`Call DELETE ${url.pathname}?`, argv.yes);
+    // Before the call, not after: a POST that creates a key returns its secret once, so a bad
+    // --secrets-out path must fail while there is still nothing to lose.
+    let file: SecretsFile | undefined;
+    if (argv.secretsOut) {
+      const { SecretsFile } = await import('../../../apply/secrets-file.js');
+      const { resolve } = await import('node:path');
+      file = new SecretsFile(resolve(ctx.io.cwd, argv.secretsOut));
+      await file.check();
+    }
     let answer: unknown;
     if (argv.paginate) {
       const { paginateAll } = await import('./api-paginate.js');
@@ -81,10 +91,7 @@ export const apiCommand: AnyCommand = verb({
     const { printJson } = await import('../../output.js');
     const { maskSecretsDeep } = await import('./secrets.js');
     const masked = maskSecretsDeep(answer);
-    if (masked.count > 0 && argv.secretsOut) {
-      const { SecretsFile } = await import('../../../apply/secrets-file.js');
-      const file = new SecretsFile(argv.secretsOut);
-      await file.check();
+    if (masked.count > 0 && file) {
       const key = `${method} ${url.pathname}`;
       await file.save(Object.fromEntries(masked.found.map((f) => [`${key}#${f.path}`, { ...(f.id ? { id: f.id } : {}), secret: f.secret }])));
       await file.close();

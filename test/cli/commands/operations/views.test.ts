@@ -168,6 +168,14 @@ describe('sunco api', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
+  it('checks --secrets-out before the call, so a bad path fails before a key is created', async () => {
+    env.emu.resetLog();
+    const r = await env.sunco(['api', 'POST', `/v2/apps/${env.appId}/keys`, '--data', '{"displayName":"lost"}', '--secrets-out', '/nonexistent-dir/x.json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('Error: cannot write the secrets file /nonexistent-dir/x.json: its directory does not exist or is not writable\n');
+    expect(env.emu.requestLog.filter((e) => e.method === 'POST')).toHaveLength(0);
+  });
+
   it('turns --data into query parameters for a GET, like gh api -f', async () => {
     const base = `/v2/apps/${env.appId}`;
     const user = (await env.api('POST', `${base}/users`, { externalId: 'query-user' })).user.id;
