@@ -22,7 +22,7 @@ export function freshPlanFor(saved: Plan, fresh: Plan, file: string): Plan {
       ],
     });
   }
-  // The same steps as reviewed. Live ids are equal when the state fingerprints are; the fresh
-  // ones are preferred anyway, since they are what the API holds now.
-  return { ...saved, liveIds: { ...saved.liveIds, ...fresh.liveIds } };
+  // The fresh plan, not the saved one: the saved steps equal it (checked above), and a step
+  // is never run as the file wrote it.
+  return fresh;
 }

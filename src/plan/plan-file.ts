@@ -1,8 +1,8 @@
 /**
  * Plan files (`sunco-plan --out FILE`, `sunco-apply FILE`). A plan file is the Plan JSON:
- * no secret values (write-only and variable values are `$secret` placeholders), the
- * config's fingerprint and the live state's fingerprint, so that applying it after either
- * changed is refused as stale (DESIGN.md "Plans"). Reading and writing the file is
+ * no secret values (write-only and variable values are `$secret` placeholders) and the
+ * config's fingerprint; applying it re-plans and refuses it as stale when the config, a
+ * change or live id, or a step differs from the fresh plan (DESIGN.md "Plans"). Reading and writing the file is
  * cli/plan-file-io.ts's: plan/ does no I/O.
  */
 import { UserError } from '../errors.js';
@@ -50,27 +50,50 @@ export function validatePlan(data: unknown, file = 'the plan file'): Plan {
   return data as unknown as Plan;
 }
 
+/** Addresses whose entries differ between two lists (JSON-equal entries are the same). */
+function differing<T>(saved: readonly T[], fresh: readonly T[], addressOf: (t: T) => string): { changed: string[]; appeared: string[]; gone: string[] } {
+  const group = (items: readonly T[]): Map<string, string[]> => {
+    const m = new Map<string, string[]>();
+    for (const i of items) m.set(addressOf(i), [...(m.get(addressOf(i)) ?? []), JSON.stringify(i)]);
+    return m;
+  };
+  const before = group(saved);
+  const after = group(fresh);
+  return {
+    changed: [...after.keys()].filter((a) => before.has(a) && JSON.stringify(before.get(a)) !== JSON.stringify(after.get(a))),
+    appeared: [...after.keys()].filter((a) => !before.has(a)),
+    gone: [...before.keys()].filter((a) => !after.has(a)),
+  };
+}
+
 /**
- * What makes a saved plan stale, compared with a plan made now from the same config
- * and the current live state: human-readable lines; empty means the saved plan still holds.
+ * What makes a saved plan stale, compared with a plan made now from the same config and the
+ * current live state: human-readable lines; empty means the saved plan still holds. Only what
+ * the plan depends on counts — the changes (managed fields, before and after), the live ids
+ * and the steps — so an edit of a field the config does not manage leaves the plan valid
+ * (the state fingerprint covers every field read and would refuse it). Saved steps that are
+ * not the fresh ones mean the file was edited: refused too, since apply runs the fresh steps.
  */
 export function checkStale(saved: Plan, fresh: Plan): string[] {
   const out: string[] = [];
   if (saved.configFingerprint !== fresh.configFingerprint) {
     out.push('the configuration changed since the plan was made (files or variable values differ)');
   }
-  if (saved.stateFingerprint !== fresh.stateFingerprint) {
-    const before = saved.liveDigests ?? {};
-    const after = fresh.liveDigests ?? {};
-    const changed = Object.keys(after).filter((a) => a in before && before[a] !== after[a]);
-    const appeared = Object.keys(after).filter((a) => !(a in before));
-    const gone = Object.keys(before).filter((a) => !(a in after));
-    const parts = [
-      ...changed.map((a) => `${a} changed`),
-      ...appeared.map((a) => `${a} appeared`),
-      ...gone.map((a) => `${a} is gone`),
-    ];
-    out.push(parts.length > 0 ? `the live state changed since the plan was made: ${parts.join(', ')}` : 'the live state changed since the plan was made');
+  // JSON round trip: the saved plan came from a file, where undefined fields are absent.
+  const now = JSON.parse(JSON.stringify(fresh)) as Plan;
+  const ids = (p: Plan): { address: string; id: string }[] => Object.entries(p.liveIds).map(([address, id]) => ({ address, id }));
+  // A live object gone or new is named so; any other difference of a change or an id is "changed".
+  const byId = differing(ids(saved), ids(now), (c) => c.address);
+  const byChange = differing(saved.changes, now.changes, (c) => c.address);
+  const moved = new Set([...byId.appeared, ...byId.gone]);
+  const changed = [...new Set([...byId.changed, ...byChange.changed, ...byChange.appeared, ...byChange.gone])].filter((a) => !moved.has(a));
+  const parts = [...changed.map((a) => `${a} changed`), ...byId.appeared.map((a) => `${a} appeared`), ...byId.gone.map((a) => `${a} is gone`)];
+  if (parts.length > 0) {
+    out.push(`the live state changed since the plan was made: ${[...new Set(parts)].join(', ')}`);
+  } else if (out.length === 0) {
+    const steps = differing(saved.steps, now.steps, (st) => st.address ?? st.id.split(':')[0]!);
+    const touched = [...new Set([...steps.changed, ...steps.appeared, ...steps.gone])];
+    if (touched.length > 0) out.push(`the saved steps are not the ones the config and the live state give now (was the plan file edited?): ${touched.join(', ')}`);
   }
   return out;
 }

@@ -132,7 +132,7 @@ export interface Plan {
   liveIds: Record<string, string>;
   /** LoadedConfig.fingerprint of the config the plan was made from. */
   configFingerprint: string;
-  /** Hash of the live state read, to refuse a stale plan file. */
+  /** Hash of every live field read. Informational: staleness compares changes, ids and steps (checkStale), so an unmanaged field's edit does not refuse a plan. */
   stateFingerprint: string;
   /**
    * Short hash of each live object read, by address (added for checkStale: names which
