@@ -6,6 +6,7 @@
  * Walks the registry like the planner does: each kind's entries sit under its `configKey`
  * in the parent entry, named from their display names (names.ts), in id order.
  */
+import { refContextFor } from '../resources/ref-context.js';
 import { addressOf } from '../resources/addresses.js';
 import { KINDS, ROOT_KIND } from '../resources/registry.js';
 import type { LiveNode, Raw, RefContext, ResourceKind } from '../resources/types.js';
@@ -84,11 +85,7 @@ export function exportState(apps: LiveNode[], options: ExportOptions = {}): Expo
       byAddress.set(n.address, n);
       addressOfId.set(n.node.id, n.address);
     }
-    const switchboardIntegrations = [...walkNamed([app])].filter((n) => n.node.kind === 'switchboard-integration');
-    const refs: RefContext = {
-      addressOfId: (id) => addressOfId.get(id),
-      switchboardIntegrationIdByName: (name) => switchboardIntegrations.find((s) => s.node.raw.name === name)?.node.id,
-    };
+    const refs: RefContext = refContextFor(app.node, (id) => addressOfId.get(id));
     const comments: ExportComment[] = [];
     const build = (n: Named, path: string[], nameParts: string[]): Raw => {
       const k = KINDS[n.node.kind];

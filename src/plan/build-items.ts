@@ -3,6 +3,7 @@
  * by level (walking the registry), compare fields, and pick create / update / replace /
  * delete / unmanaged. Pure: no HTTP.
  */
+import { refContextFor } from '../resources/ref-context.js';
 import type { LoadedConfig } from '../config/types.js';
 import { FINGERPRINT_KEY } from '../resources/fingerprint-key.js';
 import { addressOf } from '../resources/addresses.js';
@@ -71,13 +72,7 @@ export function buildItems(loaded: LoadedConfig, live: LiveState, desired: Desir
   notes.push(...apps.notes);
   matchLevel(ROOT_KIND, undefined, desired, live.apps, apps.bound);
 
-  const ctxFor = (app: LiveNode | undefined): RefContext => {
-    const sis = (app?.children.switchboard?.[0]?.children['switchboard-integration'] ?? []) as LiveNode[];
-    return {
-      addressOfId: (id) => idToAddress.get(id),
-      switchboardIntegrationIdByName: (name) => sis.find((s) => s.raw.name === name)?.id,
-    };
-  };
+  const ctxFor = (app: LiveNode | undefined): RefContext => refContextFor(app, (id) => idToAddress.get(id));
 
   const planNode = (d: DesiredNode, parent: Item | undefined, parentState: ParentState, appLive: LiveNode | undefined): Item => {
     const k = KINDS[d.kind];

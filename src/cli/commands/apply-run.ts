@@ -10,7 +10,7 @@ import { loadConfig } from '../../config/index.js';
 import { type ConfigArgs, configOptionsFrom } from '../../config/options.js';
 import { UserError } from '../../errors.js';
 import { makePlan } from '../make-plan.js';
-import { loadPlan } from '../plan-file-io.js';
+import { configArgsFor, loadPlan } from '../plan-file-io.js';
 import type { Plan } from '../../plan/types.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { approve } from '../approve.js';
@@ -34,7 +34,8 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
   const io = getIO();
   const flags = planFlagsFrom(argv);
   // A saved plan is checked before any request: it may need --secrets-out, and it fixes the scope.
-  const saved = argv.planfile ? await loadPlan(resolve(io.cwd, argv.planfile)) : undefined;
+  const planPath = argv.planfile ? resolve(io.cwd, argv.planfile) : undefined;
+  const saved = planPath ? await loadPlan(planPath) : undefined;
   if (saved) {
     if (argv.target?.length || argv.prune) {
       throw new UserError('--target and --prune cannot be combined with a plan file: the plan file records the options it was made with.');
@@ -44,7 +45,7 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
   const secrets = argv.secretsOut ? new SecretsFile(resolve(io.cwd, argv.secretsOut)) : undefined;
   await secrets?.check();
 
-  const loaded = await loadConfig(configOptionsFrom(argv, io));
+  const loaded = await loadConfig(configOptionsFrom(saved && planPath ? configArgsFor(argv, saved, planPath) : argv, io));
   const counter = new ReadCounter(io);
   const conn = await connect(argv, io, loaded, 'apply', { onProgress: counter.onProgress });
   // With --json, stdout holds only the result document; the plan and progress go to stderr.
