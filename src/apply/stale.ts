@@ -14,9 +14,9 @@ export function freshPlanFor(saved: Plan, fresh: Plan, file: string): Plan {
     throw new UserError(`the plan file ${file} is stale; nothing was applied`, {
       details: [
         ...differences.map((d) => `  - ${d}`),
-        // The plan file does not record where the config came from: a forgotten -f or --var-file is the usual cause.
+        // The plan file records the -f and --var-file paths, not --var or the environment: those are the usual cause.
         ...(saved.configFingerprint !== fresh.configFingerprint
-          ? ['If the configuration did not change, pass the same -f, --var-file and --var (and environment) as sunco-plan had.']
+          ? ['If the configuration did not change, pass the same --var (and environment) as sunco-plan had; the plan file records only its -f and --var-file paths.']
           : []),
         'Make a new plan with sunco-plan --out and review it.',
       ],

@@ -1,10 +1,11 @@
 /** Reads and writes plan files (`sunco-plan --out FILE`, `sunco-apply FILE`); the format is plan/plan-file.ts's. */
 import { constants } from 'node:fs';
 import { open, readFile, realpath, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { parsePlan, planText } from '../plan/plan-file.js';
-import type { Plan } from '../plan/types.js';
+import type { Plan, PlanInputs } from '../plan/types.js';
+import type { ConfigArgs } from '../config/options.js';
 import { secretMask } from '../secret-mask.js';
 
 /** The real path, or the path itself when it does not exist yet. */
@@ -53,4 +54,33 @@ export async function loadPlan(file: string): Promise<Plan> {
     throw new UserError(`Cannot read the plan file ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, { cause: e });
   }
   return parsePlan(text, file);
+}
+
+/** A path as a plan file at `file` records it: relative to its directory when that is shorter to read, else absolute. */
+function fromPlanDir(file: string, abs: string): string {
+  const rel = relative(dirname(file), abs);
+  return rel === '' ? '.' : isAbsolute(rel) ? abs : rel;
+}
+
+/** What a plan file saved at `file` records of a run's config flags (paths only: --var values are never saved). */
+export function planInputs(file: string, args: ConfigArgs, cwd: string): PlanInputs {
+  return {
+    config: fromPlanDir(file, resolve(cwd, args.file ?? 'sunco.yaml')),
+    varFiles: (args.varFile ?? []).map((v) => fromPlanDir(file, resolve(cwd, v))),
+  };
+}
+
+/**
+ * The config flags for `sunco-apply PLANFILE`: -f and --var-file as given, else the plan
+ * file's recorded ones (resolved against its directory), so that the plan applies from any
+ * directory with nothing else given. --var is never recorded; it is passed through.
+ */
+export function configArgsFor(args: ConfigArgs, plan: Plan, file: string): ConfigArgs {
+  if (!plan.inputs) return args;
+  const dir = dirname(file);
+  return {
+    ...args,
+    file: args.file ?? resolve(dir, plan.inputs.config),
+    varFile: args.varFile?.length ? args.varFile : plan.inputs.varFiles.map((v) => resolve(dir, v)),
+  };
 }

@@ -36,6 +36,12 @@ export function validatePlan(data: unknown, file = 'the plan file'): Plan {
   for (const key of ['configFingerprint', 'stateFingerprint'] as const) if (typeof data[key] !== 'string') bad(`"${key}" is missing`);
   if (!isPlainObject(data.liveIds)) bad('"liveIds" is missing');
   if (!isPlainObject(data.options) || !Array.isArray(data.options.targets)) bad('"options" is missing');
+  if (data.inputs !== undefined) {
+    const inputs = data.inputs;
+    if (!isPlainObject(inputs) || typeof inputs.config !== 'string' || !Array.isArray(inputs.varFiles) || !inputs.varFiles.every((v) => typeof v === 'string')) {
+      bad('"inputs" needs a "config" path and a "varFiles" list of paths');
+    }
+  }
   for (const [i, s] of (data.steps as unknown[]).entries()) {
     if (!isPlainObject(s) || typeof s.id !== 'string' || typeof s.path !== 'string' || typeof s.method !== 'string' || !Array.isArray(s.dependsOn)) {
       bad(`step ${i + 1} lacks id, method, path or dependsOn`);

@@ -143,4 +143,15 @@ export interface Plan {
   notes?: PlanNote[];
   /** What the plan was made with, so `sunco-apply PLANFILE` re-reads the same scope. */
   options: { prune: boolean; targets: string[] };
+  /**
+   * Plan files only: where the config (`-f`, default sunco.yaml) and the --var-file files were,
+   * relative to the plan file's directory or absolute; never a value. `sunco-apply PLANFILE`
+   * reads them when -f / --var-file are not given. Optional for older plan files.
+   */
+  inputs?: PlanInputs;
+}
+
+export interface PlanInputs {
+  config: string;
+  varFiles: string[];
 }

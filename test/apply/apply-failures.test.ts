@@ -122,7 +122,7 @@ describe('failures', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('the plan file p.json is stale; nothing was applied');
     expect(r.stderr).toContain('variable values differ');
-    expect(r.stderr).toContain('pass the same -f, --var-file and --var (and environment) as sunco-plan had');
+    expect(r.stderr).toContain('pass the same --var (and environment) as sunco-plan had');
     expect(r.stdout + r.stderr).not.toMatch(/token-at-(plan|apply)-time/);
     expect(writes(h.emu, mark)).toEqual([]);
     // The same value as at plan time: the plan applies, and sends that value.

@@ -10,7 +10,7 @@ import { loadConfig } from '../../config/index.js';
 import { type ConfigArgs, configOptionsFrom } from '../../config/options.js';
 import { UserError } from '../../errors.js';
 import { makePlan } from '../make-plan.js';
-import { loadPlan } from '../plan-file-io.js';
+import { configArgsFor, loadPlan } from '../plan-file-io.js';
 import type { Plan } from '../../plan/types.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { approve } from '../approve.js';
@@ -19,6 +19,7 @@ import { ReadCounter } from '../live-progress.js';
 import { executeAndReport } from '../execute-and-report.js';
 import { requireSecretsOut } from '../../apply/preflight.js';
 import { SecretsFile } from '../../apply/secrets-file.js';
+import { recoverSecrets } from '../recover-secrets.js';
 import { freshPlanFor } from '../../apply/stale.js';
 
 export interface ApplyArgs extends ConfigArgs, ConnectionArgs, PlanArgs {
@@ -33,7 +34,8 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
   const io = getIO();
   const flags = planFlagsFrom(argv);
   // A saved plan is checked before any request: it may need --secrets-out, and it fixes the scope.
-  const saved = argv.planfile ? await loadPlan(resolve(io.cwd, argv.planfile)) : undefined;
+  const planPath = argv.planfile ? resolve(io.cwd, argv.planfile) : undefined;
+  const saved = planPath ? await loadPlan(planPath) : undefined;
   if (saved) {
     if (argv.target?.length || argv.prune) {
       throw new UserError('--target and --prune cannot be combined with a plan file: the plan file records the options it was made with.');
@@ -43,7 +45,7 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
   const secrets = argv.secretsOut ? new SecretsFile(resolve(io.cwd, argv.secretsOut)) : undefined;
   await secrets?.check();
 
-  const loaded = await loadConfig(configOptionsFrom(argv, io));
+  const loaded = await loadConfig(configOptionsFrom(saved && planPath ? configArgsFor(argv, saved, planPath) : argv, io));
   const counter = new ReadCounter(io);
   const conn = await connect(argv, io, loaded, 'apply', { onProgress: counter.onProgress });
   // With --json, stdout holds only the result document; the plan and progress go to stderr.
@@ -51,7 +53,8 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
   try {
     const options = saved?.options ?? { prune: flags.prune, targets: flags.targets };
     counter.start();
-    const { plan: fresh } = await makePlan({ loaded, client: conn.client, ...options, parallelism: flags.parallelism, keyId: conn.keyId }).finally(() => counter.stop());
+    const { plan: fresh, live } = await makePlan({ loaded, client: conn.client, ...options, parallelism: flags.parallelism, keyId: conn.keyId }).finally(() => counter.stop());
+    if (secrets) await recoverSecrets(secrets, fresh.liveIds, live, argv.secretsOut!, out);
     let plan: Plan;
     if (saved) {
       plan = freshPlanFor(saved, fresh, argv.planfile!);

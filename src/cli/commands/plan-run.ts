@@ -7,7 +7,7 @@ import { loadConfig } from '../../config/index.js';
 import { configOptionsFrom } from '../../config/options.js';
 import { UserError } from '../../errors.js';
 import { makePlan } from '../make-plan.js';
-import { refuseInputs, savePlan } from '../plan-file-io.js';
+import { planInputs, refuseInputs, savePlan } from '../plan-file-io.js';
 import { hasChanges } from '../../plan/summary.js';
 import type { Plan } from '../../plan/types.js';
 import { connect } from '../connect.js';
@@ -74,7 +74,7 @@ export async function runPlanCommand(argv: PlanCommandArgs): Promise<void> {
     if (format === 'text') io.stderr.write(`Read the live state with ${plan.requests} API request${plan.requests === 1 ? '' : 's'}.\n`);
     if (argv.out) {
       const file = resolve(io.cwd, argv.out);
-      await savePlan(file, plan);
+      await savePlan(file, { ...plan, inputs: planInputs(file, argv, io.cwd) });
       io.stderr.write(`Saved the plan to ${argv.out}. Apply it with: sunco-apply ${argv.out}\n`);
     }
     if (argv.detailedExitcode && hasChanges(plan)) io.exitCode = 2;
