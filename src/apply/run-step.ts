@@ -144,5 +144,5 @@ function recoveryFor(address: string, adopted: boolean): string {
 
 /** The kind of the address says how its secret is made again (resources/*.ts `lostSecretHint`). */
 function howToRecover(address: string): string {
-  return parseAddress(address)?.kind.lostSecretHint ?? 'delete it and re-apply to get a new secret';
+  return parseAddress(address)?.kind.lostSecretHint ?? 'run sunco-apply with --secrets-out again: it recovers the secret from the live object, which the API returns on GET';
 }

@@ -58,6 +58,11 @@ export class SecretsFile {
     });
   }
 
+  /** What the file holds now, journal included (for checking it against the live objects). */
+  async entries(): Promise<SecretEntries> {
+    return this.locked(async () => ({ ...(await this.read()), ...((await readJournal(this.path)) ?? {}) }));
+  }
+
   /**
    * Merges these entries into the file. Resolves once they are durable (in the journal).
    * Appends never interleave; entries that arrive while one is in progress share the next one

@@ -84,7 +84,8 @@ export interface EmulatorWebhooks {
   idle(): Promise<void>;
 }
 
-function parseKey(key: string): { id: string; secret: string } {
+/** `--key KEYID:SECRET`, checked here once for the command line and for startEmulator(). */
+export function parseKey(key: string): { id: string; secret: string } {
   const i = key.indexOf(':');
   if (i <= 0 || i === key.length - 1) throw new UserError('--key must be KEYID:SECRET (e.g. act_local:s3cret)');
   return { id: key.slice(0, i), secret: key.slice(i + 1) };

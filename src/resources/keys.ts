@@ -26,7 +26,7 @@ const common = {
   setFields: [],
   immutable: true,
   label: (raw) => `"${String(raw.displayName)}"`,
-  lostSecretHint: 'delete the key (sunco-apply with the entry removed and --prune, or in the dashboard) and re-apply to create a new one',
+  lostSecretHint: 'run sunco-apply with --secrets-out again: it recovers the secret from the live object, which the API returns on GET',
 } satisfies Omit<ResourceKind, 'name' | 'parent' | 'fieldSpecs' | 'rows' | 'apiName' | 'configName'>;
 
 function fromRows(rows: FieldSpec[]): Pick<ResourceKind, 'rows' | 'fieldSpecs' | 'apiName' | 'configName' | 'generatedSecret'> {

@@ -30,5 +30,5 @@ export const webhookKind: ResourceKind = {
   setFields: ['triggers'],
   label: (raw) => String(raw.target),
   generatedSecret: () => generatedField(KIND_FIELDS.webhook),
-  lostSecretHint: 'delete the webhook (or integration) and re-apply to get a new secret',
+  lostSecretHint: 'run sunco-apply with --secrets-out again: it recovers the secret from the live object, which the API returns on GET',
 };

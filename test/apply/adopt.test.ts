@@ -24,7 +24,7 @@ describe('lost create responses', () => {
     expect(report.applied).toMatchObject([{ address: 'app.support.key.ci', adopted: true, ids: { 'app.support.key.ci': 'app_new' } }]);
     expect(report.lostSecrets).toHaveLength(1);
     expect(report.lostSecrets[0]).toMatchObject({ address: 'app.support.key.ci', id: 'app_new' });
-    expect(report.lostSecrets[0]!.recovery).toMatch(/delete the key .* re-apply/);
+    expect(report.lostSecrets[0]!.recovery).toMatch(/run sunco-apply with --secrets-out again: it recovers the secret/);
   });
 
   it('fails the step and reports the secret as possibly lost when the listing that would find it fails', async () => {
@@ -35,7 +35,7 @@ describe('lost create responses', () => {
     const report = await executePlan({ plan: plan([keyCreate()], { 'app.support': 'a1' }), client });
     expect(client.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['POST /v2/apps/a1/keys', 'GET /v2/apps/a1/keys']);
     expect(report.failed).toMatchObject([{ address: 'app.support.key.ci', status: 500, code: 'internal_error' }]);
-    expect(report.lostSecrets).toMatchObject([{ address: 'app.support.key.ci', recovery: expect.stringMatching(/may have been committed.*re-apply/) }]);
+    expect(report.lostSecrets).toMatchObject([{ address: 'app.support.key.ci', recovery: expect.stringMatching(/may have been committed.*run sunco-apply with --secrets-out again: it recovers the secret/) }]);
   });
 
   it('saves a secret the listed object still shows (webhooks), and matches nested $ref fields', async () => {

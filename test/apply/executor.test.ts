@@ -174,7 +174,7 @@ describe('executePlan', () => {
     expect(report.failed.map((f) => f.message)).toEqual(['created, but its secret could not be saved to /ro/secrets.json: EROFS: read-only file system']);
     expect(report.skipped.map((s) => s.stepId)).toEqual(['after']);
     expect(report.lostSecrets).toMatchObject([{ address: 'app.support.key.ci', id: 'app_k1' }]);
-    expect(report.lostSecrets[0]!.recovery).toMatch(/^it could not be written to \/ro\/secrets.json; delete the key/);
+    expect(report.lostSecrets[0]!.recovery).toMatch(/^it could not be written to \/ro\/secrets.json; run sunco-apply with --secrets-out again/);
     expect(JSON.stringify(report)).not.toContain('very-secret');
   });
 

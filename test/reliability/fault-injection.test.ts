@@ -56,7 +56,7 @@ describe('apply under injected faults (fault rate 0.1)', () => {
     // each saved or reported lost (a report may be a false alarm: "may have been committed").
     expect(r.savedSecrets).toBeGreaterThanOrEqual(46 - r.lostSecrets.length);
     // A lost secret is reported with its address and a way out.
-    for (const lost of r.lostSecrets) expect(lost).toMatchObject({ address: expect.stringMatching(/^app\.rel\d/), recovery: expect.stringMatching(/re-apply/) });
+    for (const lost of r.lostSecrets) expect(lost).toMatchObject({ address: expect.stringMatching(/^app\.rel\d/), recovery: expect.stringMatching(/sunco-apply with --secrets-out again/) });
   });
 
   it('a failed run exits 1 with a report, and the next run converges', async () => {

@@ -19,6 +19,7 @@ import { ReadCounter } from '../live-progress.js';
 import { executeAndReport } from '../execute-and-report.js';
 import { requireSecretsOut } from '../../apply/preflight.js';
 import { SecretsFile } from '../../apply/secrets-file.js';
+import { recoverSecrets } from '../recover-secrets.js';
 import { freshPlanFor } from '../../apply/stale.js';
 
 export interface ApplyArgs extends ConfigArgs, ConnectionArgs, PlanArgs {
@@ -52,7 +53,8 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
   try {
     const options = saved?.options ?? { prune: flags.prune, targets: flags.targets };
     counter.start();
-    const { plan: fresh } = await makePlan({ loaded, client: conn.client, ...options, parallelism: flags.parallelism, keyId: conn.keyId }).finally(() => counter.stop());
+    const { plan: fresh, live } = await makePlan({ loaded, client: conn.client, ...options, parallelism: flags.parallelism, keyId: conn.keyId }).finally(() => counter.stop());
+    if (secrets) await recoverSecrets(secrets, fresh.liveIds, live, argv.secretsOut!, out);
     let plan: Plan;
     if (saved) {
       plan = freshPlanFor(saved, fresh, argv.planfile!);

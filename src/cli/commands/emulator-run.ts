@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import type { EmulatorArgs } from './emulator.js';
 import { getIO } from '../io.js';
 import { UserError } from '../../errors.js';
-import { startEmulator, type EmulatorOptions, type RequestLogEntry, type RunningEmulator } from '../../emulator/index.js';
+import { parseKey, startEmulator, type EmulatorOptions, type RequestLogEntry, type RunningEmulator } from '../../emulator/index.js';
 
 /** Emits 'started' (RunningEmulator) once listening: lets in-process tests find the URL. */
 export const emulatorEvents = new EventEmitter();
@@ -27,10 +27,7 @@ export function optionsFromArgs(argv: EmulatorArgs): EmulatorOptions {
     `--webhook-retry-base-ms must be a number of milliseconds ≥ 0 (got ${String(webhookRetryBaseMs)})`,
   );
   check(argv.config !== undefined || (argv.secretsOut === undefined && !argv.varFile?.length && !argv.var?.length), '--secrets-out, --var-file and --var go with --config FILE');
-  if (argv.key !== undefined) {
-    const i = argv.key.indexOf(':');
-    check(i > 0 && i < argv.key.length - 1, '--key must be KEYID:SECRET (e.g. act_local:s3cret)');
-  }
+  if (argv.key !== undefined) parseKey(argv.key);
   return {
     host: argv.host,
     port,

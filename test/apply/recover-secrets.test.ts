@@ -1,0 +1,62 @@
+/**
+ * sunco-apply recovers secrets the file lacks, or holds under another id, from the live
+ * objects (the API returns key and webhook secrets on GET and list), and never prints them.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Harness, harness } from '../helpers/harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await harness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const config = `version: 1
+apps:
+  support:
+    displayName: Support
+    keys:
+      deployer: { displayName: CI deployer }
+    integrations:
+      bot:
+        type: custom
+        displayName: Bot
+        webhooks:
+          main: { target: "https://bot.example.com/a", triggers: ["conversation:message"] }
+`;
+
+describe('secret recovery', () => {
+  it('recovers a missing and a stale entry from the live objects, naming the addresses only', async () => {
+    const file = await h.write('a.yaml', config);
+    const first = await h.cli(['apply', '-f', file, '--yes', '--secrets-out', 'secrets.json']);
+    expect(first.code).toBe(0);
+    expect(first.stdout + first.stderr).not.toContain('recovered');
+    const good = await h.secrets();
+    const key = 'app.support.key.deployer';
+    const hook = 'app.support.integration.bot.webhook.main';
+    expect(good[key]?.secret).toEqual(expect.any(String));
+    expect(good[hook]?.secret).toEqual(expect.any(String));
+    const damaged = { ...good, [hook]: { id: 'wh_from_an_older_object', secret: 'an-old-webhook-secret' } };
+    delete (damaged as Record<string, unknown>)[key];
+    await writeFile(join(h.dir, 'secrets.json'), JSON.stringify(damaged));
+
+    const again = await h.cli(['apply', '-f', file, '--yes', '--secrets-out', 'secrets.json']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`recovered 2 secrets into secrets.json from the live objects: ${key}, ${hook}`);
+    for (const s of [good[key]!.secret, good[hook]!.secret]) {
+      expect(again.stdout).not.toContain(s);
+      expect(again.stderr).not.toContain(s);
+    }
+    expect(again.stdout + again.stderr).not.toMatch(/delete the (key|webhook)/);
+    const fixed = await h.secrets();
+    expect(fixed[key]).toEqual(good[key]);
+    expect(fixed[hook]).toEqual(good[hook]);
+
+    const third = await h.cli(['apply', '-f', file, '--yes', '--secrets-out', 'secrets.json']);
+    expect(third.stdout).not.toContain('recovered');
+  });
+});
