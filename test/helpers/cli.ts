@@ -1,5 +1,5 @@
 import { run } from '../../src/cli/run.js';
-import { fakeIO } from './io.js';
+import { type FakeIOOptions, fakeIO } from './io.js';
 
 export interface CliResult {
   code: number;
@@ -7,13 +7,7 @@ export interface CliResult {
   stderr: string;
 }
 
-export interface RunOptions {
-  env?: NodeJS.ProcessEnv;
-  cwd?: string;
-  stdin?: string;
-  stdoutIsTTY?: boolean;
-  stdinIsTTY?: boolean;
-  stderrIsTTY?: boolean;
+export interface RunOptions extends Omit<FakeIOOptions, 'interleaved'> {
   scriptName?: string;
   /** Run as the sunco-plan / sunco-apply binaries do: that command is the default command. */
   only?: 'plan' | 'apply';
