@@ -17,6 +17,8 @@ export const MIN_SECRET_LENGTH = 4;
 
 export class SecretMask {
   private readonly forms = new Set<string>();
+  /** Field names (`metadata.KEY` for a metadata key) whose every value is secret in an API body. */
+  private readonly fields = new Set<string>();
   /** Longest first, so that a secret containing another is replaced whole. */
   private sorted: string[] | undefined;
 
@@ -38,6 +40,21 @@ export class SecretMask {
     }
   }
 
+  /**
+   * Remembers a field whose value is secret whatever it is: one the config feeds from a
+   * sensitive variable. Its live value (the one before a rotation) is not registered by
+   * value, so `--debug` bodies redact the field by name: `metadata.KEY` for the metadata
+   * key KEY (dots and all), else the field's own name (the last segment of its path).
+   */
+  addField(path: string): void {
+    this.fields.add(path.startsWith('metadata.') ? path : path.slice(path.lastIndexOf('.') + 1));
+  }
+
+  /** Whether `key` (inside the object under `parent`) is a field registered by addField. */
+  isSecretField(key: string, parent: string | undefined): boolean {
+    return this.fields.has(parent === 'metadata' ? `metadata.${key}` : key);
+  }
+
   get size(): number {
     return this.forms.size;
   }
@@ -52,6 +69,19 @@ export class SecretMask {
     this.sorted ??= [...this.forms].sort((a, b) => b.length - a.length);
     let out = text;
     for (const s of this.sorted) if (out.includes(s)) out = out.split(s).join(MASK);
+    return out;
+  }
+
+  /**
+   * The text with every registered value replaced by as many `*` as it has characters: for a
+   * code frame, whose caret column must still line up and which is cut to a window around
+   * that column (a cut through a value would leave a part of it that `mask` no longer knows).
+   */
+  maskKeepingWidth(text: string): string {
+    if (this.forms.size === 0 || text.length < MIN_SECRET_LENGTH) return text;
+    this.sorted ??= [...this.forms].sort((a, b) => b.length - a.length);
+    let out = text;
+    for (const s of this.sorted) if (out.includes(s)) out = out.split(s).join('*'.repeat(s.length));
     return out;
   }
 

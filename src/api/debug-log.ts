@@ -1,3 +1,4 @@
+import { secretMask } from '../secret-mask.js';
 import { REDACTED, SECRET_KEY_PATTERN, redactString, redactValue } from './redact.js';
 
 /** Longest body text shown per debug line: enough to see what happened, not a flood. */
@@ -49,7 +50,9 @@ export class DebugLog {
   private body(text: string): string {
     let shown: string;
     try {
-      shown = JSON.stringify(redactValue(JSON.parse(text)));
+      // Also the fields the config feeds from sensitive variables: their old, live values (read
+      // back before a rotation) are not in the registry by value, only the new ones are.
+      shown = JSON.stringify(redactValue(JSON.parse(text), undefined, (key, parent) => secretMask().isSecretField(key, parent)));
     } catch {
       // A non-JSON body may still carry key=value secrets (form posts, error pages echoing input).
       shown = JSON.stringify(oneLine(text).replace(SECRET_PAIR, `$1${REDACTED}`));

@@ -11,18 +11,19 @@ export const SECRET_KEY_PATTERN = /secret|token|password|privateKey|apiKey|acces
 /**
  * A deep copy of `value` with every secret-looking field's value replaced. When `found` is
  * given, the string values replaced are added to it, so that an echo of them elsewhere
- * (an error title quoting the input) can be redacted by value too.
+ * (an error title quoting the input) can be redacted by value too. `isSecretField` names
+ * more secret fields by name and parent key (a metadata key fed by a sensitive variable).
  */
-export function redactValue(value: unknown, found?: Set<string>): unknown {
-  if (Array.isArray(value)) return value.map((v) => redactValue(v, found));
+export function redactValue(value: unknown, found?: Set<string>, isSecretField?: (key: string, parent: string | undefined) => boolean, parent?: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, found, isSecretField, parent));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      if (SECRET_KEY_PATTERN.test(k) && v !== null && v !== undefined && v !== '') {
+      if ((SECRET_KEY_PATTERN.test(k) || isSecretField?.(k, parent)) && v !== null && v !== undefined && v !== '') {
         if (found) collectStrings(v, found);
         out[k] = REDACTED;
       } else {
-        out[k] = redactValue(v, found);
+        out[k] = redactValue(v, found, isSecretField, k);
       }
     }
     return out;

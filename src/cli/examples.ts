@@ -176,6 +176,11 @@ export const EXAMPLES: Record<string, Example[]> = {
     ['keys list --app support', 'The app\'s API keys (secrets hidden)'],
     ['keys list --integration 5e1606762556d93e9c176f6c', 'A custom integration\'s keys'],
   ],
+  'secrets pull': [
+    ['secrets pull --secrets-out secrets.json', 'Save the live secret of every managed key and webhook'],
+    ['secrets pull --target app.support --secrets-out secrets.json', 'Only the keys and webhooks of app support'],
+    ['secrets pull -f config/ --var-file prod.env --secrets-out secrets.json --json', 'What was new, updated or unchanged, as JSON (no values)'],
+  ],
   'switchboards list': [
     ['switchboards list --app support', 'The switchboard with its switchboard integrations'],
     ['switchboards list --json', 'As JSON'],

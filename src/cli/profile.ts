@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { closest } from '../config/did-you-mean.js';
 import { UserError } from '../errors.js';
+import { yamlErrorMessage } from '../config/yaml-errors.js';
 import { CONNECTION_FIELDS, type ConnectionValues } from './connection-options.js';
 import type { CliIO } from './io.js';
 import type * as YAML from 'yaml';
@@ -85,7 +86,7 @@ function parseProfiles(text: string, path: string): Map<string, Located<Map<stri
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0];
-    throw new UserError(`${path}:${pos?.line ?? 1}:${pos?.col ?? 1}: invalid YAML: ${first.message.split('\n')[0]}`);
+    throw new UserError(`${path}:${pos?.line ?? 1}:${pos?.col ?? 1}: invalid YAML: ${yamlErrorMessage(first)}`);
   }
   const profiles = new Map<string, Located<Map<string, Located<unknown>>>>();
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return profiles;

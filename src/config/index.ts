@@ -4,7 +4,7 @@
  * is collected and thrown at once as a ConfigError; no API call is ever made here.
  */
 import { basename } from 'node:path';
-import { ConfigError, type ConfigIssue } from './issues.js';
+import { codeFrame, ConfigError, type ConfigIssue } from './issues.js';
 import { fingerprint } from './fingerprint.js';
 import { type Merged, mergeFiles } from './merge.js';
 import { parseYamlFile, type ParsedFile } from './parse-yaml.js';
@@ -17,6 +17,7 @@ import { collectSources } from './sources.js';
 import type { InputDigests, LoadedConfig } from './types.js';
 import { collectVariables } from './var-sources.js';
 import { registerConfigSecrets } from './secret-values.js';
+import { secretMask } from '../secret-mask.js';
 import { declaredVariables, sensitiveNames, withDefaults } from './variables-block.js';
 
 export { ConfigError, formatIssue, issuesToJson, type ConfigIssue, type JsonIssue } from './issues.js';
@@ -73,6 +74,11 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   }
   // Before any issue is reported: error frames and messages are masked through these too.
   registerConfigSecrets(parsed.map((f) => f.value), vars, sensitiveVars);
+  // The issues found while parsing framed their lines before the secrets were known: frame them again.
+  for (const issue of issues) {
+    const source = issue.frame ? sources.find((s) => s.shown === issue.file) : undefined;
+    if (source) issue.frame = codeFrame(source.text, issue.line, issue.column);
+  }
   // Reference rules read the typed model: they need every file parsed and no value of the
   // wrong type. Other schema issues (a misspelt field, a bad enum value) do not stop them, so
   // that a typo and a dangling reference are reported together, all at once.
@@ -98,6 +104,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     issues.push(...later.filter((l) => !issues.some((i) => i.file === l.file && i.line === l.line && i.column === l.column && i.code === l.code)));
     if (issues.length === 0 && merged) {
       const { sources: positions, sensitive } = collectSources(parsed, sensitiveVars);
+      for (const key of sensitive) secretMask().addField(key.slice(key.indexOf('#') + 1));
       return {
         config: merged.config,
         files: parsed.map((f) => f.source.shown),

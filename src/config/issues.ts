@@ -3,6 +3,7 @@
  * all at once (DESIGN.md, "Errors and exit codes") and thrown together as one ConfigError.
  */
 import { UserError } from '../errors.js';
+import { secretMask } from '../secret-mask.js';
 
 export interface ConfigIssue {
   /** File as shown to the user (relative to cwd when inside it). Empty for flag-level issues. */
@@ -66,7 +67,8 @@ export function codeFrame(source: string | undefined, line: number, column: numb
   if (source === undefined || line < 1) return '';
   const text = source.split(/\r?\n/)[line - 1];
   if (text === undefined) return '';
-  let shown = redactLine(text);
+  // Masked before the cut below, which could otherwise leave part of a secret behind.
+  let shown = redactLine(secretMask().maskKeepingWidth(text));
   let caretCol = Math.max(1, column);
   if (shown.length > 100) {
     const start = Math.max(0, caretCol - 50);

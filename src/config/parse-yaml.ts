@@ -15,6 +15,7 @@ import type { SourceFile } from './read-files.js';
 import { emptyRecord } from './safe-keys.js';
 import { isExtensionField } from './top-level.js';
 import { ALIAS_LIMIT_MESSAGE, MAX_ALIAS_NODES, effectivePairs, unknownAliasMessage, type WalkBudget } from './yaml-merge.js';
+import { yamlErrorMessage } from './yaml-errors.js';
 import { tagIssue } from './yaml-tags.js';
 
 export { MAX_ALIAS_NODES } from './yaml-merge.js';
@@ -72,7 +73,8 @@ export function parseYamlFile(source: SourceFile, vars: ReadonlyMap<string, stri
       else if (e === syntax) {
         const { line } = lc.linePos(e.pos[0]);
         const usesVariable = /\$\{/.test(source.text.split(/\r?\n/)[line - 1] ?? '');
-        issueAt(e.pos[0], 'yaml_syntax', e.message.split('\n')[0], undefined, usesVariable ? 'inside { } or [ ], quote values that use variables: "${NAME}"' : undefined);
+        if (e.code === 'RESOURCE_EXHAUSTION') issueAt(e.pos[0], 'yaml_too_deep', yamlErrorMessage(e));
+        else issueAt(e.pos[0], 'yaml_syntax', yamlErrorMessage(e), undefined, usesVariable ? 'inside { } or [ ], quote values that use variables: "${NAME}"' : undefined);
       }
     }
     return undefined;

@@ -4,6 +4,7 @@
  */
 import { extname, resolve } from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+import { yamlErrorMessage } from './yaml-errors.js';
 import { parseDotenv } from './dotenv.js';
 import { codeFrame, type ConfigIssue } from './issues.js';
 import { isVariableName } from './interpolate.js';
@@ -99,7 +100,7 @@ function parseYamlVars(text: string): ParsedVars {
     const { line, col } = lc.linePos(offset);
     problems.push({ line, column: col, message });
   };
-  for (const e of doc.errors) at(e.pos[0], e.message.split('\n')[0]);
+  for (const e of doc.errors) at(e.pos[0], yamlErrorMessage(e));
   if (problems.length > 0) return { values, problems };
   if (doc.contents === null) return { values, problems };
   if (!isMap(doc.contents)) {

@@ -89,6 +89,13 @@ describe('--debug output', () => {
       nested: { privateKey: '(redacted)', apiKey: '(redacted)', accessKey: '(redacted)', signingKey: '(redacted)', consumerKey: '(redacted)', list: [{ Authorization: '(redacted)', ok: true }] },
     });
   });
+
+  it('redactValue also redacts the fields a predicate names, by key and parent key', () => {
+    const secret = (key: string, parent: string | undefined) => parent === 'metadata' && key === 'a.b';
+    expect(redactValue({ apps: [{ metadata: { 'a.b': 'old-value', region: 'eu' }, 'a.b': 'kept' }] }, undefined, secret)).toEqual({
+      apps: [{ metadata: { 'a.b': '(redacted)', region: 'eu' }, 'a.b': 'kept' }],
+    });
+  });
 });
 
 describe('long bodies', () => {

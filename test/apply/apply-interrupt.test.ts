@@ -2,7 +2,8 @@
  * Interrupts during an apply against a slow emulator (issue 14): the first SIGINT starts no new
  * step, lets the calls in flight finish, saves every secret, prints "Interrupted:" and exits 130;
  * a second one stops waiting. After a kill -9 the next apply converges and every acknowledged
- * secret is in the file. In-process runs receive the signal through process.emit, the way node
+ * secret is in the file; one killed while answers are held back in flight recovers those secrets
+ * from the live objects. In-process runs receive the signal through process.emit, the way node
  * delivers one to the process's listeners; the spawned runs get real signals.
  */
 import { spawn } from 'node:child_process';
@@ -102,13 +103,19 @@ describe('sunco-apply interrupted', () => {
 });
 
 /** Runs the CLI from source in a child process; `onLine` sees each stdout line and may signal the child. */
-function spawnApply(hh: Harness, args: string[], onLine: (line: string, child: ReturnType<typeof spawn>) => void): Promise<{ code: number | null; signal: string | null; stdout: string }> {
+function spawnApply(
+  hh: Harness,
+  args: string[],
+  onLine: (line: string, child: ReturnType<typeof spawn>) => void,
+  onSpawn?: (child: ReturnType<typeof spawn>) => void,
+): Promise<{ code: number | null; signal: string | null; stdout: string }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['--import', join(root, 'test/helpers/ts-register.mjs'), join(root, 'src/cli/bin/sunco-apply.ts'), ...args], {
       cwd: hh.dir,
       env: { ...hh.env, SUNCO_API_URL: hh.emu.url, NO_COLOR: '1', PATH: process.env.PATH },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    onSpawn?.(child);
     let stdout = '';
     let pending = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -168,6 +175,71 @@ describe('sunco-apply as a process', () => {
     // Converged: each key exists once, and nothing is left to do.
     const names = (await liveKeys(h)).map((k) => k.displayName);
     expect(names.sort()).toEqual(Array.from({ length: KEYS }, (_, i) => `key ${i}`).sort());
+    expect((await h.cli(['plan', '-f', file, '--detailed-exitcode'])).code).toBe(0);
+    expect((await readdir(h.dir)).sort()).toEqual(['secrets.json', 'sunco.yaml']);
+  });
+
+  it('after kill -9 with answers lost in flight, the next apply recovers every missing secret from the live objects and converges', async () => {
+    const withHooks = `version: 1
+apps:
+  support:
+    displayName: Support
+    keys:
+${Array.from({ length: 6 }, (_, i) => `      k${i}: { displayName: key ${i} }`).join('\n')}
+    integrations:
+      bot:
+        type: custom
+        displayName: Bot
+        webhooks:
+${Array.from({ length: 4 }, (_, i) => `          w${i}: { target: "https://bot.example.com/${i}", triggers: ["conversation:message"] }`).join('\n')}
+`;
+    let child: ReturnType<typeof spawn> | undefined;
+    let killed = false;
+    const secretHolders = (): number =>
+      h!.emu.store.state.provisioning.apps.reduce((n, a) => n + a.keys.length + a.integrations.reduce((m, i) => m + i.webhooks.length, 0), 0);
+    // The emulator waits its latency after the handler has committed and before it answers:
+    // killing the client there leaves an object the API made but whose answer (and secret) the
+    // client never received.
+    h = await harness({
+      latencyMs: 5,
+      sleep: async (ms) => {
+        if (!killed && child && secretHolders() >= 7) {
+          killed = true;
+          child.kill('SIGKILL');
+          await new Promise((r) => child!.once('close', r));
+        }
+        await new Promise((r) => setTimeout(r, ms));
+      },
+    });
+    const file = await h.write('sunco.yaml', withHooks);
+    const r = await spawnApply(h, ['-f', file, '--yes', '--secrets-out', 'secrets.json', '--parallelism', '3'], () => undefined, (c) => (child = c));
+    expect(r.signal).toBe('SIGKILL');
+    const liveIds = (): string[] =>
+      h!.emu.store.state.provisioning.apps.flatMap((a) => [...a.keys.map((k) => k.id), ...a.integrations.flatMap((i) => i.webhooks.map((w) => w.id))]);
+    const madeBeforeKill = new Set(liveIds());
+    expect(madeBeforeKill.size).toBeGreaterThanOrEqual(7);
+
+    const again = await h.cli(['apply', '-f', file, '--yes', '--secrets-out', 'secrets.json']);
+    expect(again.code, again.stderr).toBe(0);
+    // The object whose answer was held back (at least) had no entry: it is recovered, not made again.
+    const m = /recovered (\d+) secrets? into secrets\.json from the live objects: (.*)/.exec(again.stdout);
+    expect(m, again.stdout).not.toBeNull();
+    const recovered = m![2]!.split(', ');
+    expect(recovered).toHaveLength(Number(m![1]));
+    const saved = await h.secrets();
+    const [app] = h.emu.store.state.provisioning.apps;
+    const live = [
+      ...app!.keys.map((k) => ({ address: `app.support.key.${k.displayName.replace('key ', 'k')}`, id: k.id, secret: k.secret })),
+      ...app!.integrations.flatMap((i) => i.webhooks.map((w) => ({ address: `app.support.integration.bot.webhook.w${w.target.split('/').pop()}`, id: w.id, secret: w.secret }))),
+    ];
+    // Converged: each object once, every one's secret in the file, none printed.
+    expect(live).toHaveLength(10);
+    for (const o of live) {
+      expect(saved[o.address], o.address).toEqual({ id: o.id, secret: o.secret });
+      expect(again.stdout + again.stderr).not.toContain(o.secret);
+    }
+    expect(Object.keys(saved).sort()).toEqual(live.map((o) => o.address).sort());
+    for (const address of recovered) expect(madeBeforeKill.has(saved[address]!.id), address).toBe(true);
     expect((await h.cli(['plan', '-f', file, '--detailed-exitcode'])).code).toBe(0);
     expect((await readdir(h.dir)).sort()).toEqual(['secrets.json', 'sunco.yaml']);
   });

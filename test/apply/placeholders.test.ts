@@ -8,7 +8,7 @@ const config = {
   apps: {
     support: {
       displayName: 'Support',
-      metadata: { team: 'care' },
+      metadata: { team: 'care', 'a.b': 'dotted', 'a.b.c': 'deeper' },
       integrations: {
         bot: { type: 'custom', webhooks: { main: { target: 'https://x', triggers: [] } }, keys: { runtime: { displayName: 'rt' } } },
       },
@@ -26,6 +26,11 @@ describe('config values by address', () => {
     expect(entryAt(config, 'app.support.integration.nope')).toBeUndefined();
     expect(entryAt(config, 'app.support.integration')).toBeUndefined();
     expect(configValue(config, 'app.support#metadata.team')).toBe('care');
+    // A metadata key with dots is one key: the field metadata.a.b names it (issue 14).
+    expect(configValue(config, 'app.support#metadata.a.b')).toBe('dotted');
+    expect(configValue(config, 'app.support#metadata.a.b.c')).toBe('deeper');
+    expect(() => configValue(config, 'app.support#metadata.a')).toThrow('no value for app.support#metadata.a');
+    expect(configValue(config, 'app.support.integration.bot.webhook.main#triggers')).toEqual([]);
     expect(() => configValue(config, 'app.other#displayName')).toThrow('the configuration has no entry app.other');
     expect(() => configValue(config, 'app.support')).toThrow('bad secret reference');
   });

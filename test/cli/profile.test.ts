@@ -85,6 +85,8 @@ describe('loadProfile', () => {
   it('a YAML syntax error names file:line:column; a bad value names the field, never the value', async () => {
     const syntax = await profiles('default:\n  keyId: [app_1\n');
     expect(failure(() => loadProfile(undefined, fake(syntax)))).toMatch(/profiles\.yaml:\d+:\d+: invalid YAML/);
+    const deep = await profiles(`default:\n  keyId: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
+    expect(failure(() => loadProfile(undefined, fake(deep)))).toMatch(/profiles\.yaml:2:\d+: invalid YAML: nested too deeply to parse/);
     const list = await profiles(`default:\n  keySecret: [${SECRET}]\n`);
     const msg = failure(() => loadProfile(undefined, fake(list)));
     expect(msg).toMatch(/profiles\.yaml:2:14: profile "default": keySecret must be a non-empty string/);

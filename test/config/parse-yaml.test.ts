@@ -241,3 +241,19 @@ describe('reuse: anchors, aliases, merge keys and x- fields', () => {
     expect(issues.map((i) => [i.code, i.line])).toEqual([['unknown_field', 5]]);
   });
 });
+
+describe('nesting', () => {
+  it('YAML nested past what the parser can recurse is refused with its position and a cause, not a stack error', async () => {
+    const depth = 5000;
+    const issues = await issuesOf({ 'sunco.yaml': y('version: 1', 'apps:', '  a:', '    displayName: A', `    metadata: { x: ${'['.repeat(depth)}${']'.repeat(depth)} }`) });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: 'sunco.yaml', line: 5, code: 'yaml_too_deep', message: expect.stringContaining('nested too deeply') });
+    expect(JSON.stringify(issues)).not.toContain('call stack');
+  });
+
+  it('so is a var file nested that deep', async () => {
+    const issues = await issuesOf({ 'sunco.yaml': y('version: 1', 'apps: {}'), 'v.yaml': `A: ${'['.repeat(5000)}${']'.repeat(5000)}\n` }, { varFiles: ['v.yaml'] });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: 'v.yaml', line: 1, message: expect.stringContaining('nested too deeply') });
+  });
+});

@@ -16,6 +16,7 @@ import { ReadCounter } from '../live-progress.js';
 import { type CliIO, getIO, useColor } from '../io.js';
 import { type MarkdownArgs, markdownOptionsFrom } from '../markdown-options.js';
 import { planFlagsFrom } from '../plan-options.js';
+import { readSecretsEntries, secretsFileReport } from '../secrets-file-report.js';
 import type { PlanCommandArgs } from './plan.js';
 
 /**
@@ -59,8 +60,12 @@ export async function runPlanCommand(argv: PlanCommandArgs): Promise<void> {
       ...loaded.files.map((f) => ({ path: resolve(io.cwd, f), what: 'a config file' })),
       ...(argv.varFile ?? []).map((f) => ({ path: resolve(io.cwd, f), what: 'a --var-file' })),
     ];
+    if (argv.secretsOut) inputs.push({ path: resolve(io.cwd, argv.secretsOut), what: 'the --secrets-out file' });
     await refuseInputs(resolve(io.cwd, argv.out), inputs, argv.out);
   }
+  // Read (never written) before any request, so a bad file fails at once.
+  const secretsOut = argv.secretsOut;
+  const saved = secretsOut === undefined ? undefined : await readSecretsEntries(resolve(io.cwd, secretsOut), secretsOut);
 
   const counter = new ReadCounter(io);
   const conn = await connect(argv, io, loaded, 'plan', { onProgress: counter.onProgress });
@@ -69,7 +74,12 @@ export async function runPlanCommand(argv: PlanCommandArgs): Promise<void> {
     // Awaited after the read; a failed import must not surface as an unhandled rejection first.
     renderer.catch(() => undefined);
     counter.start();
-    const { plan } = await makePlan({ loaded, client: conn.client, prune: flags.prune, targets: flags.targets, parallelism: flags.parallelism, keyId: conn.keyId }).finally(() => counter.stop());
+    const { plan, live } = await makePlan({ loaded, client: conn.client, prune: flags.prune, targets: flags.targets, parallelism: flags.parallelism, keyId: conn.keyId }).finally(() => counter.stop());
+    if (secretsOut !== undefined) {
+      const { report, note } = secretsFileReport(plan, live, saved, secretsOut);
+      plan.secretsFile = report;
+      if (note) plan.notes = [...(plan.notes ?? []), note];
+    }
     io.stdout.write((await renderer)(plan));
     // JSON and markdown carry the count; keep stderr quiet for them (scripts parse stdout).
     if (format === 'text') io.stderr.write(`Read the live state with ${plan.requests} API request${plan.requests === 1 ? '' : 's'}.\n`);

@@ -8,6 +8,7 @@ import { integrationsCommand } from './integrations.js';
 import { keysCommand } from './keys.js';
 import { messagesCommand } from './messages.js';
 import { participantsCommand } from './participants.js';
+import { secretsCommand } from './secrets-pull.js';
 import { switchboardCommand } from './switchboard.js';
 import { switchboardsCommand } from './switchboards.js';
 import { usersCommand } from './users.js';
@@ -26,6 +27,7 @@ export const operationsCommands: AnyCommand[] = [
   integrationsCommand,
   webhooksCommand,
   keysCommand,
+  secretsCommand,
   switchboardsCommand,
   apiCommand,
 ];

@@ -1,0 +1,105 @@
+/**
+ * `sunco secrets pull`: read the live state of the declared apps as sunco-plan does, and merge
+ * the live secret of every managed key and webhook (or of the --target ones) into the secrets
+ * file under its lock. The API returns these secrets on GET and list (spec
+ * components.schemas.appKey / webhook, messagebird `webhookSecret` is readOnly, not writeOnly),
+ * so a secret lost by a killed apply or deleted from the file is never gone for good.
+ * Only addresses, ids and counts are printed; every secret is registered with the mask first.
+ */
+import { resolve } from 'node:path';
+import { liveSecrets } from '../../apply/recover-secrets.js';
+import { SecretsFile } from '../../apply/secrets-file.js';
+import type { SecretEntries } from '../../apply/secrets-journal.js';
+import { loadConfig } from '../../config/index.js';
+import { configOptionsFrom } from '../../config/options.js';
+import type { LoadedConfig } from '../../config/types.js';
+import { UserError } from '../../errors.js';
+import { inTarget } from '../../plan/target.js';
+import { KINDS } from '../../resources/registry.js';
+import { desiredTree, walk } from '../../resources/tree.js';
+import { secretMask } from '../../secret-mask.js';
+import { connect } from '../connect.js';
+import { getIO } from '../io.js';
+import { ReadCounter } from '../live-progress.js';
+import { makePlan } from '../make-plan.js';
+import { planFlagsFrom } from '../plan-options.js';
+import type { SecretsPullArgs } from './operations/secrets-pull.js';
+
+export type PullStatus = 'new' | 'updated' | 'unchanged';
+
+export interface PulledSecret {
+  address: string;
+  id: string;
+  /** new: the file had no entry; updated: its entry had another id or value; unchanged: it held this one. */
+  status: PullStatus;
+}
+
+const DEFAULT_LOCK_TIMEOUT_S = 30;
+
+function lockTimeoutMs(seconds: number | undefined): number {
+  const s = seconds ?? DEFAULT_LOCK_TIMEOUT_S;
+  if (!Number.isFinite(s) || s < 0 || s > 3600) {
+    throw new UserError(`Invalid --lock-timeout: ${Number.isNaN(s) ? 'it is not a number' : `${String(s)} is out of range`}; give seconds from 0 to 3600.`);
+  }
+  return s * 1000;
+}
+
+/** The secrets the targets select; a target that selects none is an error naming it. */
+function selected<T extends { address: string }>(all: T[], targets: string[], loaded: LoadedConfig): T[] {
+  if (targets.length === 0) return all;
+  const bad = targets.filter((t) => !all.some((s) => inTarget(s.address, t)));
+  if (bad.length > 0) {
+    // A declared key or webhook that does not exist yet has no secret to pull: say so rather than "unknown".
+    const pending = [...walk(desiredTree(loaded.config))].filter((n) => KINDS[n.kind].generatedSecret?.(n.entry) && bad.some((t) => inTarget(n.address, t)));
+    const why = pending.length > 0 ? `; ${pending.map((n) => n.address).join(', ')} ${pending.length === 1 ? 'is' : 'are'} declared but not created yet (sunco-apply --secrets-out saves a new secret)` : '';
+    throw new UserError(`Nothing to pull for --target ${bad.join(', ')}: no live key or webhook of the config has that address or is under it${why}.`);
+  }
+  return all.filter((s) => targets.some((t) => inTarget(s.address, t)));
+}
+
+function statusOf(saved: SecretEntries, s: { address: string; id: string; secret: string }): PullStatus {
+  const entry = saved[s.address];
+  if (!entry) return 'new';
+  return entry.id === s.id && entry.secret === s.secret ? 'unchanged' : 'updated';
+}
+
+function report(pulled: PulledSecret[], shown: string): string {
+  if (pulled.length === 0) return `No secrets to pull: no managed key or webhook exists yet (sunco-apply --secrets-out ${shown} saves the secrets it creates).\n`;
+  const count = (st: PullStatus) => pulled.filter((p) => p.status === st).length;
+  const lines = [`Pulled ${pulled.length} ${pulled.length === 1 ? 'secret' : 'secrets'} into ${shown}: ${count('new')} new, ${count('updated')} updated, ${count('unchanged')} unchanged.`];
+  for (const p of pulled) lines.push(`  ${p.status.padEnd(9)} ${p.address}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export async function runSecretsPull(argv: SecretsPullArgs): Promise<void> {
+  const io = getIO();
+  const { targets, parallelism } = planFlagsFrom({ target: argv.target, parallelism: argv.parallelism });
+  const shown = argv.secretsOut;
+  // Before any request: a bad path, an invalid file or a lock that stays held fails at once.
+  const file = new SecretsFile(resolve(io.cwd, argv.secretsOut), { timeoutMs: lockTimeoutMs(argv.lockTimeout) });
+  await file.check();
+  const loaded = await loadConfig(configOptionsFrom(argv, io));
+  const counter = new ReadCounter(io);
+  const conn = await connect(argv, io, loaded, 'plan', { onProgress: counter.onProgress });
+  try {
+    counter.start();
+    const { plan, live } = await makePlan({ loaded, client: conn.client, parallelism, keyId: conn.keyId }).finally(() => counter.stop());
+    const all = liveSecrets(plan.liveIds, live);
+    for (const s of all) secretMask().add(s.secret);
+    const chosen = selected(all, targets, loaded);
+    const saved = await file.entries();
+    const pulled = chosen.map((s): PulledSecret => ({ address: s.address, id: s.id, status: statusOf(saved, s) }));
+    const changed = chosen.filter((_, i) => pulled[i]!.status !== 'unchanged');
+    if (changed.length > 0) {
+      // Merged under the lock with what the file holds (and what another run saves meanwhile).
+      await file.save(Object.fromEntries(changed.map((s) => [s.address, { id: s.id, secret: s.secret }])));
+      await file.close();
+    }
+    if (argv.json) {
+      const count = (st: PullStatus) => pulled.filter((p) => p.status === st).length;
+      io.stdout.write(`${JSON.stringify({ file: shown, pulled: pulled.length, new: count('new'), updated: count('updated'), unchanged: count('unchanged'), secrets: pulled }, null, 2)}\n`);
+    } else io.stdout.write(report(pulled, shown));
+  } finally {
+    await conn.close();
+  }
+}

@@ -1,0 +1,265 @@
+/**
+ * The leak test (issue 14): every credential field of all integration types, literal and from
+ * variables (environment, --var, YAML and dotenv var files, a PEM key among them), app keys,
+ * webhooks, a switchboard and sensitive metadata (a dotted key too), through plan (text, JSON,
+ * markdown, --out, show), apply (text, JSON), --debug, a rotation of every value, export,
+ * `sunco api`, and error paths. Every byte printed and every file written (but the secrets
+ * file and the user's own inputs) is searched for every seeded value in every form a renderer
+ * could print it in: zero hits.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { INTEGRATION_TYPES, type IntegrationType } from '../../src/resources/fields.js';
+import { type Harness, harness } from '../helpers/harness.js';
+import { randomBytes } from 'node:crypto';
+import { credentialFields, FRAGMENT, forms, fragments, KNOWN_READ_BACK, type LeakSetup, leakSetup, specWriteOnly } from '../helpers/leak-seeds.js';
+
+const ACCOUNT_RANDOM = randomBytes(24).toString('hex');
+const ACCOUNT = { keyId: 'act_leak0123', secret: `LEAK-account-secret-${ACCOUNT_RANDOM}` };
+const BASIC = Buffer.from(`${ACCOUNT.keyId}:${ACCOUNT.secret}`).toString('base64');
+
+let h: Harness;
+interface Secret {
+  what: string;
+  value: string;
+  /** Export and `sunco api` read no config: they cannot know a metadata value came from a sensitive variable. */
+  configOnly?: boolean;
+}
+/** What was seeded so far (every round), and the generated secrets once known. */
+const secrets: Secret[] = [];
+/** FRAGMENT-long windows of every random part, to the secret they belong to. */
+const fragmentOf = new Map<string, Secret>();
+function addSecret(secret: Secret, random: string[]): void {
+  secrets.push(secret);
+  for (const r of random) for (const f of fragments(r)) fragmentOf.set(f, secret);
+}
+addSecret({ what: 'account key secret', value: ACCOUNT.secret }, [ACCOUNT_RANDOM]);
+addSecret({ what: 'Basic Authorization header', value: BASIC }, [BASIC]);
+/** Every channel searched: `run N stdout`, `file plan.json`, … */
+const channels = new Set<string>();
+/** Files that are the user's own (config, var files) or the secrets file: not searched. */
+const OWN = /^(sunco\.yaml|broken.*\.yaml|vars.*\.(yaml|env)|secrets.*\.json.*|export-secrets\.json.*)$/;
+
+function seed(setup: LeakSetup): void {
+  for (const s of setup.seeds) addSecret({ what: `round ${setup.round} ${s.what} (${s.from})`, value: s.value, configOnly: /-meta-|hook-token/.test(s.what) }, s.random);
+}
+
+/** The secrets found in the text: whole, in a form a renderer prints, or 12 characters of a random part. */
+function hits(channel: string, text: string, opts: { configless?: boolean } = {}): string[] {
+  channels.add(channel);
+  const found = new Map<Secret, string>();
+  const counts = (s: Secret) => !(opts.configless && s.configOnly) && !found.has(s);
+  for (const s of secrets) for (const f of forms(s.value)) if (counts(s) && text.includes(f)) found.set(s, `${channel}: ${s.what}${f === s.value ? '' : ' (a form of it)'}`);
+  for (let i = 0; i + FRAGMENT <= text.length; i++) {
+    const s = fragmentOf.get(text.slice(i, i + FRAGMENT));
+    if (s && counts(s)) found.set(s, `${channel}: ${s.what} (a part of it: ${JSON.stringify(text.slice(Math.max(0, i - 20), i + 30))})`);
+  }
+  return [...found.values()];
+}
+
+/** Contents already searched, by file: a file is searched again only when it changed. */
+const searched = new Map<string, string>();
+
+/** Every file under the temp dir written or changed since the last look, but the user's own and the secrets file. */
+function writtenFiles(): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (dir: string, rel: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      const shown = rel ? `${rel}/${name}` : name;
+      if (statSync(path).isDirectory()) walk(path, shown);
+      else if (!OWN.test(shown)) {
+        const text = readFileSync(path, 'utf8');
+        if (searched.get(shown) !== text) out.set(shown, text);
+        searched.set(shown, text);
+      }
+    }
+  };
+  walk(h.dir, '');
+  return out;
+}
+
+let runs = 0;
+/** Runs a command line and returns its leaks (stdout, stderr, every file written so far). */
+async function run(args: string[], setup: LeakSetup, extra: { code?: number } = {}): Promise<{ stdout: string; stderr: string; leaks: string[] }> {
+  const configless = args[0] === 'export' || args[0] === 'api';
+  // The commands that read the config get its variables; the environment is every command's.
+  const vars = ['plan', 'apply', 'validate'].includes(args[0]!) ? ['--var-file', 'vars.yaml', '--var-file', 'vars.env', ...setup.vars] : [];
+  const r = await h.cli([...args, ...vars], { env: setup.env });
+  const label = `${args.slice(0, 3).join(' ')} (run ${++runs})`;
+  expect(r.code, `${label}\n${r.stdout}\n${r.stderr}`).toBe(extra.code ?? 0);
+  const leaks = [...hits(`${label} stdout`, r.stdout, { configless }), ...hits(`${label} stderr`, r.stderr, { configless })];
+  for (const [name, text] of writtenFiles()) leaks.push(...hits(`file ${name}`, text, { configless }));
+  return { stdout: r.stdout, stderr: r.stderr, leaks };
+}
+
+async function writeSetup(setup: LeakSetup): Promise<void> {
+  await h.write('sunco.yaml', setup.config);
+  await h.write('vars.yaml', setup.yamlVars);
+  await h.write('vars.env', setup.dotenvVars);
+}
+
+/** The generated secrets (keys, webhooks) sunco-apply saved: they must not show elsewhere either. */
+async function seedGenerated(): Promise<number> {
+  const saved = await h.secrets('secrets.json');
+  for (const [address, entry] of Object.entries(saved)) if (!secrets.some((s) => s.value === entry.secret)) addSecret({ what: `generated secret of ${address}`, value: entry.secret }, [entry.secret]);
+  return Object.keys(saved).length;
+}
+
+const first = leakSetup(1);
+const rotated = leakSetup(2);
+
+beforeAll(async () => {
+  h = await harness({ key: `${ACCOUNT.keyId}:${ACCOUNT.secret}` });
+  seed(first);
+  await writeSetup(first);
+});
+afterAll(async () => h.close());
+
+describe('the seeds', () => {
+  it('cover all 16 integration types and every credential field the spec and the issue name', () => {
+    expect(INTEGRATION_TYPES).toHaveLength(16);
+    for (const type of INTEGRATION_TYPES) {
+      // Every write-only field of the spec's schema of the type is seeded (references aside).
+      for (const field of specWriteOnly(type)) expect(credentialFields(type), `${type}.${field}`).toContain(field);
+      if (specWriteOnly(type).length > 0 || (KNOWN_READ_BACK[type] ?? []).length > 0) expect(credentialFields(type).length, type).toBeGreaterThan(0);
+    }
+    for (const [type, fields] of Object.entries(KNOWN_READ_BACK)) for (const f of fields) expect(credentialFields(type as IntegrationType)).toContain(f);
+    const perApp = INTEGRATION_TYPES.reduce((n, t) => n + credentialFields(t).length, 0);
+    // Both apps (literal, variables), the metadata and webhook-target variables of each.
+    expect(first.seeds).toHaveLength(2 * (perApp + 3));
+    expect(new Set(first.seeds.map((s) => s.from))).toEqual(new Set(['literal', 'env', 'var', 'yaml', 'dotenv']));
+    expect(first.seeds.some((s) => s.from === 'dotenv' && s.value.includes('\n'))).toBe(true);
+    expect(first.dotenvVars).toMatch(/^V1_\w+="-----BEGIN PRIVATE KEY-----\\n/m);
+  });
+});
+
+describe('plan, apply, rotate, export, api: zero hits', () => {
+  it('plan in text, JSON and markdown, --out and show, --debug: the values of undeclared variables shown, every secret masked', async () => {
+    const text = await run(['plan'], first);
+    expect(text.stdout).toContain('+ displayName: "Acme Care"');
+    expect(text.stdout).toContain('+ metadata.team: (sensitive)');
+    expect(text.stdout).toContain('+ metadata.a.b: (sensitive)');
+    expect(text.stdout).toContain('+ metadata.region: "eu-1"');
+    const json = await run(['plan', '--json'], first);
+    expect(json.stdout).toContain('"Acme Care"');
+    const md = await run(['plan', '--format', 'markdown'], first);
+    expect(md.stdout).toContain('Acme Care');
+    const out = await run(['plan', '--out', 'plan.json', '--debug'], first);
+    expect(out.stderr).toContain('[debug]');
+    const planFile = readFileSync(join(h.dir, 'plan.json'), 'utf8');
+    expect(planFile).toContain('Acme Care');
+    const shown = await run(['show', 'plan.json'], first);
+    expect(shown.stdout).toContain('"Acme Care"');
+    const shownJson = await run(['show', 'plan.json', '--json'], first);
+    expect(shownJson.stdout).toContain('Acme Care');
+    expect([...text.leaks, ...json.leaks, ...md.leaks, ...out.leaks, ...shown.leaks, ...shownJson.leaks]).toEqual([]);
+  });
+
+  it('apply (text, --debug) through a lost create response writes the sensitive metadata, dotted key included, and a re-plan is empty', async () => {
+    // A network fault while a body full of secrets is in flight: the create of the LINE channel commits and its answer is lost.
+    h.proxy.loseNext((m, p) => m === 'POST' && /\/integrations$/.test(p));
+    const applied = await run(['apply', '--yes', '--secrets-out', 'secrets.json', '--debug'], first);
+    expect(applied.stderr).toMatch(/\[debug\] ✗ POST/);
+    expect(h.proxy.lost).toHaveLength(1);
+    expect(await seedGenerated()).toBeGreaterThanOrEqual(6);
+    const apps = await h.api.listAll<{ id: string; displayName: string; metadata?: Record<string, unknown> }>('/v2/apps', 'apps');
+    for (const app of ['lit', 'vars']) {
+      const live = apps.find((a) => a.displayName === (app === 'lit' ? 'Acme Care' : 'Acme Vars'));
+      expect(live?.metadata?.team, app).toBe(first.metadata[`${app}.team`]);
+      expect(live?.metadata?.['a.b'], app).toBe(first.metadata[`${app}.a.b`]);
+    }
+    const again = await run(['plan', '--detailed-exitcode'], first);
+    expect(again.stdout).toContain('No changes');
+    expect([...applied.leaks, ...again.leaks]).toEqual([]);
+  });
+
+  it('rotating every value: plan, plan --json --debug, an API error mid-apply, apply --json --debug; old and new values absent', async () => {
+    seed(rotated);
+    await writeSetup(rotated);
+    const plan = await run(['plan'], rotated);
+    expect(plan.stdout).toMatch(/pageAccessToken: \(sensitive\)/);
+    expect(plan.stdout).toMatch(/metadata\.a\.b: \(sensitive\)/);
+    const json = await run(['plan', '--json', '--debug'], rotated);
+    // A 4xx on a step whose body holds secrets, the error echoing one of them.
+    const echoed = rotated.seeds.find((s) => s.what === 'lit-messenger-pageAccessToken')!.value;
+    h.proxy.failNext((m, p) => m === 'PATCH' && /\/integrations\//.test(p), 400, 'bad_request', `invalid pageAccessToken ${echoed}`);
+    const failed = await run(['apply', '--yes', '--secrets-out', 'secrets.json', '--debug'], rotated, { code: 1 });
+    expect(failed.stdout + failed.stderr).toContain('bad_request');
+    const applied = await run(['apply', '--yes', '--json', '--secrets-out', 'secrets.json', '--debug'], rotated);
+    console.log(Object.keys(JSON.parse(applied.stdout)));
+    await seedGenerated();
+    const again = await run(['plan'], rotated);
+    expect(again.stdout).toContain('No changes');
+    expect([...plan.leaks, ...json.leaks, ...failed.leaks, ...applied.leaks, ...again.leaks]).toEqual([]);
+  });
+
+  it('export writes secrets only to --secrets-out; sunco api GET of the integrations, with and without --debug', async () => {
+    const exported = await run(['export', '--all', '-o', 'exported/', '--vars-out', 'exported.env', '--secrets-out', 'export-secrets.json'], rotated);
+    const saved = readFileSync(join(h.dir, 'export-secrets.json'), 'utf8');
+    expect(saved).toContain(rotated.seeds.find((s) => s.what === 'lit-line-channelSecret')!.value);
+    const apps = await h.api.listAll<{ id: string }>('/v2/apps', 'apps');
+    const leaks = [...exported.leaks];
+    for (const app of apps) {
+      leaks.push(...(await run(['api', 'GET', `/v2/apps/${app.id}/integrations`], rotated)).leaks);
+      leaks.push(...(await run(['api', 'GET', `/v2/apps/${app.id}/integrations`, '--debug'], rotated)).leaks);
+    }
+    expect(leaks).toEqual([]);
+  });
+});
+
+describe('error paths: zero hits', () => {
+  it('a misspelt credential field, a misspelt field beside a multi-line value, a validation error on a secret line, a pasted PEM in a dotenv file', async () => {
+    const s = rotated.seeds;
+    const value = (what: string) => s.find((x) => x.what === what)!;
+    const pemVar = s.find((x) => x.from === 'dotenv' && x.value.includes('\n'))!;
+    const literalPem = value('lit-android-privateKey').value;
+    const broken = [
+      'version: 1',
+      'apps:',
+      '  broken:',
+      '    displayName: Broken',
+      '    integrations:',
+      '      tg:',
+      '        type: telegram',
+      `        tokn: ${value('lit-telegram-token').value}`,
+      `        token: \${${value('vars-viber-token').variable ?? 'V2_VARS_VIBER_TOKEN'}}`,
+      '      fcm:',
+      '        type: android',
+      `        privateKey: \${${pemVar.variable}}`,
+      `        clientEmial: \${${value('vars-android-clientEmail').variable}}`,
+      '        privatKey: |',
+      ...literalPem.split('\n').map((l) => `          ${l}`),
+      '      ln:',
+      '        type: line',
+      `        channelSecret: ${value('lit-line-channelSecret').value}`,
+      '      ap:',
+      '        type: apple',
+      '        businessId: b',
+      '        mspId: m',
+      `        apiSecret: [${value('lit-apple-apiSecret').value}]`,
+      `        authenticationMessageSecret: ${value('lit-apple-authenticationMessageSecret').value.slice(0, 60)}`,
+      '',
+    ].join('\n');
+    await h.write('broken.yaml', broken);
+    const plan = await run(['plan', '-f', 'broken.yaml'], rotated, { code: 1 });
+    expect(plan.stderr).toMatch(/broken\.yaml:8:\d+: .*tokn/);
+    expect(plan.stderr).toMatch(/clientEmial/);
+    expect(plan.stderr).toMatch(/privatKey/);
+    const validate = await run(['validate', '-f', 'broken.yaml', '--json'], rotated, { code: 1 });
+    // A PEM key pasted into a dotenv file as it is: every line of it is an error with a frame.
+    await h.write('vars-pasted.env', `PASTED=${literalPem}\nOTHER=${value('lit-twilio-authToken').value}\n`);
+    const pasted = await h.cli(['plan', '--var-file', 'vars-pasted.env'], { env: rotated.env });
+    expect(pasted.code).toBe(1);
+    expect(pasted.stderr).toMatch(/vars-pasted\.env:2:/);
+    const pastedLeaks = [...hits('pasted dotenv stdout', pasted.stdout), ...hits('pasted dotenv stderr', pasted.stderr)];
+    expect([...plan.leaks, ...validate.leaks, ...pastedLeaks]).toEqual([]);
+  });
+
+  it('searched every seeded value in every channel', () => {
+    // The figures of the report: how many values, and how many channels were searched.
+    expect(secrets.length).toBeGreaterThan(2 * first.seeds.length);
+    expect(channels.size).toBeGreaterThan(30);
+  });
+});
