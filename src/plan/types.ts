@@ -102,10 +102,11 @@ export interface Step {
  * - `bookkeeping`: sunco records bindings or fingerprints in these apps' metadata (one note per plan);
  * - `bindings-fallback`: an app's bindings do not fit in its 4 KB metadata, so it matches by natural keys;
  * - `rename`: a create next to an unmanaged object it may be a rename of ("did you rename …?");
- * - `app-binding`: how an app was matched by (or could not use) its own binding.
+ * - `app-binding`: how an app was matched by (or could not use) its own binding;
+ * - `secrets-file`: managed keys or webhooks whose secret the --secrets-out file lacks or holds under another id.
  */
 export interface PlanNote {
-  code: 'bookkeeping' | 'bindings-fallback' | 'rename' | 'app-binding';
+  code: 'bookkeeping' | 'bindings-fallback' | 'rename' | 'app-binding' | 'secrets-file';
   /** The resource the note is about (for bookkeeping: the first app). */
   address: string;
   message: string;
@@ -141,6 +142,8 @@ export interface Plan {
   liveDigests?: Record<string, string>;
   /** Notes that are not changes (PlanNote); optional for plan files written before they existed. */
   notes?: PlanNote[];
+  /** `sunco-plan --secrets-out FILE` only: the file checked against the live objects (added by the CLI, not the planner). */
+  secretsFile?: SecretsFileReport;
   /** What the plan was made with, so `sunco-apply PLANFILE` re-reads the same scope. */
   options: { prune: boolean; targets: string[] };
   /**
@@ -149,9 +152,35 @@ export interface Plan {
    * reads them when -f / --var-file are not given. Optional for older plan files.
    */
   inputs?: PlanInputs;
+  /**
+   * Plan files only: the API and the key id the plan was read with (never a secret), so that a
+   * plan made against one account is not applied to another. Optional for older plan files.
+   */
+  target?: PlanTarget;
 }
 
 export interface PlanInputs {
   config: string;
   varFiles: string[];
+  /**
+   * Keyed hashes of the files' text (config/fingerprint.ts) when the plan was made: apply checks
+   * them before parsing, so a recorded path edited to name another file (/proc/self/environ) is
+   * refused without a line of it being shown.
+   */
+  digests: { config: string; varFiles: string[] };
+}
+
+export interface PlanTarget {
+  /** The API base URL, or "in-process emulator" for --emulator. */
+  api: string;
+  keyId?: string;
+}
+
+/** Which managed keys and webhooks (addresses) the secrets file lacks, or holds under another id than the live one. */
+export interface SecretsFileReport {
+  /** The --secrets-out path as given. */
+  path: string;
+  exists: boolean;
+  missing: string[];
+  stale: string[];
 }

@@ -11,10 +11,12 @@ import { planInputs, refuseInputs, savePlan } from '../plan-file-io.js';
 import { hasChanges } from '../../plan/summary.js';
 import type { Plan } from '../../plan/types.js';
 import { connect } from '../connect.js';
+import { applyHint, planTarget } from '../plan-target.js';
 import { ReadCounter } from '../live-progress.js';
 import { type CliIO, getIO, useColor } from '../io.js';
 import { type MarkdownArgs, markdownOptionsFrom } from '../markdown-options.js';
 import { planFlagsFrom } from '../plan-options.js';
+import { readSecretsEntries, secretsFileReport } from '../secrets-file-report.js';
 import type { PlanCommandArgs } from './plan.js';
 
 /**
@@ -58,8 +60,12 @@ export async function runPlanCommand(argv: PlanCommandArgs): Promise<void> {
       ...loaded.files.map((f) => ({ path: resolve(io.cwd, f), what: 'a config file' })),
       ...(argv.varFile ?? []).map((f) => ({ path: resolve(io.cwd, f), what: 'a --var-file' })),
     ];
+    if (argv.secretsOut) inputs.push({ path: resolve(io.cwd, argv.secretsOut), what: 'the --secrets-out file' });
     await refuseInputs(resolve(io.cwd, argv.out), inputs, argv.out);
   }
+  // Read (never written) before any request, so a bad file fails at once.
+  const secretsOut = argv.secretsOut;
+  const saved = secretsOut === undefined ? undefined : await readSecretsEntries(resolve(io.cwd, secretsOut), secretsOut);
 
   const counter = new ReadCounter(io);
   const conn = await connect(argv, io, loaded, 'plan', { onProgress: counter.onProgress });
@@ -68,14 +74,20 @@ export async function runPlanCommand(argv: PlanCommandArgs): Promise<void> {
     // Awaited after the read; a failed import must not surface as an unhandled rejection first.
     renderer.catch(() => undefined);
     counter.start();
-    const { plan } = await makePlan({ loaded, client: conn.client, prune: flags.prune, targets: flags.targets, parallelism: flags.parallelism, keyId: conn.keyId }).finally(() => counter.stop());
+    const { plan, live } = await makePlan({ loaded, client: conn.client, prune: flags.prune, targets: flags.targets, parallelism: flags.parallelism, keyId: conn.keyId }).finally(() => counter.stop());
+    if (secretsOut !== undefined) {
+      const { report, note } = secretsFileReport(plan, live, saved, secretsOut);
+      plan.secretsFile = report;
+      if (note) plan.notes = [...(plan.notes ?? []), note];
+    }
     io.stdout.write((await renderer)(plan));
     // JSON and markdown carry the count; keep stderr quiet for them (scripts parse stdout).
     if (format === 'text') io.stderr.write(`Read the live state with ${plan.requests} API request${plan.requests === 1 ? '' : 's'}.\n`);
     if (argv.out) {
       const file = resolve(io.cwd, argv.out);
-      await savePlan(file, { ...plan, inputs: planInputs(file, argv, io.cwd) });
-      io.stderr.write(`Saved the plan to ${argv.out}. Apply it with: sunco-apply ${argv.out}\n`);
+      const saved: Plan = { ...plan, inputs: planInputs(file, argv, io.cwd, loaded.inputDigests!), target: planTarget(conn, argv.emulator) };
+      await savePlan(file, saved);
+      io.stderr.write(`Saved the plan to ${argv.out}. Apply it with: ${applyHint(argv.out, saved, argv)}\n`);
     }
     if (argv.detailedExitcode && hasChanges(plan)) io.exitCode = 2;
   } finally {

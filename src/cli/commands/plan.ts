@@ -10,6 +10,7 @@ export interface PlanCommandArgs extends ConfigArgs, ConnectionArgs, PlanArgs, M
   out?: string;
   detailedExitcode?: boolean;
   emulator?: boolean;
+  secretsOut?: string;
 }
 
 /** `sunco plan` / `sunco-plan`: compare the config with live state and print what would change. */
@@ -23,7 +24,8 @@ export const planCommand: CommandModule<object, PlanCommandArgs> = {
       .option('out', { type: 'string', describe: 'Save the plan to this file, for sunco-apply PLANFILE (holds no secret values)' })
       .option('detailed-exitcode', { type: 'boolean', describe: 'Exit 2 when the plan has changes (0: none, 1: error)' })
       .option('emulator', { type: 'boolean', describe: 'Plan against an empty in-process emulator (no credentials needed)' })
-      .group(['emulator'], PLAN_GROUP)
+      .option('secrets-out', { type: 'string', requiresArg: true, describe: "Report managed keys and webhooks this secrets file lacks or holds under another id (read only; apply's flag)" })
+      .group(['emulator', 'secrets-out'], PLAN_GROUP)
       .group(['json', 'format', 'out', 'detailed-exitcode'], 'Output:') as Argv<PlanCommandArgs>,
   handler: async (argv) => {
     const { runPlanCommand } = await import('./plan-run.js');
