@@ -3,6 +3,7 @@
  * schema → merge → reference rules → LoadedConfig. Every issue of every stage that can run
  * is collected and thrown at once as a ConfigError; no API call is ever made here.
  */
+import { basename } from 'node:path';
 import { codeFrame, ConfigError, type ConfigIssue } from './issues.js';
 import { fingerprint } from './fingerprint.js';
 import { type Merged, mergeFiles } from './merge.js';
@@ -13,7 +14,7 @@ import { checkSpecRules } from './spec-rules.js';
 import { schemaIssues } from './schema-issues.js';
 import { validateSchema } from './schema-validate.js';
 import { collectSources } from './sources.js';
-import type { LoadedConfig } from './types.js';
+import type { InputDigests, LoadedConfig } from './types.js';
 import { collectVariables } from './var-sources.js';
 import { registerConfigSecrets } from './secret-values.js';
 import { secretMask } from '../secret-mask.js';
@@ -37,12 +38,32 @@ export interface LoadConfigOptions {
    * loaded config then holds placeholders: never plan or apply it (they always require values).
    */
   allowUnsetVariables?: boolean;
+  /**
+   * Called once the files are read and before any is parsed (nothing of their content is in
+   * an issue yet): `sunco-apply PLANFILE` refuses here config or var files that are not the
+   * ones its plan was made from, so a path edited into a plan file (/proc/self/environ) is
+   * never shown in an error frame. Not called when a file could not be read: that issue,
+   * which shows no content, is thrown instead.
+   */
+  checkInputs?: (digests: InputDigests) => void;
 }
+
+export type { InputDigests } from './types.js';
 
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   const issues: ConfigIssue[] = [];
-  const given = await collectVariables(options, issues);
+  const varTexts: (string | undefined)[] = [];
+  const given = await collectVariables(options, issues, varTexts);
   const sources = await readConfigFiles(options.path, options.cwd, issues);
+  const inputDigests: InputDigests = {
+    config: fingerprint(sources.map((s) => [basename(s.path), s.text])),
+    varFiles: varTexts.map((t) => (t === undefined ? '' : fingerprint(t))),
+  };
+  if (options.checkInputs) {
+    const unread = issues.filter((i) => READ_CODES.has(i.code));
+    if (unread.length > 0) throw new ConfigError(sortIssues(unread));
+    options.checkInputs(inputDigests);
+  }
   const declared = declaredVariables(sources);
   const vars = withDefaults(given, declared);
   const sensitiveVars = sensitiveNames(declared);
@@ -90,12 +111,16 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
         sources: positions,
         sensitive,
         fingerprint: fingerprint(merged.config),
+        inputDigests,
         unsetVariables: [...new Set(parsed.flatMap((f) => [...f.unsetVariables]))].sort(),
       };
     }
   }
   throw new ConfigError(issues.length > 0 ? sortIssues(issues) : [{ file: '', line: 0, column: 0, code: 'internal', message: 'config could not be loaded', frame: '' }]);
 }
+
+/** Issues of reading a file (never of its content): they show no line of it. */
+const READ_CODES = new Set(['file_missing', 'file_unreadable', 'file_too_large', 'bad_encoding', 'var_file_missing']);
 
 /** Flag-level issues (no position) first, then by file, line and column. */
 function sortIssues(issues: ConfigIssue[]): ConfigIssue[] {

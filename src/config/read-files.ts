@@ -2,7 +2,7 @@
  * Which files make up the config: `-f` names a YAML file or a directory whose
  * `*.yaml`/`*.yml` files (sorted, not recursive) are merged. Default: `sunco.yaml` in cwd.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ConfigIssue } from './issues.js';
 import { displayPath } from './paths.js';
@@ -36,6 +36,9 @@ export async function readConfigFiles(path: string | undefined, cwd: string, iss
       : fail('file_missing', `config file or directory ${shown} not found`);
   }
   let paths = [target];
+  // A device or a pipe named by -f (or by a plan file's recorded path: /dev/zero) was skipped
+  // silently, which ended in "config could not be loaded".
+  if (!info.isDirectory() && !info.isFile()) return fail('file_unreadable', `${shown} is not a regular file or a directory`);
   if (info.isDirectory()) {
     let entries: string[];
     try {
@@ -58,8 +61,12 @@ export async function readConfigFiles(path: string | undefined, cwd: string, iss
         fail('file_too_large', `${s} is ${st.size} bytes; config files are limited to ${MAX_FILE_BYTES} bytes (1 MiB)`, s);
         continue;
       }
-      bytes = await readFile(p);
+      bytes = await readBounded(p);
     } catch (err) {
+      if (err instanceof TooLarge) {
+        fail('file_too_large', `${s} is over ${MAX_FILE_BYTES} bytes; config files are limited to ${MAX_FILE_BYTES} bytes (1 MiB)`, s);
+        continue;
+      }
       fail('file_unreadable', unreadableMessage(err), s);
       continue;
     }
@@ -74,13 +81,38 @@ export async function readConfigFiles(path: string | undefined, cwd: string, iss
   return files;
 }
 
-function errnoOf(err: unknown): string | undefined {
+/** A file longer than MAX_FILE_BYTES, found while reading it (a device or a pipe has no size to stat). */
+export class TooLarge extends Error {}
+
+/**
+ * The file's bytes, at most MAX_FILE_BYTES: /dev/zero or an endless pipe given as a file (by
+ * a flag, or by a plan file's recorded path) would otherwise be read until memory runs out.
+ */
+export async function readBounded(path: string, max = MAX_FILE_BYTES): Promise<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.alloc(64 * 1024);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) return Buffer.concat(chunks, total);
+      total += bytesRead;
+      if (total > max) throw new TooLarge(`${path} is over ${max} bytes`);
+      chunks.push(buf.subarray(0, bytesRead));
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+export function errnoOf(err: unknown): string | undefined {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   return typeof code === 'string' ? code : undefined;
 }
 
 /** Why a file cannot be read, in one line (the issue's file column names which). */
-function unreadableMessage(err: unknown): string {
+export function unreadableMessage(err: unknown): string {
   switch (errnoOf(err)) {
     case 'ELOOP':
       return 'cannot be read: it is a symbolic link loop';

@@ -96,6 +96,12 @@ export interface SourcePosition {
   column: number;
 }
 
+/** Hashes of the config files (names and text, in merge order) and of each --var-file's text ('' when unreadable). */
+export interface InputDigests {
+  config: string;
+  varFiles: string[];
+}
+
 export interface LoadedConfig {
   config: SuncoConfig;
   /** Files read, in merge order. */
@@ -110,6 +116,8 @@ export interface LoadedConfig {
   sensitive: Set<string>;
   /** Keyed hash of the resolved config, variables included; reveals no value. Used for stale plans. */
   fingerprint: string;
+  /** Keyed hashes of the files' text as read (plan files record them: an edited path is refused unread). */
+  inputDigests?: InputDigests;
   /** Variables referenced but not set (only with allowUnsetVariables; otherwise loading fails). Sorted. */
   unsetVariables?: string[];
 }

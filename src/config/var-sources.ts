@@ -2,7 +2,6 @@
  * Where variables come from, later wins: the environment, then each `--var-file`
  * (dotenv or YAML mapping, by extension), then each `--var KEY=VALUE`.
  */
-import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import { yamlErrorMessage } from './yaml-errors.js';
@@ -10,7 +9,7 @@ import { parseDotenv } from './dotenv.js';
 import { codeFrame, type ConfigIssue } from './issues.js';
 import { isVariableName } from './interpolate.js';
 import { displayPath } from './paths.js';
-import { invalidUtf8Message } from './read-files.js';
+import { MAX_FILE_BYTES, TooLarge, errnoOf, invalidUtf8Message, readBounded } from './read-files.js';
 import { forbiddenKeyMessage, isForbiddenKey } from './safe-keys.js';
 import { decodeUtf8 } from './utf8.js';
 import { tagIssue } from './yaml-tags.js';
@@ -22,17 +21,19 @@ export interface VarSourceOptions {
   vars?: string[];
 }
 
-export async function collectVariables(opts: VarSourceOptions, issues: ConfigIssue[]): Promise<Map<string, string>> {
+/** `texts`, when given, receives each var file's text in order (undefined when it could not be read): plan files record their digests. */
+export async function collectVariables(opts: VarSourceOptions, issues: ConfigIssue[], texts?: (string | undefined)[]): Promise<Map<string, string>> {
   const vars = new Map<string, string>();
   for (const [k, v] of Object.entries(opts.env)) if (v !== undefined) vars.set(k, v);
   for (const f of opts.varFiles ?? []) {
     const path = resolve(opts.cwd, f);
     const shown = displayPath(path, opts.cwd);
+    texts?.push(undefined);
     let bytes: Buffer;
     try {
-      bytes = await readFile(path);
-    } catch {
-      issues.push({ file: shown, line: 0, column: 0, code: 'var_file_missing', message: `cannot read variable file ${shown}`, frame: '' });
+      bytes = await readBounded(path);
+    } catch (err) {
+      issues.push({ file: shown, line: 0, column: 0, code: 'var_file_missing', message: `cannot read variable file ${shown}: ${whyUnreadable(err)}`, frame: '' });
       continue;
     }
     const decoded = decodeUtf8(bytes);
@@ -42,6 +43,7 @@ export async function collectVariables(opts: VarSourceOptions, issues: ConfigIss
       continue;
     }
     const text = decoded.text;
+    if (texts) texts[texts.length - 1] = text;
     const parsed = /^\.(ya?ml|json)$/i.test(extname(path)) ? parseYamlVars(text) : parseDotenv(text);
     // Variable files hold secrets: frames show their lines with every value masked.
     const masked = text.split(/\r?\n/).map(maskValue).join('\n');
@@ -64,6 +66,23 @@ export async function collectVariables(opts: VarSourceOptions, issues: ConfigIss
     vars.set(name, kv.slice(eq + 1));
   }
   return vars;
+}
+
+function whyUnreadable(err: unknown): string {
+  if (err instanceof TooLarge) return `it is over ${MAX_FILE_BYTES} bytes (1 MiB)`;
+  switch (errnoOf(err)) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'ELOOP':
+      return 'it is a symbolic link loop';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return errnoOf(err) ?? (err as Error).message;
+  }
 }
 
 export interface ParsedVars {

@@ -22,7 +22,40 @@ export function parsePlan(text: string, file: string): Plan {
   } catch (e) {
     throw new UserError(`${file} is not a sunco plan file: it is not valid JSON (${(e as Error).message})`, { cause: e });
   }
+  const odd = oddShape(data, MAX_DEPTH);
+  if (odd) throw new UserError(`${file} is not a usable sunco plan file: ${odd}. Make a new one with sunco-plan --out.`);
   return validatePlan(data, file);
+}
+
+/** What sunco-plan writes at the top level; anything else was added by hand. */
+const TOP_LEVEL = new Set(['formatVersion', 'summary', 'changes', 'steps', 'requests', 'liveIds', 'configFingerprint', 'stateFingerprint', 'liveDigests', 'notes', 'options', 'inputs', 'target']);
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** No plan nests this deep (a body's metadata is a few levels); comparing a deeper one would overflow the stack. */
+const MAX_DEPTH = 100;
+
+/**
+ * Why the parsed document cannot be a plan sunco wrote, or undefined: nested too deep, a key
+ * sunco never writes at the top level, or a `__proto__`/`constructor`/`prototype` key anywhere
+ * (no plan has one; merged into an object it would reach Object.prototype). Iterative, so
+ * that the check itself cannot overflow the stack.
+ */
+function oddShape(root: unknown, max: number): string | undefined {
+  if (isPlainObject(root)) {
+    const extra = Object.keys(root).find((k) => !TOP_LEVEL.has(k));
+    if (extra !== undefined) return `it has a key ${JSON.stringify(extra)} that sunco-plan never writes`;
+  }
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= max) return `it is nested deeper than ${max} levels, deeper than any plan`;
+    for (const [k, v] of Object.entries(value)) {
+      if (FORBIDDEN.has(k)) return `it has a ${JSON.stringify(k)} key`;
+      stack.push([v, depth + 1]);
+    }
+  }
+  return undefined;
 }
 
 /** Checks the shape of a parsed plan file; a clear error names what is wrong. */
@@ -38,9 +71,19 @@ export function validatePlan(data: unknown, file = 'the plan file'): Plan {
   if (!isPlainObject(data.options) || !Array.isArray(data.options.targets)) bad('"options" is missing');
   if (data.inputs !== undefined) {
     const inputs = data.inputs;
-    if (!isPlainObject(inputs) || typeof inputs.config !== 'string' || !Array.isArray(inputs.varFiles) || !inputs.varFiles.every((v) => typeof v === 'string')) {
+    const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+    if (!isPlainObject(inputs) || typeof inputs.config !== 'string' || !strings(inputs.varFiles)) {
       bad('"inputs" needs a "config" path and a "varFiles" list of paths');
     }
+    // Without the digests a recorded path could name any file: it is read only when they match.
+    const { digests, varFiles } = inputs as { digests?: unknown; varFiles: string[] };
+    if (!isPlainObject(digests) || typeof digests.config !== 'string' || !strings(digests.varFiles) || digests.varFiles.length !== varFiles.length) {
+      bad('"inputs" lacks the digests of its files');
+    }
+  }
+  if (data.target !== undefined) {
+    const t = data.target;
+    if (!isPlainObject(t) || typeof t.api !== 'string' || (t.keyId !== undefined && typeof t.keyId !== 'string')) bad('"target" needs an "api" URL');
   }
   for (const [i, s] of (data.steps as unknown[]).entries()) {
     if (!isPlainObject(s) || typeof s.id !== 'string' || typeof s.path !== 'string' || typeof s.method !== 'string' || !Array.isArray(s.dependsOn)) {
@@ -91,9 +134,12 @@ export function checkStale(saved: Plan, fresh: Plan): string[] {
   if (parts.length > 0) {
     out.push(`the live state changed since the plan was made: ${[...new Set(parts)].join(', ')}`);
   } else if (out.length === 0) {
-    const steps = differing(saved.steps, now.steps, (st) => st.address ?? st.id.split(':')[0]!);
+    const steps = differing(saved.steps, now.steps, (st) => (typeof st.address === 'string' ? st.address : st.id.split(':')[0]!));
     const touched = [...new Set([...steps.changed, ...steps.appeared, ...steps.gone])];
     if (touched.length > 0) out.push(`the saved steps are not the ones the config and the live state give now (was the plan file edited?): ${touched.join(', ')}`);
+    // Same steps in another order, or a summary that is not the changes': still an edited file.
+    else if (JSON.stringify(saved.steps) !== JSON.stringify(now.steps)) out.push('the saved steps are in another order than the config and the live state give now (was the plan file edited?)');
+    else if (JSON.stringify(saved.summary) !== JSON.stringify(now.summary)) out.push('the saved summary is not the one of its changes (was the plan file edited?)');
   }
   return out;
 }

@@ -152,11 +152,28 @@ export interface Plan {
    * reads them when -f / --var-file are not given. Optional for older plan files.
    */
   inputs?: PlanInputs;
+  /**
+   * Plan files only: the API and the key id the plan was read with (never a secret), so that a
+   * plan made against one account is not applied to another. Optional for older plan files.
+   */
+  target?: PlanTarget;
 }
 
 export interface PlanInputs {
   config: string;
   varFiles: string[];
+  /**
+   * Keyed hashes of the files' text (config/fingerprint.ts) when the plan was made: apply checks
+   * them before parsing, so a recorded path edited to name another file (/proc/self/environ) is
+   * refused without a line of it being shown.
+   */
+  digests: { config: string; varFiles: string[] };
+}
+
+export interface PlanTarget {
+  /** The API base URL, or "in-process emulator" for --emulator. */
+  api: string;
+  keyId?: string;
 }
 
 /** Which managed keys and webhooks (addresses) the secrets file lacks, or holds under another id than the live one. */

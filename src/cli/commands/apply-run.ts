@@ -21,6 +21,7 @@ import { requireSecretsOut } from '../../apply/preflight.js';
 import { SecretsFile } from '../../apply/secrets-file.js';
 import { recoverSecrets } from '../recover-secrets.js';
 import { freshPlanFor } from '../../apply/stale.js';
+import { checkTarget, planTarget } from '../plan-target.js';
 
 export interface ApplyArgs extends ConfigArgs, ConnectionArgs, PlanArgs {
   planfile?: string;
@@ -35,7 +36,7 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
   const flags = planFlagsFrom(argv);
   // A saved plan is checked before any request: it may need --secrets-out, and it fixes the scope.
   const planPath = argv.planfile ? resolve(io.cwd, argv.planfile) : undefined;
-  const saved = planPath ? await loadPlan(planPath) : undefined;
+  const saved = planPath ? await loadPlan(planPath, argv.planfile) : undefined;
   if (saved) {
     if (argv.target?.length || argv.prune) {
       throw new UserError('--target and --prune cannot be combined with a plan file: the plan file records the options it was made with.');
@@ -45,12 +46,15 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
   const secrets = argv.secretsOut ? new SecretsFile(resolve(io.cwd, argv.secretsOut)) : undefined;
   await secrets?.check();
 
-  const loaded = await loadConfig(configOptionsFrom(saved && planPath ? configArgsFor(argv, saved, planPath) : argv, io));
+  const recorded = saved && planPath ? configArgsFor(argv, saved, planPath, argv.planfile) : { args: argv };
+  const loaded = await loadConfig({ ...configOptionsFrom(recorded.args, io), ...(recorded.check ? { checkInputs: recorded.check } : {}) });
   const counter = new ReadCounter(io);
   const conn = await connect(argv, io, loaded, 'apply', { onProgress: counter.onProgress });
   // With --json, stdout holds only the result document; the plan and progress go to stderr.
   const out: Out = argv.json ? io.stderr : io.stdout;
   try {
+    // Before the live read: a plan of another account is refused without a request.
+    if (saved) checkTarget(saved, planTarget(conn, argv.emulator), argv.planfile!);
     const options = saved?.options ?? { prune: flags.prune, targets: flags.targets };
     counter.start();
     const { plan: fresh, live } = await makePlan({ loaded, client: conn.client, ...options, parallelism: flags.parallelism, keyId: conn.keyId }).finally(() => counter.stop());

@@ -11,6 +11,7 @@ import { planInputs, refuseInputs, savePlan } from '../plan-file-io.js';
 import { hasChanges } from '../../plan/summary.js';
 import type { Plan } from '../../plan/types.js';
 import { connect } from '../connect.js';
+import { applyHint, planTarget } from '../plan-target.js';
 import { ReadCounter } from '../live-progress.js';
 import { type CliIO, getIO, useColor } from '../io.js';
 import { type MarkdownArgs, markdownOptionsFrom } from '../markdown-options.js';
@@ -84,8 +85,9 @@ export async function runPlanCommand(argv: PlanCommandArgs): Promise<void> {
     if (format === 'text') io.stderr.write(`Read the live state with ${plan.requests} API request${plan.requests === 1 ? '' : 's'}.\n`);
     if (argv.out) {
       const file = resolve(io.cwd, argv.out);
-      await savePlan(file, { ...plan, inputs: planInputs(file, argv, io.cwd) });
-      io.stderr.write(`Saved the plan to ${argv.out}. Apply it with: sunco-apply ${argv.out}\n`);
+      const saved: Plan = { ...plan, inputs: planInputs(file, argv, io.cwd, loaded.inputDigests!), target: planTarget(conn, argv.emulator) };
+      await savePlan(file, saved);
+      io.stderr.write(`Saved the plan to ${argv.out}. Apply it with: ${applyHint(argv.out, saved, argv)}\n`);
     }
     if (argv.detailedExitcode && hasChanges(plan)) io.exitCode = 2;
   } finally {

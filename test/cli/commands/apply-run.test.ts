@@ -27,7 +27,7 @@ describe('sunco-apply PLANFILE', () => {
     const plan = await runCli(['plan', '--var-file', 'vars.env', '--out', 'plan.json'], { cwd: a, env: h.env });
     expect(plan.code).toBe(0);
     const text = await readFile(join(a, 'plan.json'), 'utf8');
-    expect((JSON.parse(text) as { inputs: unknown }).inputs).toEqual({ config: 'sunco.yaml', varFiles: ['vars.env'] });
+    expect((JSON.parse(text) as { inputs: unknown }).inputs).toEqual({ config: 'sunco.yaml', varFiles: ['vars.env'], digests: { config: expect.stringMatching(/^hmac-sha256:/), varFiles: [expect.stringMatching(/^hmac-sha256:/)] } });
 
     const other = join(h.dir, 'elsewhere');
     await mkdir(other);
