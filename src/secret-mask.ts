@@ -21,6 +21,9 @@ export class SecretMask {
   private readonly fields = new Set<string>();
   /** Longest first, so that a secret containing another is replaced whole. */
   private sorted: string[] | undefined;
+  /** The forms by their first character, for heldTail. */
+  private byFirst: Map<string, string[]> | undefined;
+  private longest = 0;
 
   /** Remembers a secret value and the forms it is printed in (JSON-escaped, URL-encoded, each line of a multi-line value). */
   add(value: unknown): void {
@@ -36,6 +39,8 @@ export class SecretMask {
       if (c.length >= MIN_SECRET_LENGTH && !this.forms.has(c)) {
         this.forms.add(c);
         this.sorted = undefined;
+        this.byFirst = undefined;
+        this.longest = Math.max(this.longest, c.length);
       }
     }
   }
@@ -85,6 +90,45 @@ export class SecretMask {
     return out;
   }
 
+  /**
+   * Where to cut `text` so that what follows the cut may still become a secret: the end that
+   * begins a registered form without being all of it is held back until the next write shows
+   * whether the secret follows (a secret split across two writes is masked too). The cut never
+   * falls inside a whole form. Usually `text.length`: nothing is held.
+   */
+  safeCut(text: string): number {
+    if (this.forms.size === 0) return text.length;
+    if (!this.byFirst) {
+      this.byFirst = new Map();
+      for (const f of this.forms) this.byFirst.set(f[0]!, [...(this.byFirst.get(f[0]!) ?? []), f]);
+    }
+    let cut = text.length;
+    // The leftmost start that fits is the longest end to hold.
+    for (let p = Math.max(0, text.length - this.longest + 1); p < text.length; p++) {
+      const candidates = this.byFirst.get(text[p]!);
+      if (!candidates) continue;
+      const rest = text.slice(p);
+      if (candidates.some((f) => f.length > rest.length && f.startsWith(rest))) {
+        cut = p;
+        break;
+      }
+    }
+    if (cut === text.length) return cut;
+    // A whole form across the cut would be split by it: cut before it instead.
+    this.sorted ??= [...this.forms].sort((a, b) => b.length - a.length);
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const f of this.sorted) {
+        const i = text.indexOf(f, Math.max(0, cut - f.length + 1));
+        if (i >= 0 && i < cut) {
+          cut = i;
+          moved = true;
+        }
+      }
+    }
+    return cut;
+  }
+
   /** Whether any registered value occurs in the text (a leak check). */
   leaks(text: string): string[] {
     return [...this.forms].filter((s) => text.includes(s));
@@ -105,19 +149,98 @@ export function resetSecretMask(): SecretMask {
 }
 
 const TARGET = Symbol('unmasked stream');
+const FLUSH = Symbol('flush held text');
 
-/** An output stream whose every chunk is masked through the current registry (wrapping once). */
+/** The flushes of the writers holding text back, run on every way out of the process. */
+const holding = new Set<() => void>();
+
+function flushAll(): void {
+  for (const flush of [...holding]) flush();
+}
+
+/**
+ * A signal would end the process without an 'exit' event: the text held back is written first.
+ * Alone, this listener would swallow the signal, so it then hands it on to the default action;
+ * beside another listener (apply's interrupt handling) that one decides what happens.
+ */
+function onSignal(signal: NodeJS.Signals): void {
+  const alone = process.listenerCount(signal) === 1;
+  flushAll();
+  if (alone) {
+    unwatch();
+    process.kill(process.pid, signal);
+  }
+}
+const onInt = () => onSignal('SIGINT');
+const onTerm = () => onSignal('SIGTERM');
+let watching = false;
+
+function watch(): void {
+  if (watching) return;
+  watching = true;
+  process.on('exit', flushAll);
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+}
+
+function unwatch(): void {
+  if (!watching) return;
+  watching = false;
+  process.off('exit', flushAll);
+  process.off('SIGINT', onInt);
+  process.off('SIGTERM', onTerm);
+}
+
+/**
+ * An output stream whose text is masked through the current registry (wrapping once). A secret
+ * may arrive split across writes, so the end of a write that could begin a secret is held back
+ * until the next write (or a flush: flushMasked, the process's exit or a signal).
+ */
 export function maskedWriter<T extends { write(chunk: string): unknown }>(out: T): T {
   if (unmasked(out) !== out) return out;
-  const write = (chunk: string): unknown => out.write(typeof chunk === 'string' ? current.mask(chunk) : chunk);
+  const real = (out as unknown) === process.stdout || (out as unknown) === process.stderr;
+  let held = '';
+  const flush = (): void => {
+    holding.delete(flush);
+    if (holding.size === 0) unwatch();
+    if (held === '') return;
+    // The end that begins a secret which never came whole is masked, when long enough to tell.
+    const cut = current.safeCut(held);
+    const end = held.slice(cut);
+    const rest = current.mask(held.slice(0, cut)) + (end.length >= MIN_SECRET_LENGTH ? MASK : end);
+    held = '';
+    out.write(rest);
+  };
+  const write = (chunk: string): unknown => {
+    if (typeof chunk !== 'string') {
+      flush();
+      return out.write(chunk);
+    }
+    const text = held + chunk;
+    const cut = current.safeCut(text);
+    held = text.slice(cut);
+    if (held !== '') {
+      holding.add(flush);
+      if (real) watch();
+    } else holding.delete(flush);
+    const shown = current.mask(cut === text.length ? text : text.slice(0, cut));
+    return shown === '' ? true : out.write(shown);
+  };
   return new Proxy(out, {
     get(target, prop, receiver) {
       if (prop === 'write') return write;
       if (prop === TARGET) return target;
+      if (prop === FLUSH) return flush;
       const v = Reflect.get(target, prop, receiver) as unknown;
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
   });
+}
+
+/** Writes what a maskedWriter holds back (a no-op for any other stream): at the end of a run, before a prompt. */
+export function flushMasked(out: unknown): void {
+  const flush = (out as Record<symbol, unknown> | undefined)?.[FLUSH];
+  if (typeof flush === 'function') (flush as () => void)();
 }
 
 /** The stream a maskedWriter writes to (itself for any other stream): `unmasked(io.stdout) === process.stdout`. */

@@ -1,6 +1,8 @@
 /** The registry of secret values and the masked output streams (src/secret-mask.ts). */
 import { describe, expect, it } from 'vitest';
-import { MASK, maskedWriter, resetSecretMask, SecretMask, secretMask, unmasked } from '../src/secret-mask.js';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { flushMasked, MASK, maskedWriter, resetSecretMask, SecretMask, secretMask, unmasked } from '../src/secret-mask.js';
 
 describe('SecretMask', () => {
   it('masks a value wherever it occurs, in raw, JSON-escaped and URL-encoded form', () => {
@@ -70,5 +72,63 @@ describe('maskedWriter', () => {
     secretMask().add('second1');
     masked.write('second1');
     expect(chunks[1]).toBe(MASK);
+  });
+});
+
+describe('a secret split across writes', () => {
+  function writer() {
+    const chunks: string[] = [];
+    const masked = maskedWriter({ write: (c: string) => chunks.push(c) });
+    return { chunks, masked };
+  }
+
+  it('is masked whole: the end of a write that could begin a secret waits for the next write', () => {
+    const { chunks, masked } = writer();
+    resetSecretMask().add('hunter22-secret');
+    masked.write('pw=hun');
+    expect(chunks).toEqual(['pw=']);
+    masked.write('ter22-sec');
+    masked.write('ret\n');
+    expect(chunks.join('')).toBe(`pw=${MASK}\n`);
+    expect(chunks.join('')).not.toMatch(/hun|ter22/);
+    // Split in its JSON-escaped form, or a line of a multi-line value: the same.
+    secretMask().add('line one\nline-two-of-it');
+    masked.write('"line one\\nline-tw');
+    masked.write('o-of-it"\n');
+    expect(chunks.join('')).toBe(`pw=${MASK}\n"${MASK}"\n`);
+  });
+
+  it('writes at once what cannot begin a secret: a prompt, a progress line rewritten with \\r', () => {
+    const { chunks, masked } = writer();
+    resetSecretMask().add('hunter22-secret');
+    masked.write('Apply these changes? ');
+    masked.write('\r\u001b[2Kreading live state… 3/5 requests');
+    expect(chunks).toEqual(['Apply these changes? ', '\r\u001b[2Kreading live state… 3/5 requests']);
+  });
+
+  it('flushMasked writes what is held: a short end as it is, the start of a secret as (sensitive)', () => {
+    const { chunks, masked } = writer();
+    resetSecretMask().add('hunter22-secret');
+    masked.write('x hu');
+    flushMasked(masked);
+    expect(chunks.join('')).toBe('x hu');
+    masked.write('y hunter2');
+    flushMasked(masked);
+    expect(chunks.join('')).toBe(`x huy ${MASK}`);
+    flushMasked({ write: () => undefined }); // any other stream: nothing to do
+  });
+
+  async function child(how: string): Promise<{ stdout: string; code: number | null; signal: string | null }> {
+    const root = join(import.meta.dirname, '..');
+    const proc = spawn(process.execPath, ['--import', join(root, 'test/helpers/ts-register.mjs'), join(root, 'test/helpers/held-writer.ts'), how], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    proc.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    return new Promise((resolve) => proc.on('close', (code, signal) => resolve({ stdout, code, signal })));
+  }
+
+  it('is flushed on process.exit and on a signal, which still ends the process', async () => {
+    const [exited, killed] = await Promise.all([child('exit'), child('SIGTERM')]);
+    expect(exited).toEqual({ stdout: `a: ${MASK}\nb: ${MASK}`, code: 3, signal: null });
+    expect(killed).toEqual({ stdout: `a: ${MASK}\nb: ${MASK}`, code: null, signal: 'SIGTERM' });
   });
 });

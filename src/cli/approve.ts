@@ -7,6 +7,7 @@
 import { readLine } from './confirm.js';
 import type { CliIO, Out } from './io.js';
 import { UserError } from '../errors.js';
+import { flushMasked } from '../secret-mask.js';
 
 export const APPROVAL_QUESTION = "Apply these changes? Only 'yes' is accepted";
 
@@ -17,6 +18,7 @@ export async function approve(io: CliIO, yes: boolean, out: Out = io.stdout): Pr
     throw new UserError('refusing to apply without confirmation: stdin is not a terminal. CI must be explicit: pass --yes');
   }
   out.write(`\n${APPROVAL_QUESTION}: `);
+  flushMasked(out);
   const answer = await readLine(io.stdin);
   if (answer?.trim() !== 'yes') throw new UserError('Apply cancelled: nothing was changed.');
 }

@@ -4,6 +4,7 @@
  * "y"/"yes" goes on. Without a terminal and without --yes: refuse, because a script that
  * nobody watches must say --yes to destroy data.
  */
+import { flushMasked } from '../secret-mask.js';
 import { createInterface } from 'node:readline';
 import { UserError } from '../errors.js';
 import { getIO } from './io.js';
@@ -32,6 +33,7 @@ export async function confirm(question: string, options: { yes?: boolean }): Pro
     throw new UserError(`${question} Refusing without confirmation: stdin is not a terminal. Pass --yes to proceed.`);
   }
   io.stderr.write(`${question} [y/N] `);
+  flushMasked(io.stderr);
   const answer = (await readLine(io.stdin))?.trim().toLowerCase();
   if (answer !== 'y' && answer !== 'yes') throw new UserError('Aborted: nothing was changed.');
 }

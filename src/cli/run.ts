@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
-import { maskedWriter, resetSecretMask, unmasked } from '../secret-mask.js';
+import { flushMasked, maskedWriter, resetSecretMask, unmasked } from '../secret-mask.js';
 import { type CliIO, processIO, setIO } from './io.js';
 import { withExamples } from './examples.js';
 import { formatError } from './format-error.js';
@@ -98,6 +98,9 @@ export async function run(args: string[], scriptName = 'sunco', io: CliIO = proc
     io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
     code = exitCode;
   }
+  // Text held back because it could have begun a secret (src/secret-mask.ts) is written now.
+  flushMasked(io.stdout);
+  flushMasked(io.stderr);
   if (unmasked(io.stdout) === process.stdout) process.exitCode = code;
   return code;
 }

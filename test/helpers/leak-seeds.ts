@@ -18,7 +18,7 @@ type Type = keyof typeof INTEGRATION_FIELDS;
  * says, so that a `credential: true` lost from the table makes the leak test fail on a leak.
  */
 export const KNOWN_READ_BACK: Partial<Record<Type, string[]>> = {
-  line: ['channelSecret', 'channelAccessToken'],
+  line: ['channelSecret', 'channelAccessToken', 'switcherSecret'],
   messenger: ['pageAccessToken'],
   mailgun: ['signingKey'],
   whatsapp: ['accountManagementAccessToken'],
@@ -45,12 +45,17 @@ export function specWriteOnly(type: Type): string[] {
   return Object.entries(props).filter(([name, p]) => p.writeOnly && name !== 'defaultResponderId').map(([name]) => name);
 }
 
+/** A name that says secret: a field so named is seeded whatever its row says. */
+const SECRET_NAME = /secret|token|password|privateKey|apiKey|accessKey|signingKey|certificate|consumerKey|serverKey/i;
+
 /**
  * The fields a user gives that are secret: write-only or a credential the API reads back by
- * the field table (references excluded), and whatever the spec and the issue add to that.
+ * the field table (references excluded), and whatever the spec, the issue and the field's
+ * name add to that: a row that lost its `credential: true` is still seeded, and then leaks.
  */
 export function credentialFields(type: Type): string[] {
-  const table = (INTEGRATION_FIELDS[type] as FieldSpec[]).filter((f) => (f.writeOnly || f.credential) && f.create !== 'none' && f.role !== 'reference' && f.role !== 'read-shape').map((f) => f.name);
+  const given = (INTEGRATION_FIELDS[type] as FieldSpec[]).filter((f) => f.create !== 'none' && f.role !== 'reference' && f.role !== 'read-shape');
+  const table = given.filter((f) => f.writeOnly || f.credential || SECRET_NAME.test(f.name)).map((f) => f.name);
   return [...new Set([...table, ...specWriteOnly(type), ...(KNOWN_READ_BACK[type] ?? [])])];
 }
 
