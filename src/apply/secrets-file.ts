@@ -18,6 +18,11 @@ import { appendJournal, journalLines, journalPath, readJournal, removeJournal, t
 
 export type { SavedSecret } from './secrets-journal.js';
 
+/** LockOptions.onWait for a command: one line on stderr, so that a wait for another run's lock is not a silent hang. */
+export function lockWaitNotice(io: { stderr: { write(s: string): unknown } }): (holder: string, lockPath: string) => void {
+  return (holder, lockPath) => void io.stderr.write(`Waiting for the lock ${lockPath}, held by process ${holder} (at most 30 s)...\n`);
+}
+
 interface Batch {
   entries: SecretEntries;
   waiters: { resolve: () => void; reject: (e: unknown) => void }[];

@@ -18,7 +18,7 @@ import { connect } from '../connect.js';
 import { ReadCounter } from '../live-progress.js';
 import { executeAndReport } from '../execute-and-report.js';
 import { requireSecretsOut } from '../../apply/preflight.js';
-import { SecretsFile } from '../../apply/secrets-file.js';
+import { SecretsFile, lockWaitNotice } from '../../apply/secrets-file.js';
 import { recoverSecrets } from '../recover-secrets.js';
 import { freshPlanFor } from '../../apply/stale.js';
 import { checkTarget, planTarget } from '../plan-target.js';
@@ -45,7 +45,7 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
     }
     requireSecretsOut(saved, argv.secretsOut);
   }
-  const secrets = argv.secretsOut ? new SecretsFile(resolve(io.cwd, argv.secretsOut)) : undefined;
+  const secrets = argv.secretsOut ? new SecretsFile(resolve(io.cwd, argv.secretsOut), { onWait: lockWaitNotice(io) }) : undefined;
   // With --json, stdout holds only the result document; the plan and progress go to stderr.
   const out: Out = argv.json ? io.stderr : io.stdout;
   // From here on a signal no longer kills the process: the secrets file may be locked or written.
