@@ -20,6 +20,7 @@ import { executeAndReport } from '../execute-and-report.js';
 import { requireSecretsOut } from '../../apply/preflight.js';
 import { SecretsFile } from '../../apply/secrets-file.js';
 import { recoverSecrets } from '../recover-secrets.js';
+import { tidySecrets } from '../tidy-secrets.js';
 import { freshPlanFor } from '../../apply/stale.js';
 import { checkTarget, planTarget } from '../plan-target.js';
 
@@ -70,7 +71,8 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
         await approve(io, argv.yes ?? false, out);
       }
     }
-    await executeAndReport({ plan, client: conn.client, config: loaded.config, secrets, secretsOut: argv.secretsOut, parallelism: flags.parallelism, json: argv.json ?? false, out, waits: conn.waits });
+    const report = await executeAndReport({ plan, client: conn.client, config: loaded.config, secrets, secretsOut: argv.secretsOut, parallelism: flags.parallelism, json: argv.json ?? false, out, waits: conn.waits });
+    if (secrets) await tidySecrets(secrets, plan, live, report, argv.secretsOut!, out);
   } finally {
     await conn.close();
   }
