@@ -3,7 +3,8 @@
  * scheduling: calls in flight finish and their secrets are saved. A second one stops waiting
  * for them. The executor reads this object; only watchSignals() touches the process.
  */
-export type StopSignal = 'SIGINT' | 'SIGTERM';
+/** SIGHUP too: a closed terminal or an ssh session dropped mid-apply must save its secrets as Ctrl-C does. */
+export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 
 export class Interrupt {
   /** The first signal received, once one was. */
@@ -44,21 +45,19 @@ export class Interrupt {
  * installed the process no longer dies on them: the apply decides when to exit. `notice` is
  * told about each signal, to say what happens next.
  */
-export function watchSignals(interrupt: Interrupt, notice: (line: string) => void): () => void {
+export function watchSignals(interrupt: Interrupt, notice: (line: string, signal: StopSignal) => void): () => void {
   const on = (signal: StopSignal) => () => {
     interrupt.trigger(signal);
     notice(
       interrupt.aborted
         ? `${signal} again: not waiting for the calls in flight; saving the secrets received so far.`
         : `${signal}: starting no new step; waiting for the calls in flight (${signal === 'SIGINT' ? 'Ctrl-C' : 'a signal'} again to stop waiting).`,
+      signal,
     );
   };
-  const onInt = on('SIGINT');
-  const onTerm = on('SIGTERM');
-  process.on('SIGINT', onInt);
-  process.on('SIGTERM', onTerm);
+  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => [signal, on(signal)] as const);
+  for (const [signal, handler] of handlers) process.on(signal, handler);
   return () => {
-    process.off('SIGINT', onInt);
-    process.off('SIGTERM', onTerm);
+    for (const [signal, handler] of handlers) process.off(signal, handler);
   };
 }

@@ -19,7 +19,7 @@ export function requireSecretsOut(plan: Plan, secretsOut: string | undefined): v
   const addrs = addressesWithSecrets(plan);
   if (addrs.length === 0) return;
   throw new UserError(
-    `this plan creates ${addrs.length === 1 ? 'a resource' : `${addrs.length} resources`} whose secret the API returns only once, ` +
+    `this plan creates ${addrs.length === 1 ? 'a resource' : `${addrs.length} resources`} that generate a secret, ` +
       'and no --secrets-out FILE was given to save it; nothing was applied',
     {
       details: [

@@ -8,6 +8,7 @@ import { ApiError } from '../api/errors.js';
 import type { SuncoConfig } from '../config/types.js';
 import type { CreatedResource, Step } from '../plan/types.js';
 import { parseAddress } from '../resources/addresses.js';
+import { RECOVER_SECRET_HINT } from '../resources/lost-secret-hint.js';
 import { findLostCreate, itemPath, mayHaveCommitted } from './adopt.js';
 import { type IdTable, resolveBody, resolvePath } from './placeholders.js';
 import { getPath } from './response-path.js';
@@ -138,11 +139,11 @@ function reportUnconfirmed(step: Step, ctx: StepContext): void {
 }
 
 function recoveryFor(address: string, adopted: boolean): string {
-  const why = adopted ? 'the create response was lost and the API never returns it again' : 'the create response did not include it';
+  const why = adopted ? 'the create response, which carried it, was lost' : 'the create response did not include it';
   return `${why}; ${howToRecover(address)}`;
 }
 
 /** The kind of the address says how its secret is made again (resources/*.ts `lostSecretHint`). */
 function howToRecover(address: string): string {
-  return parseAddress(address)?.kind.lostSecretHint ?? 'run sunco-apply with --secrets-out again: it recovers the secret from the live object, which the API returns on GET';
+  return parseAddress(address)?.kind.lostSecretHint ?? RECOVER_SECRET_HINT;
 }

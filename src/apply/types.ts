@@ -52,7 +52,7 @@ export interface StepRef {
 
 /** An apply stopped by SIGINT/SIGTERM (src/apply/interrupt.ts). */
 export interface Interrupted {
-  signal: 'SIGINT' | 'SIGTERM';
+  signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP';
   /** A second signal: the calls in flight were not waited for. */
   aborted: boolean;
   /** Steps whose call was in flight when the first signal came (their outcome is in applied/failed, unless aborted). */

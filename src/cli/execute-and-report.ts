@@ -31,6 +31,10 @@ export interface ExecuteAndReportOptions {
   waits?: Pick<WaitTally, 'totals'>;
   /** Tests may pass their own; by default SIGINT/SIGTERM trigger it while the plan runs. */
   interrupt?: Interrupt;
+  /** The caller routes the signals to `interrupt` already (sunco-apply watches them from its first request on). */
+  signalsWatched?: boolean;
+  /** Called when the executor has returned (then only the secrets file and the report remain). */
+  onStepsDone?: () => void;
 }
 
 export async function executeAndReport(o: ExecuteAndReportOptions): Promise<ApplyReport> {
@@ -48,7 +52,7 @@ export async function executeAndReport(o: ExecuteAndReportOptions): Promise<Appl
     o.out.write('\n');
     const interrupt = o.interrupt ?? new Interrupt();
     // Until the report is printed, a signal no longer kills the process: the secrets come first.
-    const unwatch = watchSignals(interrupt, (line) => io.stderr.write(`${line}\n`));
+    const unwatch = o.signalsWatched ? () => undefined : watchSignals(interrupt, (line) => io.stderr.write(`${line}\n`));
     // On a terminal each line says how far the run is ([n/N]) and how long it has taken.
     const counted = (o.json ? io.stderrIsTTY : io.stdoutIsTTY) === true;
     const started = Date.now();
@@ -69,6 +73,7 @@ export async function executeAndReport(o: ExecuteAndReportOptions): Promise<Appl
           o.out.write(`${withCounter(line, done, o.plan.steps.length, Date.now() - started)}\n`);
         },
       });
+      o.onStepsDone?.();
       await closeSecrets(o.secrets, report, o.out);
       return finish(o, report, color, interrupt);
     } finally {

@@ -114,7 +114,7 @@ const TOP_LEVEL_SCHEMAS: Record<string, Schema> = {
 export function buildSchema(): Schema {
   const definitions: Schema = {
     key: {
-      type: 'object', description: 'An API key. Its secret is returned once, on create, and written to --secrets-out.',
+      type: 'object', description: 'An API key. Its secret, generated on create, is written to --secrets-out (sunco secrets pull copies it from the live key).',
       required: ['displayName'], additionalProperties: false,
       properties: { displayName: { type: 'string', minLength: 1, description: 'The key\'s name; its identity. Changing it replaces the key.' }, ...common('key', ignorableFields('app-key')) },
     },

@@ -63,7 +63,7 @@ export function configFieldNames(rows: readonly FieldSpec[]): string[] {
     .map((r) => r.configName ?? r.name);
 }
 
-/** The field the server generates on create (a secret returned once), if any. */
+/** The field the server generates on create (a secret the create returns; GET and list return it too), if any. */
 export function generatedField(rows: readonly FieldSpec[]): string | undefined {
   return rows.find((r) => r.generated)?.name;
 }

@@ -8,7 +8,7 @@
  * update:     'yes' (PATCHable) | 'replace' (changing it forces delete + create) | 'none' (read-only)
  * readBack:   whether GET returns it; writeOnly fields are never returned (tokens, passwords)
  * default:    the value the API fills in when the field is omitted
- * generated:  the server makes it on create and returns it (a secret, returned once)
+ * generated:  the server makes it on create and returns it (a secret; GET and list return it too)
  * credential: a secret that GET returns (LINE channelSecret, messenger pageAccessToken, …):
  *             sensitive like a write-only value, though it can be compared
  * role:       what the row is; absent means 'field', a plain value of the entry:

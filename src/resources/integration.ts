@@ -9,6 +9,7 @@ import { INTEGRATION_FIELDS, INTEGRATION_TYPES, isIntegrationType, type FieldSpe
 import {
   declaredFields, desiredReferences, generatedField, inlineChildOf, liveFields, nameMap, planSpecs, referencesOf, roleOf,
 } from './common.js';
+import { RECOVER_SECRET_HINT } from './lost-secret-hint.js';
 import type { Raw, ResourceKind } from './types.js';
 import { isPlainObject, liveRef, ref } from './values.js';
 
@@ -71,8 +72,9 @@ export const integrationKind: ResourceKind = {
   linkFields: ['defaultResponderId'],
   setFields: ['originWhitelist'],
   label: (raw) => `${String(raw.type)} "${String(raw.displayName ?? '')}"`,
-  // messagebird: the server generates `webhookSecret` on create (RESOURCES.md, secrets returned once).
+  // messagebird: the server generates `webhookSecret` on create (RESOURCES.md); readOnly in the spec, so GET returns it too.
   generatedSecret: (fields) => generatedField(rowsFor(fields.type)),
-  lostSecretHint: 'delete the webhook (or integration) and re-apply to get a new secret',
+  // Nothing to re-create: apply and `sunco secrets pull` copy it from the live integration.
+  lostSecretHint: RECOVER_SECRET_HINT,
   inlineChild: (fields) => inlineChildOf(rowsFor(fields.type)),
 };

@@ -6,6 +6,7 @@
  */
 import { KIND_FIELDS, type FieldSpec } from './fields.js';
 import { generatedField, nameMap, planSpecs } from './common.js';
+import { RECOVER_SECRET_HINT } from './lost-secret-hint.js';
 import type { ResourceKind } from './types.js';
 import { pick } from './values.js';
 
@@ -26,7 +27,7 @@ const common = {
   setFields: [],
   immutable: true,
   label: (raw) => `"${String(raw.displayName)}"`,
-  lostSecretHint: 'run sunco-apply with --secrets-out again: it recovers the secret from the live object, which the API returns on GET',
+  lostSecretHint: RECOVER_SECRET_HINT,
 } satisfies Omit<ResourceKind, 'name' | 'parent' | 'fieldSpecs' | 'rows' | 'apiName' | 'configName'>;
 
 function fromRows(rows: FieldSpec[]): Pick<ResourceKind, 'rows' | 'fieldSpecs' | 'apiName' | 'configName' | 'generatedSecret'> {

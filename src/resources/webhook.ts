@@ -6,6 +6,7 @@
  */
 import { KIND_FIELDS } from './fields.js';
 import { declaredFields, generatedField, liveFields, nameMap, planSpecs } from './common.js';
+import { RECOVER_SECRET_HINT } from './lost-secret-hint.js';
 import type { ResourceKind } from './types.js';
 
 export const webhookKind: ResourceKind = {
@@ -30,5 +31,5 @@ export const webhookKind: ResourceKind = {
   setFields: ['triggers'],
   label: (raw) => String(raw.target),
   generatedSecret: () => generatedField(KIND_FIELDS.webhook),
-  lostSecretHint: 'run sunco-apply with --secrets-out again: it recovers the secret from the live object, which the API returns on GET',
+  lostSecretHint: RECOVER_SECRET_HINT,
 };

@@ -59,4 +59,26 @@ describe('secret recovery', () => {
     const third = await h.cli(['apply', '-f', file, '--yes', '--secrets-out', 'secrets.json']);
     expect(third.stdout).not.toContain('recovered');
   });
+
+  it('recovers on the saved-plan path: sunco-plan --out, an entry deleted, sunco-apply PLANFILE --secrets-out', async () => {
+    await h.write('sunco.yaml', config.replace('    displayName: Support\n', '    displayName: Support\n    settings: { echoPostback: false }\n'));
+    const first = await h.cli(['apply', '--yes', '--secrets-out', 'secrets.json']);
+    expect(first.code, first.stderr).toBe(0);
+    const good = await h.secrets();
+    const key = 'app.support.key.deployer';
+    const hook = 'app.support.integration.bot.webhook.main';
+    // A change to apply from a plan file, made before the entry goes.
+    await h.write('sunco.yaml', config.replace('    displayName: Support\n', '    displayName: Support\n    settings: { echoPostback: true }\n'));
+    const plan = await h.cli(['plan', '--out', 'plan.json']);
+    expect(plan.code, plan.stderr).toBe(0);
+    const { [key]: _gone, ...rest } = good;
+    await writeFile(join(h.dir, 'secrets.json'), JSON.stringify(rest));
+
+    const applied = await h.cli(['apply', 'plan.json', '--secrets-out', 'secrets.json']);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stdout).toContain(`Secrets: recovered 1 secret into secrets.json from the live objects: ${key}\n`);
+    expect(applied.stdout).toMatch(/1 updated/);
+    expect(await h.secrets()).toEqual(good);
+    for (const s of [good[key]!.secret, good[hook]!.secret]) expect(applied.stdout + applied.stderr).not.toContain(s);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INTEGRATION_FIELDS, INTEGRATION_TYPES } from '../../src/resources/fields.js';
 import { KINDS } from '../../src/resources/registry.js';
+import { SPEC_INTEGRATION_TYPES, specProperties } from '../helpers/spec.js';
 
 describe('each kind owns its config ↔ API name map', () => {
   const pairs: [keyof typeof KINDS, string, string][] = [
@@ -65,5 +66,26 @@ describe('the field table', () => {
     expect(specs.find((s) => s.name === 'authToken')).toMatchObject({ writeOnly: true, readBack: false });
     expect(specs.map((s) => s.name)).not.toContain('defaultResponder');
     expect(KINDS.integration.fieldSpecs({ type: 'custom' }).map((s) => s.name)).toEqual(['type', 'displayName']);
+  });
+});
+
+describe('lost generated secrets', () => {
+  // Every field the server generates that the spec reads back (not writeOnly): the keys' and webhooks'
+  // `secret`, and any integration type's readOnly secret (messagebird `webhookSecret`).
+  const readBack = [
+    ...(['appKey', 'webhook'] as const).map((schema) => ({ schema, field: 'secret' })),
+    ...SPEC_INTEGRATION_TYPES.flatMap((type) => [...specProperties(type)].filter(([name, p]) => /secret/i.test(name) && p.readOnly && !p.writeOnly).map(([field]) => ({ schema: type, field }))),
+  ];
+
+  it('are read back by the spec, so every kind that makes one says to recover it, never to delete', () => {
+    expect(readBack).toContainEqual({ schema: 'messagebird', field: 'webhookSecret' });
+    for (const { schema, field } of readBack) expect(specProperties(schema).get(field)?.writeOnly, `${schema}.${field}`).toBe(false);
+    for (const kind of ['app-key', 'integration-key', 'webhook', 'integration'] as const) {
+      const hint = KINDS[kind].lostSecretHint ?? '';
+      expect(hint, kind).toContain('sunco secrets pull --secrets-out FILE');
+      expect(hint, kind).toContain('run sunco-apply with --secrets-out again');
+      expect(hint, kind).not.toMatch(/delete|re-create|new secret/);
+    }
+    expect(KINDS.integration.generatedSecret?.({ type: 'messagebird' })).toBe('webhookSecret');
   });
 });

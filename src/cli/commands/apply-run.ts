@@ -23,6 +23,8 @@ import { recoverSecrets } from '../recover-secrets.js';
 import { tidySecrets } from '../tidy-secrets.js';
 import { freshPlanFor } from '../../apply/stale.js';
 import { checkTarget, planTarget } from '../plan-target.js';
+import { ApplySignals, StoppedBeforeSteps, reportStoppedBeforeSteps } from '../apply-signals.js';
+import { unmasked } from '../../secret-mask.js';
 
 export interface ApplyArgs extends ConfigArgs, ConnectionArgs, PlanArgs {
   planfile?: string;
@@ -45,35 +47,53 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
     requireSecretsOut(saved, argv.secretsOut);
   }
   const secrets = argv.secretsOut ? new SecretsFile(resolve(io.cwd, argv.secretsOut)) : undefined;
-  await secrets?.check();
-
-  const recorded = saved && planPath ? configArgsFor(argv, saved, planPath, argv.planfile) : { args: argv };
-  const loaded = await loadConfig({ ...configOptionsFrom(recorded.args, io), ...(recorded.check ? { checkInputs: recorded.check } : {}) });
-  const counter = new ReadCounter(io);
-  const conn = await connect(argv, io, loaded, 'apply', { onProgress: counter.onProgress });
   // With --json, stdout holds only the result document; the plan and progress go to stderr.
   const out: Out = argv.json ? io.stderr : io.stdout;
+  // From here on a signal no longer kills the process: the secrets file may be locked or written.
+  const signals = new ApplySignals(io);
   try {
-    // Before the live read: a plan of another account is refused without a request.
-    if (saved) checkTarget(saved, planTarget(conn, argv.emulator), argv.planfile!);
-    const options = saved?.options ?? { prune: flags.prune, targets: flags.targets };
-    counter.start();
-    const { plan: fresh, live } = await makePlan({ loaded, client: conn.client, ...options, parallelism: flags.parallelism, keyId: conn.keyId }).finally(() => counter.stop());
-    if (secrets) await recoverSecrets(secrets, fresh.liveIds, live, argv.secretsOut!, out);
-    let plan: Plan;
-    if (saved) {
-      plan = freshPlanFor(saved, fresh, argv.planfile!);
-    } else {
-      plan = fresh;
-      out.write(renderPlanText(plan, { color: useColor(io) && !argv.json }));
-      if (plan.steps.length > 0) {
-        requireSecretsOut(plan, argv.secretsOut);
-        await approve(io, argv.yes ?? false, out);
+    await secrets?.check();
+    signals.checkpoint();
+    const recorded = saved && planPath ? configArgsFor(argv, saved, planPath, argv.planfile) : { args: argv };
+    const loaded = await loadConfig({ ...configOptionsFrom(recorded.args, io), ...(recorded.check ? { checkInputs: recorded.check } : {}) });
+    const counter = new ReadCounter(io);
+    const conn = await connect(argv, io, loaded, 'apply', { onProgress: counter.onProgress });
+    try {
+      // Before the live read: a plan of another account is refused without a request.
+      if (saved) checkTarget(saved, planTarget(conn, argv.emulator), argv.planfile!);
+      const options = saved?.options ?? { prune: flags.prune, targets: flags.targets };
+      counter.start();
+      const { plan: fresh, live } = await signals.race(makePlan({ loaded, client: conn.client, ...options, parallelism: flags.parallelism, keyId: conn.keyId })).finally(() => counter.stop());
+      // Not raced: it may be writing the secrets file; a signal during it stops the run right after.
+      if (secrets) await recoverSecrets(secrets, fresh.liveIds, live, argv.secretsOut!, out);
+      signals.checkpoint();
+      let plan: Plan;
+      if (saved) {
+        plan = freshPlanFor(saved, fresh, argv.planfile!);
+      } else {
+        plan = fresh;
+        out.write(renderPlanText(plan, { color: useColor(io) && !argv.json }));
+        if (plan.steps.length > 0) {
+          requireSecretsOut(plan, argv.secretsOut);
+          await signals.race(approve(io, argv.yes ?? false, out));
+        }
       }
+      signals.checkpoint();
+      signals.phase = 'steps';
+      const report = await executeAndReport({
+        plan, client: conn.client, config: loaded.config, secrets, secretsOut: argv.secretsOut, parallelism: flags.parallelism, json: argv.json ?? false, out, waits: conn.waits,
+        interrupt: signals.interrupt, signalsWatched: true, onStepsDone: () => void (signals.phase = 'finish'),
+      });
+      if (secrets) await tidySecrets(secrets, plan, live, report, argv.secretsOut!, out);
+    } finally {
+      await conn.close();
     }
-    const report = await executeAndReport({ plan, client: conn.client, config: loaded.config, secrets, secretsOut: argv.secretsOut, parallelism: flags.parallelism, json: argv.json ?? false, out, waits: conn.waits });
-    if (secrets) await tidySecrets(secrets, plan, live, report, argv.secretsOut!, out);
+  } catch (err) {
+    if (!(err instanceof StoppedBeforeSteps)) throw err;
+    reportStoppedBeforeSteps(io, out, err, argv.json ?? false, argv.secretsOut, signals.interrupt.aborted);
+    // Reads abandoned in flight would keep a real process alive until they answer; nothing was applied.
+    if (unmasked(io.stdout) === process.stdout) process.exit(130);
   } finally {
-    await conn.close();
+    signals.dispose();
   }
 }

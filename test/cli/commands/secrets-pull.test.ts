@@ -177,4 +177,24 @@ describe('sunco secrets pull', () => {
     expect(r.stdout).toBe('No secrets to pull: no managed key or webhook exists yet (sunco-apply --secrets-out secrets.json saves the secrets it creates).\n');
     await expect(stat(join(h.dir, 'secrets.json'))).rejects.toThrow(/ENOENT/);
   });
+
+  it("pulls messagebird's generated webhookSecret, which the API reads back (spec: readOnly)", async () => {
+    await h.write('sunco.yaml', `version: 1
+apps:
+  sms:
+    displayName: SMS
+    integrations:
+      mb: { type: messagebird, displayName: MessageBird, accessKey: "\${MB_ACCESS}", signingKey: "\${MB_SIGNING}", originator: "+15550001" }
+`);
+    const env = { MB_ACCESS: 'mb-access-value', MB_SIGNING: 'mb-signing-value' };
+    const first = await h.cli(['apply', '--yes', '--secrets-out', 'applied.json'], { env });
+    expect(first.code, first.stderr).toBe(0);
+    const good = await h.secrets('applied.json');
+    expect(good['app.sms.integration.mb']?.secret).toEqual(expect.any(String));
+    const r = await h.cli(['secrets', 'pull', '--secrets-out', 'secrets.json'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Pulled 1 secret into secrets.json: 1 new, 0 updated, 0 unchanged.\n  new       app.sms.integration.mb\n');
+    expect(await h.secrets()).toEqual(good);
+    expectNoSecret(r.stdout + r.stderr, good);
+  });
 });
