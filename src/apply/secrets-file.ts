@@ -90,6 +90,24 @@ export class SecretsFile {
     this.dirty = false;
   }
 
+  /**
+   * Removes the entries `obsolete` picks (after every save, with the journal folded in) and
+   * returns their addresses. The file is rewritten only when one is removed.
+   */
+  async remove(obsolete: (address: string, entry: SavedSecret) => boolean): Promise<string[]> {
+    await this.idle();
+    return this.locked(async () => {
+      await this.fold();
+      this.dirty = false;
+      const current = await this.read();
+      const gone = Object.keys(current).filter((a) => obsolete(a, current[a]!));
+      if (gone.length === 0) return gone;
+      const kept = Object.fromEntries(Object.entries(current).filter(([a]) => !gone.includes(a)));
+      await this.writeAtomic(`${JSON.stringify(kept, null, 2)}\n`);
+      return gone;
+    });
+  }
+
   /** Resolves when no save is pending or in progress (their own promises carry any error). */
   async idle(): Promise<void> {
     while (this.writing) await this.writing.catch(() => undefined);

@@ -82,11 +82,12 @@ function writtenFiles(): Map<string, string> {
 
 let runs = 0;
 /** Runs a command line and returns its leaks (stdout, stderr, every file written so far). */
-async function run(args: string[], setup: LeakSetup, extra: { code?: number } = {}): Promise<{ stdout: string; stderr: string; leaks: string[] }> {
+async function run(args: string[], setup: LeakSetup, extra: { code?: number; tty?: boolean } = {}): Promise<{ stdout: string; stderr: string; leaks: string[] }> {
   const configless = args[0] === 'export' || args[0] === 'api';
   // The commands that read the config get its variables; the environment is every command's.
   const vars = ['plan', 'apply', 'validate'].includes(args[0]!) ? ['--var-file', 'vars.yaml', '--var-file', 'vars.env', ...setup.vars] : [];
-  const r = await h.cli([...args, ...vars], { env: setup.env });
+  // On a terminal: colours, which must not cut a value in two (an escape code between its halves).
+  const r = await h.cli([...args, ...vars], { env: setup.env, ...(extra.tty ? { stdoutIsTTY: true } : {}) });
   const label = `${args.slice(0, 3).join(' ')} (run ${++runs})`;
   expect(r.code, `${label}\n${r.stdout}\n${r.stderr}`).toBe(extra.code ?? 0);
   const leaks = [...hits(`${label} stdout`, r.stdout, { configless }), ...hits(`${label} stderr`, r.stderr, { configless })];
@@ -143,9 +144,11 @@ describe('plan, apply, rotate, export, api: zero hits', () => {
     expect(text.stdout).toContain('+ metadata.a.b: (sensitive)');
     expect(text.stdout).toContain('+ metadata.region: "eu-1"');
     const json = await run(['plan', '--json'], first);
-    expect(json.stdout).toContain('"Acme Care"');
+    const lit = (JSON.parse(json.stdout) as { changes: { address: string; fields: unknown[] }[] }).changes.find((c) => c.address === 'app.lit')!;
+    expect(lit.fields).toEqual(expect.arrayContaining([{ field: 'displayName', after: 'Acme Care' }, { field: 'metadata.team', sensitive: true }, { field: 'metadata.a.b', sensitive: true }]));
     const md = await run(['plan', '--format', 'markdown'], first);
-    expect(md.stdout).toContain('Acme Care');
+    expect(md.stdout).toContain('| `displayName` | `"Acme Care"` |');
+    expect(md.stdout).toContain('| `metadata.a.b` | (sensitive) |');
     const out = await run(['plan', '--out', 'plan.json', '--debug'], first);
     expect(out.stderr).toContain('[debug]');
     const planFile = readFileSync(join(h.dir, 'plan.json'), 'utf8');
@@ -157,11 +160,13 @@ describe('plan, apply, rotate, export, api: zero hits', () => {
     expect([...text.leaks, ...json.leaks, ...md.leaks, ...out.leaks, ...shown.leaks, ...shownJson.leaks]).toEqual([]);
   });
 
-  it('apply (text, --debug) through a lost create response writes the sensitive metadata, dotted key included, and a re-plan is empty', async () => {
+  it('apply of the plan file (text, --debug) through a lost create response writes the sensitive metadata, dotted key included, and a re-plan is empty', async () => {
     // A network fault while a body full of secrets is in flight: the create of the LINE channel commits and its answer is lost.
     h.proxy.loseNext((m, p) => m === 'POST' && /\/integrations$/.test(p));
-    const applied = await run(['apply', '--yes', '--secrets-out', 'secrets.json', '--debug'], first);
+    const applied = await run(['apply', 'plan.json', '--secrets-out', 'secrets.json', '--debug'], first);
     expect(applied.stderr).toMatch(/\[debug\] ✗ POST/);
+    // --debug shows the value of an undeclared variable, and redacts the sensitive metadata.
+    expect(applied.stderr).toMatch(/→ POST \S+\/v2\/apps body=\{"displayName":"Acme Care","metadata":\{"team":"\(redacted\)","a\.b":"\(redacted\)","region":"eu-1"\}/);
     expect(h.proxy.lost).toHaveLength(1);
     expect(await seedGenerated()).toBeGreaterThanOrEqual(6);
     const apps = await h.api.listAll<{ id: string; displayName: string; metadata?: Record<string, unknown> }>('/v2/apps', 'apps');
@@ -178,9 +183,10 @@ describe('plan, apply, rotate, export, api: zero hits', () => {
   it('rotating every value: plan, plan --json --debug, an API error mid-apply, apply --json --debug; old and new values absent', async () => {
     seed(rotated);
     await writeSetup(rotated);
-    const plan = await run(['plan'], rotated);
-    expect(plan.stdout).toMatch(/pageAccessToken: \(sensitive\)/);
-    expect(plan.stdout).toMatch(/metadata\.a\.b: \(sensitive\)/);
+    const plan = await run(['plan'], rotated, { tty: true });
+    expect(plan.stdout).toContain('\u001b[');
+    expect(plan.stdout).toMatch(/pageAccessToken: .*\(sensitive\)/);
+    expect(plan.stdout).toMatch(/metadata\.a\.b: .*\(sensitive\)/);
     const json = await run(['plan', '--json', '--debug'], rotated);
     // A 4xx on a step whose body holds secrets, the error echoing one of them.
     const echoed = rotated.seeds.find((s) => s.what === 'lit-messenger-pageAccessToken')!.value;
@@ -205,6 +211,11 @@ describe('plan, apply, rotate, export, api: zero hits', () => {
       leaks.push(...(await run(['api', 'GET', `/v2/apps/${app.id}/integrations`], rotated)).leaks);
       leaks.push(...(await run(['api', 'GET', `/v2/apps/${app.id}/integrations`, '--debug'], rotated)).leaks);
     }
+    // A genuine emulator 4xx for a body holding a secret (--debug logs the request body).
+    const token = rotated.seeds.find((x) => x.what === 'lit-telegram-token')!.value;
+    const bad = await run(['api', 'POST', `/v2/apps/${apps[0]!.id}/integrations`, '--data', JSON.stringify({ type: 'telegram', token, displayName: 5 }), '--debug'], rotated, { code: 1 });
+    expect(bad.stderr).toMatch(/400/);
+    leaks.push(...bad.leaks);
     expect(leaks).toEqual([]);
   });
 });
@@ -217,6 +228,7 @@ describe('error paths: zero hits', () => {
     const literalPem = value('lit-android-privateKey').value;
     const broken = [
       'version: 1',
+      `variables: { ${value('lit-meta-team').variable}: { sensitive: true } }`,
       'apps:',
       '  broken:',
       '    displayName: Broken',
@@ -229,10 +241,14 @@ describe('error paths: zero hits', () => {
       '        type: android',
       `        privateKey: \${${pemVar.variable}}`,
       `        clientEmial: \${${value('vars-android-clientEmail').variable}}`,
+      `        serverKye: \${${pemVar.variable}}`,
       '        privatKey: |',
       ...literalPem.split('\n').map((l) => `          ${l}`),
       '      ln:',
       '        type: line',
+      // A sensitive variable where a boolean belongs, and a credential's variable in a display name with a bad type.
+      `        showAIDisclaimer: \${${value('lit-meta-team').variable}}`,
+      `        displayName: ["\${${value('vars-line-channelAccessToken').variable}}"]`,
       `        channelSecret: ${value('lit-line-channelSecret').value}`,
       '      ap:',
       '        type: apple',
@@ -244,9 +260,12 @@ describe('error paths: zero hits', () => {
     ].join('\n');
     await h.write('broken.yaml', broken);
     const plan = await run(['plan', '-f', 'broken.yaml'], rotated, { code: 1 });
-    expect(plan.stderr).toMatch(/broken\.yaml:8:\d+: .*tokn/);
+    expect(plan.stderr).toMatch(/broken\.yaml:9:\d+: .*tokn/);
     expect(plan.stderr).toMatch(/clientEmial/);
     expect(plan.stderr).toMatch(/privatKey/);
+    expect(plan.stderr).toMatch(/broken\.yaml:15:\d+: .*serverKye/);
+    expect(plan.stderr).toMatch(/"showAIDisclaimer" must be a boolean/);
+    expect(plan.stderr).toMatch(/"displayName" must be a string/);
     const validate = await run(['validate', '-f', 'broken.yaml', '--json'], rotated, { code: 1 });
     // A PEM key pasted into a dotenv file as it is: every line of it is an error with a frame.
     await h.write('vars-pasted.env', `PASTED=${literalPem}\nOTHER=${value('lit-twilio-authToken').value}\n`);

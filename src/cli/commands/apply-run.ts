@@ -20,6 +20,7 @@ import { executeAndReport } from '../execute-and-report.js';
 import { requireSecretsOut } from '../../apply/preflight.js';
 import { SecretsFile, lockWaitNotice } from '../../apply/secrets-file.js';
 import { recoverSecrets } from '../recover-secrets.js';
+import { tidySecrets } from '../tidy-secrets.js';
 import { freshPlanFor } from '../../apply/stale.js';
 import { checkTarget, planTarget } from '../plan-target.js';
 import { ApplySignals, StoppedBeforeSteps, reportStoppedBeforeSteps } from '../apply-signals.js';
@@ -79,10 +80,11 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
       }
       signals.checkpoint();
       signals.phase = 'steps';
-      await executeAndReport({
+      const report = await executeAndReport({
         plan, client: conn.client, config: loaded.config, secrets, secretsOut: argv.secretsOut, parallelism: flags.parallelism, json: argv.json ?? false, out, waits: conn.waits,
         interrupt: signals.interrupt, signalsWatched: true, onStepsDone: () => void (signals.phase = 'finish'),
       });
+      if (secrets) await tidySecrets(secrets, plan, live, report, argv.secretsOut!, out);
     } finally {
       await conn.close();
     }

@@ -55,8 +55,9 @@ describe('sunco secrets pull', () => {
   it('pulls every managed secret into a new file, and says unchanged the second time', async () => {
     const { good } = await applied();
     const before = h.emu.requestLog.length;
-    const r = await h.cli(['secrets', 'pull', '--secrets-out', 'secrets.json']);
+    const r = await h.cli(['secrets', 'pull', '--secrets-out', 'secrets.json'], { env: { SUNCO_DEBUG: '1' } });
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('[debug] ← 200 GET');
     expect(r.stdout).toBe([
       'Pulled 3 secrets into secrets.json: 3 new, 0 updated, 0 unchanged.',
       `  new       ${KEY}`,
