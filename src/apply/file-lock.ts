@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, lstat, open, readFile, rename, unlink } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { UserError } from '../errors.js';
@@ -21,6 +21,8 @@ export interface LockOptions {
   staleMs?: number;
   /** How to wait between attempts (tests may inject their own). */
   sleep?: (ms: number) => Promise<void>;
+  /** Told once when the lock is held by someone else and this process starts waiting for it (`holder`: "pid on host"). */
+  onWait?: (holder: string, lockPath: string) => void;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -79,15 +81,24 @@ export async function acquireLock(path: string, opts: LockOptions = {}): Promise
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
-    const [seen, info] = await Promise.all([readFile(lockPath, 'utf8').catch(() => undefined), stat(lockPath).catch(() => undefined)]);
-    if (seen === undefined || info === undefined) continue; // released meanwhile
+    // lstat: a directory or a (dangling) symlink at the lock's name is never released by
+    // anyone; reading through it failed forever and the loop spun without sleeping.
+    const info = await lstat(lockPath).catch(() => undefined);
+    if (info === undefined) continue; // released meanwhile
+    if (!info.isFile()) {
+      throw new UserError(`cannot lock the secrets file ${path}: ${lockPath} is ${info.isDirectory() ? 'a directory' : info.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}, not a lock sunco made; remove it if no sunco is running`);
+    }
+    const seen = await readFile(lockPath, 'utf8').catch(() => undefined);
+    if (seen === undefined) continue; // released meanwhile
     if (isStale(seen, Date.now() - info.mtimeMs, opts.staleMs ?? 60_000)) {
       await breakLock(lockPath, seen);
       continue;
     }
+    const holder = seen.trim().split(' ').slice(0, 2).join(' on ');
     if (Date.now() > deadline) {
-      throw new UserError(`the secrets file ${path} is locked by another process (${seen.trim().split(' ').slice(0, 2).join(' on ')}); if no sunco is running, delete ${lockPath}`);
+      throw new UserError(`the secrets file ${path} is locked by another process (${holder}); if no sunco is running, delete ${lockPath}`);
     }
+    if (attempt === 0) opts.onWait?.(holder, lockPath);
     await sleep(Math.min(50, 2 + attempt * 2));
   }
   held.add(lockPath);

@@ -18,6 +18,11 @@ import { appendJournal, journalLines, journalPath, readJournal, removeJournal, t
 
 export type { SavedSecret } from './secrets-journal.js';
 
+/** LockOptions.onWait for a command: one line on stderr, so that a wait for another run's lock is not a silent hang. */
+export function lockWaitNotice(io: { stderr: { write(s: string): unknown } }): (holder: string, lockPath: string) => void {
+  return (holder, lockPath) => void io.stderr.write(`Waiting for the lock ${lockPath}, held by process ${holder} (at most 30 s)...\n`);
+}
+
 interface Batch {
   entries: SecretEntries;
   waiters: { resolve: () => void; reject: (e: unknown) => void }[];
@@ -83,6 +88,24 @@ export class SecretsFile {
     if (!this.dirty) return;
     await this.locked(() => this.fold());
     this.dirty = false;
+  }
+
+  /**
+   * Removes the entries `obsolete` picks (after every save, with the journal folded in) and
+   * returns their addresses. The file is rewritten only when one is removed.
+   */
+  async remove(obsolete: (address: string, entry: SavedSecret) => boolean): Promise<string[]> {
+    await this.idle();
+    return this.locked(async () => {
+      await this.fold();
+      this.dirty = false;
+      const current = await this.read();
+      const gone = Object.keys(current).filter((a) => obsolete(a, current[a]!));
+      if (gone.length === 0) return gone;
+      const kept = Object.fromEntries(Object.entries(current).filter(([a]) => !gone.includes(a)));
+      await this.writeAtomic(`${JSON.stringify(kept, null, 2)}\n`);
+      return gone;
+    });
   }
 
   /** Resolves when no save is pending or in progress (their own promises carry any error). */

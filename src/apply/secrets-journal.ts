@@ -6,8 +6,9 @@
  * Callers hold the file lock (file-lock.ts) around every function here.
  */
 import { constants } from 'node:fs';
-import { open, readFile, unlink } from 'node:fs/promises';
+import { open, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { UserError } from '../errors.js';
 
 export interface SavedSecret {
   id?: string;
@@ -49,7 +50,10 @@ export async function appendJournal(file: string, lines: string): Promise<number
     created = false;
     return undefined;
   });
-  fh ??= await open(path, constants.O_WRONLY | constants.O_APPEND);
+  // O_NOFOLLOW: a symlink planted at the journal's name would receive the secrets.
+  fh ??= await open(path, constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW).catch((err: NodeJS.ErrnoException) => {
+    throw err.code === 'ELOOP' ? new UserError(`the secrets journal ${path} is a symbolic link: refusing to write secrets through it; remove it`) : err;
+  });
   try {
     // A journal someone else created may be looser; it holds secrets.
     if (!created) await fh.chmod(0o600);
@@ -70,10 +74,18 @@ export async function appendJournal(file: string, lines: string): Promise<number
 export async function readJournal(file: string): Promise<SecretEntries | undefined> {
   let text: string;
   try {
-    text = await readFile(journalPath(file), 'utf8');
+    const fh = await open(journalPath(file), constants.O_RDONLY | constants.O_NOFOLLOW);
+    try {
+      text = await fh.readFile('utf8');
+    } finally {
+      await fh.close();
+    }
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    // Read through a symlink, a planted journal would inject entries into the secrets file.
+    const why = code === 'EISDIR' ? 'it is a directory' : code === 'ELOOP' ? 'it is a symbolic link' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? (err as Error).message);
+    throw new UserError(`cannot read the secrets journal ${journalPath(file)}: ${why}; move it away (it may hold secrets saved by a run that was killed)`);
   }
   const out: SecretEntries = {};
   const complete = text.slice(0, text.lastIndexOf('\n') + 1);

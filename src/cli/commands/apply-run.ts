@@ -18,8 +18,9 @@ import { connect } from '../connect.js';
 import { ReadCounter } from '../live-progress.js';
 import { executeAndReport } from '../execute-and-report.js';
 import { requireSecretsOut } from '../../apply/preflight.js';
-import { SecretsFile } from '../../apply/secrets-file.js';
+import { SecretsFile, lockWaitNotice } from '../../apply/secrets-file.js';
 import { recoverSecrets } from '../recover-secrets.js';
+import { tidySecrets } from '../tidy-secrets.js';
 import { freshPlanFor } from '../../apply/stale.js';
 import { checkTarget, planTarget } from '../plan-target.js';
 import { ApplySignals, StoppedBeforeSteps, reportStoppedBeforeSteps } from '../apply-signals.js';
@@ -45,7 +46,7 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
     }
     requireSecretsOut(saved, argv.secretsOut);
   }
-  const secrets = argv.secretsOut ? new SecretsFile(resolve(io.cwd, argv.secretsOut)) : undefined;
+  const secrets = argv.secretsOut ? new SecretsFile(resolve(io.cwd, argv.secretsOut), { onWait: lockWaitNotice(io) }) : undefined;
   // With --json, stdout holds only the result document; the plan and progress go to stderr.
   const out: Out = argv.json ? io.stderr : io.stdout;
   // From here on a signal no longer kills the process: the secrets file may be locked or written.
@@ -79,10 +80,11 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
       }
       signals.checkpoint();
       signals.phase = 'steps';
-      await executeAndReport({
+      const report = await executeAndReport({
         plan, client: conn.client, config: loaded.config, secrets, secretsOut: argv.secretsOut, parallelism: flags.parallelism, json: argv.json ?? false, out, waits: conn.waits,
         interrupt: signals.interrupt, signalsWatched: true, onStepsDone: () => void (signals.phase = 'finish'),
       });
+      if (secrets) await tidySecrets(secrets, plan, live, report, argv.secretsOut!, out);
     } finally {
       await conn.close();
     }

@@ -55,8 +55,9 @@ describe('sunco secrets pull', () => {
   it('pulls every managed secret into a new file, and says unchanged the second time', async () => {
     const { good } = await applied();
     const before = h.emu.requestLog.length;
-    const r = await h.cli(['secrets', 'pull', '--secrets-out', 'secrets.json']);
+    const r = await h.cli(['secrets', 'pull', '--secrets-out', 'secrets.json'], { env: { SUNCO_DEBUG: '1' } });
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('[debug] ← 200 GET');
     expect(r.stdout).toBe([
       'Pulled 3 secrets into secrets.json: 3 new, 0 updated, 0 unchanged.',
       `  new       ${KEY}`,
@@ -196,5 +197,15 @@ apps:
     expect(r.stdout).toContain('Pulled 1 secret into secrets.json: 1 new, 0 updated, 0 unchanged.\n  new       app.sms.integration.mb\n');
     expect(await h.secrets()).toEqual(good);
     expectNoSecret(r.stdout + r.stderr, good);
+  });
+
+  it('completes the config\'s addresses after --target, and file names after --secrets-out', async () => {
+    await h.write('sunco.yaml', config);
+    const complete = (words: string[]) => h.cli(['--get-yargs-completions', 'sunco', 'secrets', 'pull', ...words]);
+    const targets = await complete(['--target', 'app.sales']);
+    expect(targets.code).toBe(0);
+    // Every declared address; the shell keeps those that start with the word typed.
+    expect(targets.stdout.trim().split('\n').sort()).toEqual(['app.sales', OTHER, 'app.support', 'app.support.integration.bot', HOOK, KEY].sort());
+    expect(await complete(['--secrets-out', ''])).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 });

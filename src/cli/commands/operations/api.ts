@@ -76,9 +76,9 @@ export const apiCommand: AnyCommand = verb({
     // --secrets-out path must fail while there is still nothing to lose.
     let file: SecretsFile | undefined;
     if (argv.secretsOut) {
-      const { SecretsFile } = await import('../../../apply/secrets-file.js');
+      const { SecretsFile, lockWaitNotice } = await import('../../../apply/secrets-file.js');
       const { resolve } = await import('node:path');
-      file = new SecretsFile(resolve(ctx.io.cwd, argv.secretsOut));
+      file = new SecretsFile(resolve(ctx.io.cwd, argv.secretsOut), { onWait: lockWaitNotice(ctx.io) });
       await file.check();
     }
     let answer: unknown;
