@@ -9,6 +9,7 @@
 import { roleOf } from '../resources/common.js';
 import type { FieldSpec } from '../resources/fields.js';
 import type { LiveNode, Raw, RefContext, ResourceKind } from '../resources/types.js';
+import { sensitiveMetadataKeys } from '../resources/reserved-keys.js';
 import { deepEqual, isPlainObject, isRef } from '../resources/values.js';
 import type { ExportResult } from './types.js';
 import { type VariableNames, reference } from './variables.js';
@@ -31,11 +32,14 @@ export function entryFields(k: ResourceKind, node: LiveNode, address: string, ct
   const live = k.live(node.raw, ctx.refs);
   const out: Raw = {};
   const unresolved: [string, unknown][] = [];
-  const variable = (field: string, reason: 'write-only' | 'credential'): string => {
+  const variable = (field: string, reason: 'write-only' | 'credential' | 'sensitive'): string => {
     const name = ctx.variables.take(...ctx.nameParts, field);
-    ctx.result.variables.push({ name, address, field, reason, ...(reason === 'credential' ? { savedIn: { key: `${address}#${field}` } } : {}) });
+    ctx.result.variables.push({ name, address, field, reason, ...(reason !== 'write-only' ? { savedIn: { key: `${address}#${field}` } } : {}) });
     return reference(name);
   };
+  // Metadata values sunco applied from sensitive variables (recorded by name in the live
+  // metadata: reserved-keys.ts) are variables too, their values saved like credentials.
+  const sensitiveKeys = new Set(sensitiveMetadataKeys(node.raw.metadata));
   for (const spec of k.fieldSpecs(node.raw)) {
     const role = roleOf(spec);
     // The switchboard integration's `name` is its map key.
@@ -68,6 +72,14 @@ export function entryFields(k: ResourceKind, node: LiveNode, address: string, ct
     }
     if (spec.default !== undefined && deepEqual(value, spec.default)) continue;
     if (isPlainObject(value) && Object.keys(value).length === 0) continue;
+    if (spec.name === 'metadata' && isPlainObject(value) && sensitiveKeys.size > 0) {
+      out[field] = Object.fromEntries(Object.entries(value).map(([key, v]) => {
+        if (!sensitiveKeys.has(key) || typeof v !== 'string' || v === '') return [key, v];
+        ctx.result.secrets[`${address}#${field}.${key}`] = { id: node.id, secret: String(v) };
+        return [key, variable(`${field}.${key}`, 'sensitive')];
+      }));
+      continue;
+    }
     out[field] = value;
   }
   // The API returns the linked integration's type beside integrationId (spec

@@ -11,8 +11,8 @@ export interface ExportVariable {
   address: string;
   /** The config field, e.g. token. */
   field: string;
-  /** Why it is a variable: the API never returns it, or it is a credential it reads back. */
-  reason: 'write-only' | 'credential';
+  /** Why it is a variable: the API never returns it, it is a credential it reads back, or sunco applied it from a sensitive variable. */
+  reason: 'write-only' | 'credential' | 'sensitive';
   /** Where its current value was saved (--secrets-out), for a credential the API reads back. */
   savedIn?: { file?: string; key: string };
 }
@@ -57,7 +57,7 @@ export function dotenvTemplate(vars: readonly ExportVariable[], configShown: str
   ];
   for (const v of vars) {
     lines.push('');
-    const what = v.reason === 'write-only' ? 'write-only: the API never returns it' : 'a credential the API reads back';
+    const what = v.reason === 'write-only' ? 'write-only: the API never returns it' : v.reason === 'credential' ? 'a credential the API reads back' : 'applied from a variable declared sensitive';
     lines.push(`# ${v.address}: ${v.field} (${what})`);
     if (v.savedIn) lines.push(`#   its current value is in ${v.savedIn.file ?? 'the secrets file'} under "${v.savedIn.key}"`);
     lines.push(`${v.name}=`);

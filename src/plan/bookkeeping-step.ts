@@ -18,7 +18,7 @@
 import { FINGERPRINT_KEY } from '../resources/fingerprint-key.js';
 import type { Bindings } from '../resources/bindings.js';
 import { METADATA_LIMIT_BYTES, metadataBytes } from '../resources/metadata.js';
-import { APP_BINDING_KEY, BINDINGS_KEY, reservedKeysOf, withoutReservedKeys } from '../resources/reserved-keys.js';
+import { APP_BINDING_KEY, BINDINGS_KEY, reservedKeysOf, SENSITIVE_KEYS_KEY, withoutReservedKeys } from '../resources/reserved-keys.js';
 import type { Raw } from '../resources/types.js';
 import { isPlainObject } from '../resources/values.js';
 import { desiredBindings, encodedLength, knownValue } from './bindings-plan.js';
@@ -51,6 +51,13 @@ export function bookkeepingStep(input: BookkeepingInput, errors: string[], notes
   delete reserved[BINDINGS_KEY];
   if (fpValue !== undefined) reserved[FINGERPRINT_KEY] = fpValue;
   else delete reserved[FINGERPRINT_KEY];
+  // Which declared metadata keys are sensitive (names only), for export; left out when it does not fit.
+  if (isPlainObject(declared)) {
+    const keys = input.sensitivity.metadataKeys(app.address).filter((k) => Object.hasOwn(userMeta, k));
+    const listed = JSON.stringify(keys);
+    if (keys.length > 0 && metadataBytes({ ...userMeta, ...reserved, [SENSITIVE_KEYS_KEY]: listed }) <= METADATA_LIMIT_BYTES) reserved[SENSITIVE_KEYS_KEY] = listed;
+    else delete reserved[SENSITIVE_KEYS_KEY];
+  }
 
   const bindingsLength = encodedLength(bindings);
   let useBindings = bindingsLength > 0;

@@ -38,6 +38,12 @@ export class Sensitivity {
     return this.fromVariable(address, field) || this.enclosing.has(fieldKey(address, field));
   }
 
+  /** The keys of the entry's metadata whose values came from variables declared sensitive, sorted. */
+  metadataKeys(address: string): string[] {
+    const prefix = fieldKey(address, 'metadata.');
+    return [...this.loaded.sensitive].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)).sort();
+  }
+
   /** The value to put in a step body: `$secret` placeholders where a value is sensitive. */
   bodyValue(address: string, field: string, value: unknown, writeOnly = false): unknown {
     if (writeOnly || this.fromVariable(address, field)) return { $secret: fieldKey(address, field) };

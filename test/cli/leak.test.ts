@@ -23,8 +23,12 @@ let h: Harness;
 interface Secret {
   what: string;
   value: string;
-  /** Export and `sunco api` read no config: they cannot know a metadata value came from a sensitive variable. */
-  configOnly?: boolean;
+  /**
+   * The commands that read no config, and so cannot know this value came from a sensitive
+   * variable. Both know the sensitive metadata keys (sunco records their names in the app's
+   * metadata), not a webhook target's.
+   */
+  unknownTo?: string[];
 }
 /** What was seeded so far (every round), and the generated secrets once known. */
 const secrets: Secret[] = [];
@@ -42,14 +46,17 @@ const channels = new Set<string>();
 const OWN = /^(sunco\.yaml|broken.*\.yaml|vars.*\.(yaml|env)|secrets.*\.json.*|export-secrets\.json.*)$/;
 
 function seed(setup: LeakSetup): void {
-  for (const s of setup.seeds) addSecret({ what: `round ${setup.round} ${s.what} (${s.from})`, value: s.value, configOnly: /-meta-|hook-token/.test(s.what) }, s.random);
+  for (const s of setup.seeds) {
+    const unknownTo = /hook-token/.test(s.what) ? ['api', 'export'] : [];
+    addSecret({ what: `round ${setup.round} ${s.what} (${s.from})`, value: s.value, unknownTo }, s.random);
+  }
 }
 
 /** The secrets found in the text: whole, in a form a renderer prints, or 12 characters of a random part. */
-function hits(channel: string, text: string, opts: { configless?: boolean } = {}): string[] {
+function hits(channel: string, text: string, opts: { command?: string } = {}): string[] {
   channels.add(channel);
   const found = new Map<Secret, string>();
-  const counts = (s: Secret) => !(opts.configless && s.configOnly) && !found.has(s);
+  const counts = (s: Secret) => !(opts.command && s.unknownTo?.includes(opts.command)) && !found.has(s);
   for (const s of secrets) for (const f of forms(s.value)) if (counts(s) && text.includes(f)) found.set(s, `${channel}: ${s.what}${f === s.value ? '' : ' (a form of it)'}`);
   for (let i = 0; i + FRAGMENT <= text.length; i++) {
     const s = fragmentOf.get(text.slice(i, i + FRAGMENT));
@@ -83,15 +90,15 @@ function writtenFiles(): Map<string, string> {
 let runs = 0;
 /** Runs a command line and returns its leaks (stdout, stderr, every file written so far). */
 async function run(args: string[], setup: LeakSetup, extra: { code?: number; tty?: boolean } = {}): Promise<{ stdout: string; stderr: string; leaks: string[] }> {
-  const configless = args[0] === 'export' || args[0] === 'api';
+  const command = args[0];
   // The commands that read the config get its variables; the environment is every command's.
   const vars = ['plan', 'apply', 'validate'].includes(args[0]!) ? ['--var-file', 'vars.yaml', '--var-file', 'vars.env', ...setup.vars] : [];
   // On a terminal: colours, which must not cut a value in two (an escape code between its halves).
   const r = await h.cli([...args, ...vars], { env: setup.env, ...(extra.tty ? { stdoutIsTTY: true } : {}) });
   const label = `${args.slice(0, 3).join(' ')} (run ${++runs})`;
   expect(r.code, `${label}\n${r.stdout}\n${r.stderr}`).toBe(extra.code ?? 0);
-  const leaks = [...hits(`${label} stdout`, r.stdout, { configless }), ...hits(`${label} stderr`, r.stderr, { configless })];
-  for (const [name, text] of writtenFiles()) leaks.push(...hits(`file ${name}`, text, { configless }));
+  const leaks = [...hits(`${label} stdout`, r.stdout, { command }), ...hits(`${label} stderr`, r.stderr, { command })];
+  for (const [name, text] of writtenFiles()) leaks.push(...hits(`file ${name}`, text, { command }));
   return { stdout: r.stdout, stderr: r.stderr, leaks };
 }
 
@@ -203,14 +210,23 @@ describe('plan, apply, rotate, export, api: zero hits', () => {
 
   it('export writes secrets only to --secrets-out; sunco api GET of the integrations, with and without --debug', async () => {
     const exported = await run(['export', '--all', '-o', 'exported/', '--vars-out', 'exported.env', '--secrets-out', 'export-secrets.json'], rotated);
-    const saved = readFileSync(join(h.dir, 'export-secrets.json'), 'utf8');
-    expect(saved).toContain(rotated.seeds.find((s) => s.what === 'lit-line-channelSecret')!.value);
+    const saved = JSON.parse(readFileSync(join(h.dir, 'export-secrets.json'), 'utf8')) as Record<string, { secret: string }>;
+    expect(Object.values(saved).map((s) => s.secret)).toContain(rotated.seeds.find((s) => s.what === 'lit-line-channelSecret')!.value);
+    // The sensitive metadata, dotted key too, is a variable of the export, its value saved.
+    expect(saved['app.acme-care#metadata.a.b']?.secret).toBe(rotated.metadata['lit.a.b']);
+    expect(saved['app.acme-care#metadata.team']?.secret).toBe(rotated.metadata['lit.team']);
+    expect(readFileSync(join(h.dir, 'exported/acme-care.yaml'), 'utf8')).toMatch(/a\.b: \$\{ACME_CARE_METADATA_A_B\}/);
     const apps = await h.api.listAll<{ id: string }>('/v2/apps', 'apps');
     const leaks = [...exported.leaks];
     for (const app of apps) {
       leaks.push(...(await run(['api', 'GET', `/v2/apps/${app.id}/integrations`], rotated)).leaks);
       leaks.push(...(await run(['api', 'GET', `/v2/apps/${app.id}/integrations`, '--debug'], rotated)).leaks);
+      // The app itself: its metadata holds the sensitive values, which it names in sunco:sensitive.
+      const got = await run(['api', 'GET', `/v2/apps/${app.id}`, '--debug'], rotated);
+      expect(got.stdout).toMatch(/"a\.b": "\(hidden\)"/);
+      leaks.push(...got.leaks, ...(await run(['apps', 'get', app.id, '--json'], rotated)).leaks);
     }
+    leaks.push(...(await run(['apps', 'list', '--json'], rotated)).leaks);
     // A genuine emulator 4xx for a body holding a secret (--debug logs the request body).
     const token = rotated.seeds.find((x) => x.what === 'lit-telegram-token')!.value;
     const bad = await run(['api', 'POST', `/v2/apps/${apps[0]!.id}/integrations`, '--data', JSON.stringify({ type: 'telegram', token, displayName: 5 }), '--debug'], rotated, { code: 1 });

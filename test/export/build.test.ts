@@ -105,6 +105,20 @@ describe('exportState', () => {
     expect(JSON.stringify(r.apps)).not.toContain('cs-value');
   });
 
+  it('metadata values sunco applied from sensitive variables (named in sunco:sensitive) become variables, their values secrets only', () => {
+    const metadata = { team: 'tok-123456', 'a.b': 'dotted-secret', region: 'eu', n: 5, 'sunco:sensitive': '["a.b","team","n","gone"]' };
+    const r = exportState([node('app', { displayName: 'Care', metadata })]);
+    expect(r.apps[0]!.entry.metadata).toEqual({ team: '${CARE_METADATA_TEAM}', 'a.b': '${CARE_METADATA_A_B}', region: 'eu', n: 5 });
+    expect(r.variables.map((v) => [v.name, v.field, v.reason])).toEqual([
+      ['CARE_METADATA_TEAM', 'metadata.team', 'sensitive'],
+      ['CARE_METADATA_A_B', 'metadata.a.b', 'sensitive'],
+    ]);
+    expect(Object.fromEntries(Object.entries(r.secrets).map(([k, v]) => [k, v.secret]))).toEqual({ 'app.care#metadata.team': 'tok-123456', 'app.care#metadata.a.b': 'dotted-secret' });
+    expect(JSON.stringify(r.apps)).not.toMatch(/tok-123456|dotted-secret/);
+    // An unreadable record is no record.
+    expect(exportState([node('app', { displayName: 'Care', metadata: { team: 't', 'sunco:sensitive': '{' } })]).apps[0]!.entry.metadata).toEqual({ team: 't' });
+  });
+
   it('protects what Zendesk manages: zd: switchboard integrations always, SDK integrations with app-scoped keys', () => {
     const agent = node('switchboard-integration', { name: 'agent', integrationId: '5ab74f58b154e1b60d95b0b8', integrationType: 'zd:agentWorkspace', deliverStandbyEvents: true });
     const sb = node('switchboard', { enabled: false }, { 'switchboard-integration': [agent] });

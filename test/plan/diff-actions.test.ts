@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { diff } from '../../src/plan/diff.js';
 import type { Plan } from '../../src/plan/types.js';
-import { APP_BINDING_KEY } from '../../src/resources/reserved-keys.js';
+import { APP_BINDING_KEY, SENSITIVE_KEYS_KEY } from '../../src/resources/reserved-keys.js';
 import { app, custom, integration, loaded, node, SALT, state, switchboard } from './fixtures.js';
 
 const plan = (...args: Parameters<typeof diff>): Plan => diff(args[0], args[1], { salt: SALT, ...args[2] });
@@ -115,8 +115,23 @@ describe('diff: update', () => {
     const cfg = loaded({ apps: { s: { displayName: 'S', metadata: { owner: 'new-secret-owner' } } } }, ['app.s#metadata.owner']);
     const p = plan(cfg, live);
     expect(change(p, 'app.s')!.fields).toEqual([{ field: 'metadata.owner', sensitive: true }]);
-    expect(step(p, 'app.s:update')!.body).toEqual({ metadata: { [APP_BINDING_KEY]: 's', owner: { $secret: 'app.s#metadata.owner' } } });
+    // The names of the sensitive metadata keys (never values) are recorded, for export.
+    expect(step(p, 'app.s:update')!.body).toEqual({ metadata: { [APP_BINDING_KEY]: 's', [SENSITIVE_KEYS_KEY]: '["owner"]', owner: { $secret: 'app.s#metadata.owner' } } });
     expect(JSON.stringify(p)).not.toContain('new-secret-owner');
+  });
+
+  it('records sensitive metadata key names with a real change only: an unchanged app plans nothing', () => {
+    const cfg = loaded({ apps: { s: { displayName: 'S', metadata: { owner: 'same', 'a.b': 'x' } } } }, ['app.s#metadata.owner', 'app.s#metadata.a.b']);
+    const unchanged = plan(cfg, state(app({ id: 'a1', displayName: 'S', metadata: { owner: 'same', 'a.b': 'x', [APP_BINDING_KEY]: 's' } })));
+    expect(unchanged.steps).toEqual([]);
+    const recorded = plan(cfg, state(app({ id: 'a1', displayName: 'T', metadata: { owner: 'same', 'a.b': 'x', [APP_BINDING_KEY]: 's' } })));
+    expect(step(recorded, 'app.s:update')!.body).toMatchObject({ metadata: { [SENSITIVE_KEYS_KEY]: '["a.b","owner"]' } });
+    // Once recorded, nothing is written for it; a declared key no longer sensitive drops it.
+    const kept = plan(cfg, state(app({ id: 'a1', displayName: 'T', metadata: { owner: 'same', 'a.b': 'x', [APP_BINDING_KEY]: 's', [SENSITIVE_KEYS_KEY]: '["a.b","owner"]' } })));
+    expect(step(kept, 'app.s:update')!.body).toEqual({ displayName: 'S' });
+    const plain = loaded({ apps: { s: { displayName: 'S', metadata: { owner: 'same' } } } });
+    const dropped = plan(plain, state(app({ id: 'a1', displayName: 'T', metadata: { owner: 'same', [APP_BINDING_KEY]: 's', [SENSITIVE_KEYS_KEY]: '["owner"]' } })));
+    expect(step(dropped, 'app.s:update')!.body).toEqual({ displayName: 'S', metadata: { owner: 'same', [APP_BINDING_KEY]: 's' } });
   });
 });
 

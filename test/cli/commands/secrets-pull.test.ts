@@ -198,4 +198,14 @@ apps:
     expect(await h.secrets()).toEqual(good);
     expectNoSecret(r.stdout + r.stderr, good);
   });
+
+  it('completes the config\'s addresses after --target, and file names after --secrets-out', async () => {
+    await h.write('sunco.yaml', config);
+    const complete = (words: string[]) => h.cli(['--get-yargs-completions', 'sunco', 'secrets', 'pull', ...words]);
+    const targets = await complete(['--target', 'app.sales']);
+    expect(targets.code).toBe(0);
+    // Every declared address; the shell keeps those that start with the word typed.
+    expect(targets.stdout.trim().split('\n').sort()).toEqual(['app.sales', OTHER, 'app.support', 'app.support.integration.bot', HOOK, KEY].sort());
+    expect(await complete(['--secrets-out', ''])).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
 });
