@@ -1,3 +1,5 @@
+import { sensitiveMetadataKeys } from '../resources/reserved-keys.js';
+
 /** What replaces a secret in anything we print. */
 export const REDACTED = '(redacted)';
 
@@ -18,8 +20,10 @@ export function redactValue(value: unknown, found?: Set<string>, isSecretField?:
   if (Array.isArray(value)) return value.map((v) => redactValue(v, found, isSecretField, parent));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
+    // App metadata values sunco applied from sensitive variables: the metadata lists their keys.
+    const listed = parent === 'metadata' ? sensitiveMetadataKeys(value) : [];
     for (const [k, v] of Object.entries(value)) {
-      if ((SECRET_KEY_PATTERN.test(k) || isSecretField?.(k, parent)) && v !== null && v !== undefined && v !== '') {
+      if ((SECRET_KEY_PATTERN.test(k) || isSecretField?.(k, parent) || listed.includes(k)) && v !== null && v !== undefined && v !== '') {
         if (found) collectStrings(v, found);
         out[k] = REDACTED;
       } else {

@@ -90,6 +90,11 @@ describe('--debug output', () => {
     });
   });
 
+  it('redactValue redacts the app metadata keys that sunco:sensitive names', () => {
+    const metadata = { team: 'tok-1', 'a.b': 'tok-2', region: 'eu', 'sunco:sensitive': '["a.b","team"]' };
+    expect(redactValue({ app: { metadata, team: 'kept' } })).toEqual({ app: { metadata: { team: '(redacted)', 'a.b': '(redacted)', region: 'eu', 'sunco:sensitive': '["a.b","team"]' }, team: 'kept' } });
+  });
+
   it('redactValue also redacts the fields a predicate names, by key and parent key', () => {
     const secret = (key: string, parent: string | undefined) => parent === 'metadata' && key === 'a.b';
     expect(redactValue({ apps: [{ metadata: { 'a.b': 'old-value', region: 'eu' }, 'a.b': 'kept' }] }, undefined, secret)).toEqual({

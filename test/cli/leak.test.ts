@@ -25,8 +25,8 @@ interface Secret {
   value: string;
   /**
    * The commands that read no config, and so cannot know this value came from a sensitive
-   * variable: `sunco api` prints what the API returns, export knows sensitive metadata keys
-   * (sunco records their names) but not a webhook target's.
+   * variable. Both know the sensitive metadata keys (sunco records their names in the app's
+   * metadata), not a webhook target's.
    */
   unknownTo?: string[];
 }
@@ -47,7 +47,7 @@ const OWN = /^(sunco\.yaml|broken.*\.yaml|vars.*\.(yaml|env)|secrets.*\.json.*|e
 
 function seed(setup: LeakSetup): void {
   for (const s of setup.seeds) {
-    const unknownTo = /hook-token/.test(s.what) ? ['api', 'export'] : /-meta-/.test(s.what) ? ['api'] : [];
+    const unknownTo = /hook-token/.test(s.what) ? ['api', 'export'] : [];
     addSecret({ what: `round ${setup.round} ${s.what} (${s.from})`, value: s.value, unknownTo }, s.random);
   }
 }
@@ -221,7 +221,12 @@ describe('plan, apply, rotate, export, api: zero hits', () => {
     for (const app of apps) {
       leaks.push(...(await run(['api', 'GET', `/v2/apps/${app.id}/integrations`], rotated)).leaks);
       leaks.push(...(await run(['api', 'GET', `/v2/apps/${app.id}/integrations`, '--debug'], rotated)).leaks);
+      // The app itself: its metadata holds the sensitive values, which it names in sunco:sensitive.
+      const got = await run(['api', 'GET', `/v2/apps/${app.id}`, '--debug'], rotated);
+      expect(got.stdout).toMatch(/"a\.b": "\(hidden\)"/);
+      leaks.push(...got.leaks, ...(await run(['apps', 'get', app.id, '--json'], rotated)).leaks);
     }
+    leaks.push(...(await run(['apps', 'list', '--json'], rotated)).leaks);
     // A genuine emulator 4xx for a body holding a secret (--debug logs the request body).
     const token = rotated.seeds.find((x) => x.what === 'lit-telegram-token')!.value;
     const bad = await run(['api', 'POST', `/v2/apps/${apps[0]!.id}/integrations`, '--data', JSON.stringify({ type: 'telegram', token, displayName: 5 }), '--debug'], rotated, { code: 1 });

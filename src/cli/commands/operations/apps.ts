@@ -3,6 +3,7 @@
  */
 import type { Column } from '../../output.js';
 import { noun, pageOptions, verb } from './define.js';
+import { maskSecretsDeep } from './secrets.js';
 
 type App = Record<string, unknown> & { id: string };
 
@@ -19,7 +20,9 @@ export const appsCommand = noun('apps', 'List and show apps (read-only)', [
     app: false,
     builder: (y) => pageOptions(y),
     run: async (ctx, argv) => {
-      ctx.printList(await ctx.accountKeyOnly('Listing apps', () => ctx.list<App>('/v2/apps', 'apps', argv)), columns, 'apps');
+      const apps = await ctx.accountKeyOnly('Listing apps', () => ctx.list<App>('/v2/apps', 'apps', argv));
+      // Metadata values applied from sensitive variables read "(hidden)" (secrets.ts).
+      ctx.printList(maskSecretsDeep(apps).value as App[], columns, 'apps');
     },
   }),
   verb({
@@ -30,7 +33,7 @@ export const appsCommand = noun('apps', 'List and show apps (read-only)', [
       // The positional wins over --app / SUNCO_APP_ID; ctx resolves argv.app lazily, on appPath().
       if (argv.id !== undefined) argv.app = argv.id;
       const res = await ctx.client.get<{ app: App }>(await ctx.appPath());
-      ctx.printItem(res.app);
+      ctx.printItem((maskSecretsDeep(res).value as { app: App }).app);
     },
   }),
 ]);

@@ -3,6 +3,7 @@
  * not know in advance (`sunco api`). Secrets are never printed: `sunco api --secrets-out FILE`
  * saves them to the file the user names, like sunco-apply does.
  */
+import { sensitiveMetadataKeys } from '../../../resources/reserved-keys.js';
 import { HIDDEN } from '../../output.js';
 
 /**
@@ -49,7 +50,8 @@ export interface FoundSecret {
 }
 
 /**
- * A deep copy of `value` with every secret field at any depth reading "(hidden)", and the
+ * A deep copy of `value` with every secret field at any depth reading "(hidden)" (and the app
+ * metadata keys that `sunco:sensitive` names: src/resources/reserved-keys.ts), and the
  * secrets found (for --secrets-out); `count` says how many were hidden.
  */
 export function maskSecretsDeep(value: unknown): { value: unknown; count: number; found: FoundSecret[] } {
@@ -59,8 +61,10 @@ export function maskSecretsDeep(value: unknown): { value: unknown; count: number
     if (!v || typeof v !== 'object') return v;
     const out: Record<string, unknown> = {};
     const id = (v as { id?: unknown }).id;
+    // App metadata values sunco applied from sensitive variables: their keys are listed in the metadata itself.
+    const listed = path.at(-1) === 'metadata' ? new Set(sensitiveMetadataKeys(v)) : undefined;
     for (const [k, field] of Object.entries(v)) {
-      if (SECRET_SET.has(k) && field !== null && field !== undefined && field !== '') {
+      if ((SECRET_SET.has(k) || listed?.has(k)) && field !== null && field !== undefined && field !== '') {
         out[k] = HIDDEN;
         found.push({ path: [...path, k].join('.'), ...(typeof id === 'string' ? { id } : {}), secret: typeof field === 'string' ? field : JSON.stringify(field) });
       } else out[k] = walk(field, [...path, k]);
