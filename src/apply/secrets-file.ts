@@ -12,6 +12,7 @@ import { constants } from 'node:fs';
 import { access, chmod, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { jsonErrorWhere } from '../json-error.js';
 import { secretMask } from '../secret-mask.js';
 import { acquireLock, type LockOptions } from './file-lock.js';
 import { appendJournal, journalLines, journalPath, readJournal, removeJournal, type SavedSecret, type SecretEntries, syncDir } from './secrets-journal.js';
@@ -164,7 +165,7 @@ export class SecretsFile {
       for (const entry of Object.values(parsed as Record<string, unknown>)) secretMask().add(entry && typeof entry === 'object' ? (entry as SavedSecret).secret : entry);
       return parsed as Record<string, SavedSecret>;
     } catch (err) {
-      throw new UserError(`the secrets file ${this.path} is not a JSON object keyed by address (${(err as Error).message}); move it away or fix it${(await readJournal(this.path)) ? `; the secrets saved since are in ${journalPath(this.path)}` : ''}`);
+      throw new UserError(`the secrets file ${this.path} is not a JSON object keyed by address (${err instanceof SyntaxError ? jsonErrorWhere(err) : (err as Error).message}); move it away or fix it${(await readJournal(this.path)) ? `; the secrets saved since are in ${journalPath(this.path)}` : ''}`);
     }
   }
 

@@ -38,7 +38,8 @@ export function resolveConnection(
     if (!Number.isFinite(argv.timeout) || argv.timeout <= 0) throw new UserError(`Invalid --timeout ${String(argv.timeout)}: give a number of seconds greater than 0.`);
     // Node's timers hold at most 2^31-1 ms (about 24.8 days); beyond that they fire at once.
     if (argv.timeout * 1000 > MAX_TIMER_MS) throw new UserError(`Invalid --timeout ${String(argv.timeout)}: at most ${Math.floor(MAX_TIMER_MS / 1000)} seconds.`);
-    options.timeoutMs = Math.round(argv.timeout * 1000);
+    // At least 1 ms: 0.0001 s rounded to 0, which got reads as no timeout at all.
+    options.timeoutMs = Math.max(1, Math.round(argv.timeout * 1000));
   }
   if (argv.debug || env.SUNCO_DEBUG === '1') {
     options.debug = (line) => io.stderr.write(`${line}\n`);

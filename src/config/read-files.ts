@@ -56,7 +56,11 @@ export async function readConfigFiles(path: string | undefined, cwd: string, iss
     let bytes: Buffer;
     try {
       const st = await stat(p);
-      if (!st.isFile()) continue;
+      // Skipped silently, a directory named x.yaml left "config could not be loaded" when it was the only one.
+      if (!st.isFile()) {
+        fail('file_unreadable', st.isDirectory() ? 'cannot be read: it is a directory named like a config file' : 'cannot be read: it is not a regular file', s);
+        continue;
+      }
       if (st.size > MAX_FILE_BYTES) {
         fail('file_too_large', `${s} is ${st.size} bytes; config files are limited to ${MAX_FILE_BYTES} bytes (1 MiB)`, s);
         continue;

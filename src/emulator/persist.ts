@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { UserError } from '../errors.js';
+import { jsonErrorWhere } from '../json-error.js';
 import { normalizeState } from './memory-store.js';
 import type { EmulatorState } from './store.js';
 
@@ -17,7 +18,7 @@ export function loadStateFile(file: string): EmulatorState | undefined {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new UserError(`${file}: not a valid emulator state file (${(err as Error).message})`);
+    throw new UserError(`${file}: not a valid emulator state file (${err instanceof SyntaxError ? jsonErrorWhere(err) : (err as Error).message})`);
   }
   return normalizeState(raw);
 }

@@ -6,6 +6,7 @@
  * cli/plan-file-io.ts's: plan/ does no I/O.
  */
 import { UserError } from '../errors.js';
+import { jsonErrorWhere } from '../json-error.js';
 import { isPlainObject } from '../resources/values.js';
 import type { Plan } from './types.js';
 
@@ -20,7 +21,7 @@ export function parsePlan(text: string, file: string): Plan {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new UserError(`${file} is not a sunco plan file: it is not valid JSON (${(e as Error).message})`, { cause: e });
+    throw new UserError(`${file} is not a sunco plan file: it is not valid JSON (${jsonErrorWhere(e)})`, { cause: e });
   }
   const odd = oddShape(data, MAX_DEPTH);
   if (odd) throw new UserError(`${file} is not a usable sunco plan file: ${odd}. Make a new one with sunco-plan --out.`);

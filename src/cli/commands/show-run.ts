@@ -9,7 +9,7 @@ import type { ShowArgs } from './show.js';
 export async function runShow(argv: ShowArgs): Promise<void> {
   const io = getIO();
   const format = formatOf(argv);
-  const plan = await loadPlan(resolve(io.cwd, argv.planfile));
+  const plan = await loadPlan(resolve(io.cwd, argv.planfile), argv.planfile);
   io.stdout.write(await renderPlan(plan, format, io, argv));
   if (argv.detailedExitcode && hasChanges(plan)) io.exitCode = 2;
 }
