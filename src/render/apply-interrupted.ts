@@ -21,11 +21,18 @@ export function renderInterrupted(report: ApplyReport, counts: ApplyCounts, coun
   const c = palette(color);
   const lines: string[] = [];
   const total = report.applied.length;
-  lines.push(
-    '',
-    c.yellow(c.bold(`Interrupted: ${i.signal}${i.aborted ? ' twice' : ''}. ${total} step${total === 1 ? '' : 's'} applied, ${i.inFlight.length} in flight, ${i.notStarted.length} not started${report.failed.length ? `, ${report.failed.length} failed` : ''}${report.skipped.length ? `, ${report.skipped.length} skipped` : ''}.`)),
-  );
   const inFlight = new Set(i.inFlight.map((s) => s.stepId));
+  // The applied count includes the calls in flight that finished: say so, or the two numbers read as disjoint.
+  const finishedInFlight = report.applied.filter((a) => inFlight.has(a.stepId)).length;
+  const unfinished = i.inFlight.length - finishedInFlight - report.failed.filter((f) => inFlight.has(f.stepId)).length;
+  const parts = [
+    `${total} step${total === 1 ? '' : 's'} applied${finishedInFlight ? ` (${finishedInFlight} of them in flight when the signal came)` : ''}`,
+    ...(unfinished > 0 ? [`${unfinished} in flight not waited for`] : []),
+    `${i.notStarted.length} not started`,
+    ...(report.failed.length ? [`${report.failed.length} failed`] : []),
+    ...(report.skipped.length ? [`${report.skipped.length} skipped`] : []),
+  ];
+  lines.push('', c.yellow(c.bold(`Interrupted: ${i.signal}${i.aborted ? ' twice' : ''}. ${parts.join(', ')}.`)));
   const appliedBefore = report.applied.filter((a) => !inFlight.has(a.stepId));
   if (appliedBefore.length > 0) {
     lines.push('Applied:');

@@ -61,7 +61,12 @@ describe('sunco-apply interrupted', () => {
     const r = await h.cli(['apply', '-f', file, '--yes', '--secrets-out', 'secrets.json', '--parallelism', '3']);
     expect(r.code).toBe(130);
     expect(r.stderr).toContain('SIGINT: starting no new step; waiting for the calls in flight');
-    expect(r.stdout).toMatch(/Interrupted: SIGINT\. \d+ steps applied, \d+ in flight, \d+ not started\./);
+    expect(r.stdout).toMatch(/Interrupted: SIGINT\. (\d+) steps applied \((\d+) of them in flight when the signal came\), \d+ not started\./);
+    // The applied count is the steps listed as applied plus the calls in flight that finished.
+    const [, total, finishedInFlight] = /Interrupted: SIGINT\. (\d+) steps applied \((\d+) of them/.exec(r.stdout)!;
+    const appliedBlock = /Applied:\n((?: {2}.*\n)*)/.exec(r.stdout)?.[1] ?? '';
+    expect(appliedBlock.split('\n').filter(Boolean).length + Number(finishedInFlight)).toBe(Number(total));
+    expect((r.stdout.match(/finished: applied/g) ?? []).length).toBe(Number(finishedInFlight));
     expect(r.stdout).toMatch(/In flight when interrupted:\n {2}app\.support\.key\.k\d+ {2}create {2}finished: applied app_/);
     expect(r.stdout).toMatch(/Skipped:\n(.*\(not started: interrupted\)\n)+/);
     expect(r.stdout).toContain('Run sunco-apply again to apply the rest');
@@ -89,7 +94,7 @@ describe('sunco-apply interrupted', () => {
     const r = await h.cli(['apply', '-f', file, '--yes', '--json', '--secrets-out', 'secrets.json', '--parallelism', '3']);
     expect(r.code).toBe(130);
     expect(r.stderr).toContain('SIGINT again: not waiting for the calls in flight');
-    expect(r.stderr).toMatch(/Interrupted: SIGINT twice\./);
+    expect(r.stderr).toMatch(/Interrupted: SIGINT twice\. .*\d+ in flight not waited for/);
     expect(r.stderr).toContain('not waited for: the next sunco-plan shows whether it happened');
     const doc = JSON.parse(r.stdout) as { status: string; applied: { address: string; ids?: Record<string, string> }[]; interrupted: { aborted: boolean; unfinished: unknown[] } };
     expect(doc.status).toBe('interrupted');

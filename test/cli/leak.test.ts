@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { INTEGRATION_TYPES, type IntegrationType } from '../../src/resources/fields.js';
+import { runCli } from '../helpers/cli.js';
 import { type Harness, harness } from '../helpers/harness.js';
 import { randomBytes } from 'node:crypto';
 import { credentialFields, FRAGMENT, forms, fragments, KNOWN_READ_BACK, type LeakSetup, leakSetup, specWriteOnly } from '../helpers/leak-seeds.js';
@@ -93,8 +94,10 @@ async function run(args: string[], setup: LeakSetup, extra: { code?: number; tty
   const command = args[0];
   // The commands that read the config get its variables; the environment is every command's.
   const vars = ['plan', 'apply', 'validate'].includes(args[0]!) ? ['--var-file', 'vars.yaml', '--var-file', 'vars.env', ...setup.vars] : [];
-  // On a terminal: colours, which must not cut a value in two (an escape code between its halves).
-  const r = await h.cli([...args, ...vars], { env: setup.env, ...(extra.tty ? { stdoutIsTTY: true } : {}) });
+  // On a terminal: colours, which must not cut a value in two (an escape code between its
+  // halves), and the live progress line on stderr.
+  const tty = extra.tty ? { stdoutIsTTY: true, stderrIsTTY: true } : {};
+  const r = await runCli([...args, ...vars], { cwd: h.dir, env: { ...h.env, ...setup.env }, ...tty });
   const label = `${args.slice(0, 3).join(' ')} (run ${++runs})`;
   expect(r.code, `${label}\n${r.stdout}\n${r.stderr}`).toBe(extra.code ?? 0);
   const leaks = [...hits(`${label} stdout`, r.stdout, { command }), ...hits(`${label} stderr`, r.stderr, { command })];
@@ -194,7 +197,11 @@ describe('plan, apply, rotate, export, api: zero hits', () => {
     expect(plan.stdout).toContain('\u001b[');
     expect(plan.stdout).toMatch(/pageAccessToken: .*\(sensitive\)/);
     expect(plan.stdout).toMatch(/metadata\.a\.b: .*\(sensitive\)/);
-    const json = await run(['plan', '--json', '--debug'], rotated);
+    const json = await run(['plan', '--json', '--debug'], rotated, { tty: true });
+    // Signed with the key secret, a JWT would let anyone call the API: it is never printed either.
+    const jwt = await run(['plan', '--auth', 'jwt', '--debug'], rotated);
+    expect(json.stderr).toContain('reading live state…');
+    expect(json.stderr + jwt.stdout + jwt.stderr).not.toMatch(/eyJ[\w-]{8,}|Bearer|Basic /);
     // A 4xx on a step whose body holds secrets, the error echoing one of them.
     const echoed = rotated.seeds.find((s) => s.what === 'lit-messenger-pageAccessToken')!.value;
     h.proxy.failNext((m, p) => m === 'PATCH' && /\/integrations\//.test(p), 400, 'bad_request', `invalid pageAccessToken ${echoed}`);

@@ -104,7 +104,7 @@ describe('a signal during or after the last step', () => {
     await h.write('sunco.yaml', config);
     const r = await h.cli(['apply', '--yes', '--secrets-out', 'secrets.json']);
     expect(r.code).toBe(130);
-    expect(r.stdout).toMatch(/Interrupted: SIGINT\. \d+ steps applied, 1 in flight, 0 not started\./);
+    expect(r.stdout).toMatch(/Interrupted: SIGINT\. \d+ steps applied \(1 of them in flight when the signal came\), 0 not started\./);
     expect(Object.keys(await h.secrets()).sort()).toEqual(['app.support.key.k0', 'app.support.key.k1']);
     expect(await leftBehind(h)).toEqual([]);
     expect((await h.cli(['plan', '--detailed-exitcode'])).code).toBe(0);
