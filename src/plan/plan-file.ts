@@ -125,10 +125,17 @@ export function checkStale(saved: Plan, fresh: Plan): string[] {
   }
   // JSON round trip: the saved plan came from a file, where undefined fields are absent.
   const now = JSON.parse(JSON.stringify(fresh)) as Plan;
-  const ids = (p: Plan): { address: string; id: string }[] => Object.entries(p.liveIds).map(([address, id]) => ({ address, id }));
+  // Objects the config does not manage (listed as unmanaged) are no part of what the plan does:
+  // one created or removed by hand meanwhile leaves the steps as they were (--prune makes them deletes, which count).
+  const unmanaged = (p: Plan): Set<string> => new Set(p.changes.filter((c) => c.action === 'unmanaged').map((c) => c.address));
+  const ids = (p: Plan): { address: string; id: string }[] => {
+    const skip = unmanaged(p);
+    return Object.entries(p.liveIds).filter(([address]) => !skip.has(address)).map(([address, id]) => ({ address, id }));
+  };
+  const managed = (p: Plan) => p.changes.filter((c) => c.action !== 'unmanaged');
   // A live object gone or new is named so; any other difference of a change or an id is "changed".
   const byId = differing(ids(saved), ids(now), (c) => c.address);
-  const byChange = differing(saved.changes, now.changes, (c) => c.address);
+  const byChange = differing(managed(saved), managed(now), (c) => c.address);
   const moved = new Set([...byId.appeared, ...byId.gone]);
   const changed = [...new Set([...byId.changed, ...byChange.changed, ...byChange.appeared, ...byChange.gone])].filter((a) => !moved.has(a));
   const parts = [...changed.map((a) => `${a} changed`), ...byId.appeared.map((a) => `${a} appeared`), ...byId.gone.map((a) => `${a} is gone`)];
@@ -140,7 +147,7 @@ export function checkStale(saved: Plan, fresh: Plan): string[] {
     if (touched.length > 0) out.push(`the saved steps are not the ones the config and the live state give now (was the plan file edited?): ${touched.join(', ')}`);
     // Same steps in another order, or a summary that is not the changes': still an edited file.
     else if (JSON.stringify(saved.steps) !== JSON.stringify(now.steps)) out.push('the saved steps are in another order than the config and the live state give now (was the plan file edited?)');
-    else if (JSON.stringify(saved.summary) !== JSON.stringify(now.summary)) out.push('the saved summary is not the one of its changes (was the plan file edited?)');
+    else if (JSON.stringify({ ...saved.summary, unmanaged: 0 }) !== JSON.stringify({ ...now.summary, unmanaged: 0 })) out.push('the saved summary is not the one of its changes (was the plan file edited?)');
   }
   return out;
 }
