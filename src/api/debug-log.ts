@@ -57,8 +57,9 @@ export class DebugLog {
       // A non-JSON body may still carry key=value secrets (form posts, error pages echoing input).
       shown = JSON.stringify(oneLine(text).replace(SECRET_PAIR, `$1${REDACTED}`));
     }
-    // Redact by value before truncating, so a cut cannot leave half a secret behind.
-    shown = redactString(shown, this.secrets());
+    // Redact by value before truncating, so a cut cannot leave half a secret behind: the key
+    // secrets, and every value of the run's registry (a write-only clientEmail has no secret name).
+    shown = secretMask().mask(redactString(shown, this.secrets()));
     return shown.length > MAX_BODY_CHARS ? `${shown.slice(0, MAX_BODY_CHARS)}…(${shown.length} chars)` : shown;
   }
 }

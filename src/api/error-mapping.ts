@@ -1,3 +1,4 @@
+import { secretMask } from '../secret-mask.js';
 import { STATUS_CODES } from 'node:http';
 import { ApiError } from './errors.js';
 
@@ -81,7 +82,9 @@ export function bodySnippet(text: string): string {
 }
 
 function truncate(text: string): string {
-  return text.length > SNIPPET_CHARS ? `${text.slice(0, SNIPPET_CHARS)}…` : text;
+  // Masked before the cut: the cut could leave part of an echoed secret that the output's mask no longer knows.
+  const masked = secretMask().mask(text);
+  return masked.length > SNIPPET_CHARS ? `${masked.slice(0, SNIPPET_CHARS)}…` : masked;
 }
 
 function oneLine(text: string): string {

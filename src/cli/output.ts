@@ -3,6 +3,7 @@
  * whenever stdout is not a TTY (pipes, CI). Data goes to stdout; hints and notices go to
  * stderr, so `sunco ... | jq` always reads clean JSON.
  */
+import { secretMask } from '../secret-mask.js';
 import stringWidth from 'string-width';
 import type { CliIO } from './io.js';
 
@@ -44,7 +45,8 @@ function padEnd(s: string, width: number): string {
 
 /** At most `max` columns wide, cut with … (never inside a character). */
 function clip(s: string, max: number | undefined): string {
-  const oneLine = s.replace(/\s*\n\s*/g, ' ');
+  // Masked before the cut, which could leave part of a secret that the output's mask no longer knows.
+  const oneLine = secretMask().mask(s).replace(/\s*\n\s*/g, ' ');
   if (max === undefined || stringWidth(oneLine) <= max) return oneLine;
   let out = '';
   for (const { segment } of new Intl.Segmenter().segment(oneLine)) {

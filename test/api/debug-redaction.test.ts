@@ -1,6 +1,8 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
+import { bodySnippet } from '../../src/api/error-mapping.js';
 import { redactValue } from '../../src/api/redact.js';
+import { resetSecretMask } from '../../src/secret-mask.js';
 import { BASE, KEY, rejection, testClient, useNock } from './helpers.js';
 
 useNock();
@@ -113,5 +115,18 @@ describe('long bodies', () => {
     const line = debug.find((l) => l.startsWith('[debug] ← 200'))!;
     expect(line).toMatch(/…\(\d+ chars\)$/);
     expect(line).not.toContain(KEY.secret.slice(0, 6));
+  });
+
+  it('masks the run\'s registered values before the cut too: a write-only value without a secret name, an echo in an error page', async () => {
+    const email = 'leak-client-email-0123456789@project.example';
+    resetSecretMask().add(email);
+    const pad = 'p'.repeat(2000 - '{"integration":{"clientEmail":"'.length - 10);
+    nock(BASE).post('/v2/apps/a/integrations').reply(201, { integration: { clientEmail: `${pad}${email}` } });
+    const { client, debug } = testClient();
+    await client.post('/v2/apps/a/integrations', { type: 'android' });
+    expect(debug.join('\n')).not.toContain(email.slice(0, 8));
+    const page = `<html><body>${'x'.repeat(140)}bad value ${email}</body></html>`;
+    expect(bodySnippet(page)).not.toContain(email.slice(0, 10));
+    resetSecretMask();
   });
 });

@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { renderTable } from '../../src/cli/output.js';
+import { resetSecretMask } from '../../src/secret-mask.js';
 
 describe('renderTable', () => {
   it('aligns full-width (CJK) text by terminal columns', () => {
@@ -20,6 +21,14 @@ describe('renderTable', () => {
     // The second column starts at the same terminal column on every line.
     const starts = text.trimEnd().split('\n').map((l) => stringWidth(l.slice(0, l.search(/\S+$/))));
     expect(new Set(starts).size).toBe(1);
+  });
+
+  it('masks a registered secret before clipping a cell, so the cut leaves no part of it', () => {
+    resetSecretMask().add('leak-token-abcdefghij');
+    const text = renderTable([{ t: 'name leak-token-abcdefghij' }], [{ header: 'T', value: (r) => r.t, max: 12 }]);
+    expect(text).not.toContain('leak-t');
+    expect(text).toContain('name (sensi…');
+    resetSecretMask();
   });
 
   it('clips to `max` terminal columns without splitting a character', () => {
