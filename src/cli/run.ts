@@ -117,6 +117,34 @@ async function answerCompletion(args: string[], io: CliIO): Promise<boolean> {
   return true;
 }
 
+interface YargsOptions {
+  array: string[];
+  key: Record<string, unknown>;
+  alias: Record<string, string[]>;
+}
+
+/**
+ * A flag that takes one value, given twice (`-f a.yaml -f b.yaml`, `--secrets-out a --secrets-out b`):
+ * yargs makes it a list, which each command then took for a path ("Internal error: The "paths[1]"
+ * argument must be of type string"). One clear line instead, before anything runs.
+ */
+function refuseRepeatedFlags(argv: Record<string, unknown>, y: { getOptions(): YargsOptions }): void {
+  const options = y.getOptions();
+  const lists = new Set(options.array.flatMap((k) => [k, ...(options.alias[k] ?? [])]));
+  // Each flag by its longest name (-f is --file), so that both spellings name one flag.
+  const longest = (key: string): string => [key, ...(options.alias[key] ?? []), ...Object.entries(options.alias).filter(([, l]) => l.includes(key)).flatMap(([k, l]) => [k, ...l])].reduce((a, b) => (b.length > a.length ? b : a));
+  for (const [key, value] of Object.entries(argv)) {
+    if (key === '_' || key === '$0' || !Array.isArray(value) || lists.has(key) || !(key in options.key)) continue;
+    if (/[A-Z]/.test(key)) continue; // the camel-case twin of a dashed flag, reported under its own name
+    const name = longest(key);
+    const flag = name.length === 1 ? `-${name}` : `--${name}`;
+    // -f/--file is the config (--file of messages and attachments is one upload).
+    const config = name === 'file' && (options.alias.file ?? []).includes('f');
+    const hint = config ? ': give one config file, or a directory of *.yaml files to merge them' : ': give it once';
+    throw new UserError(`${flag} was given ${value.length} times${hint}.`);
+  }
+}
+
 async function parseAndRun(args: string[], scriptName: string, io: CliIO, only: string | undefined, commandList?: AnyCommand[]): Promise<number> {
   // Completing `sunco-plan …` is completing `sunco plan …`: yargs completes a named command's
   // flags, not a default command's.
@@ -131,6 +159,8 @@ async function parseAndRun(args: string[], scriptName: string, io: CliIO, only: 
     .option('color', { type: 'boolean', global: true, describe: 'Colour the output; --no-color never (default: on a terminal unless NO_COLOR is set; FORCE_COLOR forces it)' })
     .middleware((argv) => {
       if (typeof argv.color === 'boolean') io.color = argv.color;
+      // The parser itself: by the time middleware runs it holds the command's options too.
+      refuseRepeatedFlags(argv, parser as unknown as { getOptions(): YargsOptions });
     })
     .command(commands)
     .demandCommand(only ? 0 : 1, 'Name a command.')

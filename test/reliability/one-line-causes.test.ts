@@ -78,6 +78,17 @@ describe('one clear line', () => {
     expect(r.lines).toEqual(['Error: plan.json is not a sunco plan file: it is not valid JSON (invalid JSON)']);
   });
 
+  it.each<[string[], string]>([
+    [['validate', '-f', 'sunco.yaml', '-f', 'cfg'], 'Error: --file was given 2 times: give one config file, or a directory of *.yaml files to merge them.'],
+    [['apply', '--yes', '--secrets-out', 'a.json', '--secrets-out', 'b.json'], 'Error: --secrets-out was given 2 times: give it once.'],
+    [['plan', '--out', 'a.json', '--out', 'b.json'], 'Error: --out was given 2 times: give it once.'],
+    [['messages', 'post', '--app', 'x', '--conversation', 'c', '--file', 'a', '--file', 'b'], 'Error: --file was given 2 times: give it once.'],
+  ])('a one-value flag given twice: %j (was "Internal error: The "paths[1]" argument must be of type string")', async (args, line) => {
+    const r = await cli(args);
+    expect(r.code).toBe(1);
+    expect(r.lines).toEqual([line]);
+  });
+
   it('--timeout below a millisecond is one millisecond (it rounded to 0: no timeout at all)', () => {
     expect(resolveConnection({ timeout: 0.0001 }, fakeIO({ env })).timeoutMs).toBe(1);
   });
