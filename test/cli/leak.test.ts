@@ -26,7 +26,7 @@ interface Secret {
   value: string;
   /**
    * The commands that read no config, and so cannot know this value came from a sensitive
-   * variable. Both know the sensitive metadata keys (sunco records their names in the app's
+   * variable. They know the sensitive metadata keys (sunco records their names in the app's
    * metadata), not a webhook target's.
    */
   unknownTo?: string[];
@@ -46,9 +46,12 @@ const channels = new Set<string>();
 /** Files that are the user's own (config, var files) or the secrets file: not searched. */
 const OWN = /^(sunco\.yaml|broken.*\.yaml|vars.*\.(yaml|env)|secrets.*\.json.*|export-secrets\.json.*)$/;
 
+/** The commands that read no config. */
+const CONFIGLESS = ['api', 'export', 'apps', 'integrations', 'keys', 'webhooks'];
+
 function seed(setup: LeakSetup): void {
   for (const s of setup.seeds) {
-    const unknownTo = /hook-token/.test(s.what) ? ['api', 'export'] : [];
+    const unknownTo = /hook-token/.test(s.what) ? CONFIGLESS : [];
     addSecret({ what: `round ${setup.round} ${s.what} (${s.from})`, value: s.value, unknownTo }, s.random);
   }
 }
@@ -215,7 +218,7 @@ describe('plan, apply, rotate, export, api: zero hits', () => {
     expect([...plan.leaks, ...json.leaks, ...failed.leaks, ...applied.leaks, ...again.leaks]).toEqual([]);
   });
 
-  it('export writes secrets only to --secrets-out; sunco api GET of the integrations, with and without --debug', async () => {
+  it('export writes secrets only to --secrets-out; sunco api GET of the integrations and apps, with and without --debug; apps, integrations, keys, webhooks list', async () => {
     const exported = await run(['export', '--all', '-o', 'exported/', '--vars-out', 'exported.env', '--secrets-out', 'export-secrets.json'], rotated);
     const saved = JSON.parse(readFileSync(join(h.dir, 'export-secrets.json'), 'utf8')) as Record<string, { secret: string }>;
     expect(Object.values(saved).map((s) => s.secret)).toContain(rotated.seeds.find((s) => s.what === 'lit-line-channelSecret')!.value);
@@ -232,6 +235,9 @@ describe('plan, apply, rotate, export, api: zero hits', () => {
       const got = await run(['api', 'GET', `/v2/apps/${app.id}`, '--debug'], rotated);
       expect(got.stdout).toMatch(/"a\.b": "\(hidden\)"/);
       leaks.push(...got.leaks, ...(await run(['apps', 'get', app.id, '--json'], rotated)).leaks);
+      for (const noun of ['integrations', 'keys', 'webhooks']) {
+        for (const json of [[], ['--json']]) leaks.push(...(await run([noun, 'list', '--app', app.id, ...json], rotated)).leaks);
+      }
     }
     leaks.push(...(await run(['apps', 'list', '--json'], rotated)).leaks);
     // A genuine emulator 4xx for a body holding a secret (--debug logs the request body).
