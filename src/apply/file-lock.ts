@@ -79,7 +79,12 @@ export async function acquireLock(path: string, opts: LockOptions = {}): Promise
       }
       break;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') {
+        // access(W_OK) can pass where no file can be made (/proc, /sys, a read-only mount).
+        const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : code === 'ENOENT' ? 'its directory does not take new files' : (code ?? (err as Error).message);
+        throw new UserError(`cannot lock the secrets file ${path}: cannot create ${lockPath} (${why}); give --secrets-out a path in a directory of your own`);
+      }
     }
     // lstat: a directory or a (dangling) symlink at the lock's name is never released by
     // anyone; reading through it failed forever and the loop spun without sleeping.

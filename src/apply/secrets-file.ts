@@ -9,7 +9,7 @@
  * the file lock (file-lock.ts), so concurrent applies sharing one file keep each other's entries.
  */
 import { constants } from 'node:fs';
-import { access, chmod, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { access, chmod, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { jsonErrorWhere } from '../json-error.js';
@@ -56,6 +56,11 @@ export class SecretsFile {
       await access(dirname(this.path), constants.W_OK);
     } catch {
       throw new UserError(`cannot write the secrets file ${this.path}: its directory does not exist or is not writable`);
+    }
+    // A device or a pipe would be read as empty and then replaced by the rename (as root, /dev/null itself).
+    const st = await stat(this.path).catch(() => undefined);
+    if (st && !st.isFile() && !st.isDirectory()) {
+      throw new UserError(`the secrets file ${this.path} is not a regular file (a device, a pipe or a socket): give --secrets-out a file path`);
     }
     await this.locked(async () => {
       await this.removeTempFiles();

@@ -3,7 +3,7 @@
  * close. Writes are atomic (an exclusive FILE.tmp-<pid>-<random>, then rename) and mode 0600 because the file
  * holds key secrets.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
@@ -14,6 +14,8 @@ import type { EmulatorState } from './store.js';
 
 export function loadStateFile(file: string): EmulatorState | undefined {
   if (!existsSync(file)) return undefined;
+  // A device or a pipe (/dev/zero, a FIFO) was read for ever; the state is a regular file or nothing.
+  if (!statSync(file).isFile()) throw new UserError(`${file}: not a valid emulator state file (it is not a regular file); give --state a file path`);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));

@@ -6,15 +6,14 @@
  * from the live objects. In-process runs receive the signal through process.emit, the way node
  * delivers one to the process's listeners; the spawned runs get real signals.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RequestLogEntry } from '../../src/emulator/request-log.js';
 import { type Harness, harness } from '../helpers/harness.js';
+import { type Child, spawnApply } from '../helpers/spawn-apply.js';
 
-const root = resolve(import.meta.dirname, '../..');
 // The API's limit per app (the emulator enforces it).
 const KEYS = 10;
 const config = `version: 1
@@ -107,33 +106,6 @@ describe('sunco-apply interrupted', () => {
   });
 });
 
-/** Runs the CLI from source in a child process; `onLine` sees each stdout line and may signal the child. */
-function spawnApply(
-  hh: Harness,
-  args: string[],
-  onLine: (line: string, child: ReturnType<typeof spawn>) => void,
-  onSpawn?: (child: ReturnType<typeof spawn>) => void,
-): Promise<{ code: number | null; signal: string | null; stdout: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', join(root, 'test/helpers/ts-register.mjs'), join(root, 'src/cli/bin/sunco-apply.ts'), ...args], {
-      cwd: hh.dir,
-      env: { ...hh.env, SUNCO_API_URL: hh.emu.url, NO_COLOR: '1', PATH: process.env.PATH },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    onSpawn?.(child);
-    let stdout = '';
-    let pending = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      pending += d.toString();
-      const lines = pending.split('\n');
-      pending = lines.pop()!;
-      for (const line of lines) onLine(line, child);
-    });
-    child.on('error', fail);
-    child.on('close', (code, signal) => done({ code, signal, stdout }));
-  });
-}
 
 describe('sunco-apply as a process', () => {
   it('exits 130 on a real SIGINT, with the report', async () => {
@@ -198,7 +170,7 @@ ${Array.from({ length: 6 }, (_, i) => `      k${i}: { displayName: key ${i} }`).
         webhooks:
 ${Array.from({ length: 4 }, (_, i) => `          w${i}: { target: "https://bot.example.com/${i}", triggers: ["conversation:message"] }`).join('\n')}
 `;
-    let child: ReturnType<typeof spawn> | undefined;
+    let child: Child | undefined;
     let killed = false;
     const secretHolders = (): number =>
       h!.emu.store.state.provisioning.apps.reduce((n, a) => n + a.keys.length + a.integrations.reduce((m, i) => m + i.webhooks.length, 0), 0);

@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, harness } from '../helpers/harness.js';
+import { SUPPORT_CONFIG } from '../helpers/secret-configs.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -15,19 +16,7 @@ afterEach(async () => {
   await h.close();
 });
 
-const config = `version: 1
-apps:
-  support:
-    displayName: Support
-    keys:
-      deployer: { displayName: CI deployer }
-    integrations:
-      bot:
-        type: custom
-        displayName: Bot
-        webhooks:
-          main: { target: "https://bot.example.com/a", triggers: ["conversation:message"] }
-`;
+const config = SUPPORT_CONFIG;
 
 describe('secret recovery', () => {
   it('recovers a missing and a stale entry from the live objects, naming the addresses only', async () => {

@@ -6,17 +6,15 @@
  * any step nothing is written to the API. In-process runs get the signal through
  * process.emit, as node delivers it to the process's listeners.
  */
-import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import type { RequestLogEntry } from '../../src/emulator/request-log.js';
 import { type Harness, harness, writes } from '../helpers/harness.js';
+import { spawnApply } from '../helpers/spawn-apply.js';
 import { fakeIO } from '../helpers/io.js';
 
-const root = resolve(import.meta.dirname, '../..');
 const config = `version: 1
 apps:
   support:
@@ -112,28 +110,6 @@ describe('a signal during or after the last step', () => {
 });
 
 /** The CLI from source in a child process; `onLine` sees each stdout line and may signal it. */
-function spawnApply(hh: Harness, args: string[], onLine: (line: string, child: ReturnType<typeof spawn>) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', join(root, 'test/helpers/ts-register.mjs'), join(root, 'src/cli/bin/sunco-apply.ts'), ...args], {
-      cwd: hh.dir,
-      env: { ...hh.env, SUNCO_API_URL: hh.emu.url, NO_COLOR: '1', PATH: process.env.PATH },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    let pending = '';
-    child.stderr.on('data', (d: Buffer) => void (stderr += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      pending += d.toString();
-      const lines = pending.split('\n');
-      pending = lines.pop()!;
-      for (const line of lines) onLine(line, child);
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
 
 describe('SIGHUP (the terminal closed) as a real signal', () => {
   it('is an interrupt like SIGINT: the report, exit 130, every created key saved', async () => {

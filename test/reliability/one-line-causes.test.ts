@@ -3,6 +3,7 @@
  * each case below ended in a vague line, a hang, or an error quoting the file's text. Now each
  * is one clear line naming the file, and an excerpt of a secrets or state file is never shown.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +71,14 @@ describe('one clear line', () => {
     const r = await cli(['emulator', '--port', '0', '--state', join(dir, 'state.json')]);
     expect(r.code).toBe(1);
     expect(r.lines).toEqual([`Error: ${join(dir, 'state.json')}: not a valid emulator state file (invalid JSON)`]);
+  });
+
+  it('an emulator --state that is a FIFO is refused unread (it was read for ever)', async () => {
+    const fifo = join(dir, 'state.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const r = await cli(['emulator', '--port', '0', '--state', fifo]);
+    expect(r.code).toBe(1);
+    expect(r.lines).toEqual([`Error: ${fifo}: not a valid emulator state file (it is not a regular file); give --state a file path`]);
   });
 
   it('sunco show names the plan file as given, without an excerpt', async () => {

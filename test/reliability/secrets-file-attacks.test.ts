@@ -5,7 +5,8 @@
  * where the lock or the journal go is a clear error, never a hang or an "Internal error", and a
  * planted journal symlink receives nothing.
  */
-import { unlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, unlinkSync } from 'node:fs';
 import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +82,21 @@ describe('sunco api --secrets-out checks the file before the call', () => {
     const out = await make();
     const mark = h.emu.requestLog.length;
     oneLine(await call(out), line);
+    expect(posts(mark)).toEqual([]);
+  });
+
+  it('a FIFO given as the secrets file is refused unread (read as empty, then chmod 0600 and renamed over: as root `--secrets-out /dev/null` made /dev/null 0600)', async () => {
+    const fifo = join(h.dir, 'fifo.json');
+    execFileSync('mkfifo', [fifo]);
+    const mark = h.emu.requestLog.length;
+    oneLine(await call('fifo.json'), /^Error: the secrets file \S+fifo\.json is not a regular file \(a device, a pipe or a socket\): give --secrets-out a file path$/);
+    expect(posts(mark)).toEqual([]);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('a directory where no lock can be made (/proc: access() says writable to root) is one line, not an Internal error', async () => {
+    const mark = h.emu.requestLog.length;
+    oneLine(await call('/proc/version'), /^Error: cannot (lock the secrets file \/proc\/version: cannot create \/proc\/version\.lock \(.*\); give --secrets-out a path in a directory of your own|write the secrets file \/proc\/version: its directory does not exist or is not writable)$/);
     expect(posts(mark)).toEqual([]);
   });
 

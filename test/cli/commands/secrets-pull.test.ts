@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, harness, writes } from '../../helpers/harness.js';
+import { HOOK, KEY, OTHER, TWO_APPS_CONFIG } from '../../helpers/secret-configs.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -17,27 +18,7 @@ afterEach(async () => {
   await h.close();
 });
 
-const KEY = 'app.support.key.deployer';
-const HOOK = 'app.support.integration.bot.webhook.main';
-const OTHER = 'app.sales.key.ci';
-
-const config = `version: 1
-apps:
-  support:
-    displayName: Support
-    keys:
-      deployer: { displayName: CI deployer }
-    integrations:
-      bot:
-        type: custom
-        displayName: Bot
-        webhooks:
-          main: { target: "https://bot.example.com/a", triggers: ["conversation:message"] }
-  sales:
-    displayName: Sales
-    keys:
-      ci: { displayName: CI }
-`;
+const config = TWO_APPS_CONFIG;
 
 /** Applies the config (saving into applied.json) and returns the secrets the apply saved. */
 async function applied(): Promise<{ file: string; good: Record<string, { id: string; secret: string }> }> {
