@@ -51,7 +51,7 @@ const CONFIGLESS = ['api', 'export', 'apps', 'integrations', 'keys', 'webhooks']
 
 function seed(setup: LeakSetup): void {
   for (const s of setup.seeds) {
-    const unknownTo = /hook-token/.test(s.what) ? CONFIGLESS : [];
+    const unknownTo = /hook-token|biz-name/.test(s.what) ? CONFIGLESS : [];
     addSecret({ what: `round ${setup.round} ${s.what} (${s.from})`, value: s.value, unknownTo }, s.random);
   }
 }
@@ -141,8 +141,8 @@ describe('the seeds', () => {
     }
     for (const [type, fields] of Object.entries(KNOWN_READ_BACK)) for (const f of fields) expect(credentialFields(type as IntegrationType)).toContain(f);
     const perApp = INTEGRATION_TYPES.reduce((n, t) => n + credentialFields(t).length, 0);
-    // Both apps (literal, variables), the metadata and webhook-target variables of each.
-    expect(first.seeds).toHaveLength(2 * (perApp + 3));
+    // Both apps (literal, variables), the metadata, webhook-target and business-name variables of each.
+    expect(first.seeds).toHaveLength(2 * (perApp + 4));
     expect(new Set(first.seeds.map((s) => s.from))).toEqual(new Set(['literal', 'env', 'var', 'yaml', 'dotenv']));
     expect(first.seeds.some((s) => s.from === 'dotenv' && s.value.includes('\n'))).toBe(true);
     expect(first.dotenvVars).toMatch(/^V1_\w+="-----BEGIN PRIVATE KEY-----\\n/m);
@@ -156,6 +156,7 @@ describe('plan, apply, rotate, export, api: zero hits', () => {
     expect(text.stdout).toContain('+ metadata.team: (sensitive)');
     expect(text.stdout).toContain('+ metadata.a.b: (sensitive)');
     expect(text.stdout).toContain('+ metadata.region: "eu-1"');
+    expect(text.stdout).toContain('+ businessName: (sensitive)');
     const json = await run(['plan', '--json'], first);
     const lit = (JSON.parse(json.stdout) as { changes: { address: string; fields: unknown[] }[] }).changes.find((c) => c.address === 'app.lit')!;
     expect(lit.fields).toEqual(expect.arrayContaining([{ field: 'displayName', after: 'Acme Care' }, { field: 'metadata.team', sensitive: true }, { field: 'metadata.a.b', sensitive: true }]));
@@ -170,7 +171,8 @@ describe('plan, apply, rotate, export, api: zero hits', () => {
     expect(shown.stdout).toContain('"Acme Care"');
     const shownJson = await run(['show', 'plan.json', '--json'], first);
     expect(shownJson.stdout).toContain('Acme Care');
-    expect([...text.leaks, ...json.leaks, ...md.leaks, ...out.leaks, ...shown.leaks, ...shownJson.leaks]).toEqual([]);
+    const valid = [...(await run(['validate'], first)).leaks, ...(await run(['validate', '--json', '--strict'], first)).leaks];
+    expect([...text.leaks, ...json.leaks, ...md.leaks, ...out.leaks, ...shown.leaks, ...shownJson.leaks, ...valid]).toEqual([]);
   });
 
   it('apply of the plan file (text, --debug) through a lost create response writes the sensitive metadata, dotted key included, and a re-plan is empty', async () => {

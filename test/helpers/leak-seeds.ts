@@ -157,7 +157,11 @@ export function leakSetup(round: number): LeakSetup {
         entry.webhooks = { main: { target: `https://bot.acme.example/${appName}?token=${hook.text}`, triggers: ['conversation:message'] } };
         entry.keys = { runtime: { displayName: `runtime ${appName}` } };
       }
-      if (type === 'web') entry.defaultResponder = 'bot';
+      if (type === 'web') {
+        entry.defaultResponder = 'bot';
+        // A sensitive variable in a plain field (with text around it).
+        entry.businessName = `Acme ${seed(`${appName}-biz-name`, 'var').text} Ltd`;
+      }
       integrations[type] = entry;
     }
     const team = seed(`${appName}-meta-team`, 'env');
@@ -174,7 +178,7 @@ export function leakSetup(round: number): LeakSetup {
   }
   // The metadata values come from variables declared sensitive; the credentials' variables are
   // not declared at all (the field table makes them secret).
-  const sensitive = seeds.filter((s) => s.what.includes('-meta-') || s.what.includes('hook-token')).map((s) => s.variable!);
+  const sensitive = seeds.filter((s) => /-meta-|hook-token|biz-name/.test(s.what)).map((s) => s.variable!);
   const variables: Record<string, unknown> = { BRAND: { description: 'the brand shown to customers' } };
   for (const v of sensitive) variables[v] = { sensitive: true };
   const config = stringify({ variables, version: 1, apps }, { lineWidth: 0 });
