@@ -259,4 +259,21 @@ describe('the hint after --out is a command that works as written', () => {
     expect(ok.code).toBe(0);
     expect(writes(h.emu, mark).length).toBeGreaterThan(0);
   });
+  it('repeats the connection flags given and names each --var (whose values are never saved)', async () => {
+    const proj = join(h.dir, 'proj');
+    // Something left to create after the test above applied everything: a key needs --secrets-out.
+    await h.write('proj/cfg/c.yaml', 'version: 1\napps:\n  third:\n    displayName: Third\n    keys:\n      k: { displayName: k }\n');
+    const { SUNCO_API_URL: url, ...rest } = h.env;
+    const r = await runCli(['plan', '-f', 'cfg', '--var-file', 'vars.env', '--var', 'TEAM=care', '--api-url', url!, '--out', 'plans/hint2.json'], { cwd: proj, env: rest });
+    expect(r.code).toBe(0);
+    const hint = /Apply it with: (.*)$/m.exec(r.stderr)![1]!;
+    expect(hint).toBe(`sunco-apply plans/hint2.json --api-url ${url} --secrets-out secrets.json --var TEAM=… (with the same --var values as this plan)`);
+    // Verbatim but for the value it cannot hold: without SUNCO_API_URL in the environment it applies.
+    const args = hint.replace(' (with the same --var values as this plan)', '').replace('TEAM=…', 'TEAM=care').split(' ').slice(1);
+    const mark = h.emu.requestLog.length;
+    const ok = await runCli(['apply', ...args], { cwd: proj, env: rest });
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(writes(h.emu, mark).length).toBeGreaterThan(0);
+  });
 });
