@@ -173,6 +173,7 @@ function onSignal(signal: NodeJS.Signals): void {
 }
 const onInt = () => onSignal('SIGINT');
 const onTerm = () => onSignal('SIGTERM');
+const onHup = () => onSignal('SIGHUP');
 let watching = false;
 
 function watch(): void {
@@ -181,6 +182,7 @@ function watch(): void {
   process.on('exit', flushAll);
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
+  process.on('SIGHUP', onHup);
 }
 
 function unwatch(): void {
@@ -189,6 +191,7 @@ function unwatch(): void {
   process.off('exit', flushAll);
   process.off('SIGINT', onInt);
   process.off('SIGTERM', onTerm);
+  process.off('SIGHUP', onHup);
 }
 
 /**

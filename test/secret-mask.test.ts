@@ -127,8 +127,9 @@ describe('a secret split across writes', () => {
   }
 
   it('is flushed on process.exit and on a signal, which still ends the process', async () => {
-    const [exited, killed] = await Promise.all([child('exit'), child('SIGTERM')]);
+    const [exited, killed, hungUp] = await Promise.all([child('exit'), child('SIGTERM'), child('SIGHUP')]);
     expect(exited).toEqual({ stdout: `a: ${MASK}\nb: ${MASK}`, code: 3, signal: null });
     expect(killed).toEqual({ stdout: `a: ${MASK}\nb: ${MASK}`, code: null, signal: 'SIGTERM' });
+    expect(hungUp).toEqual({ stdout: `a: ${MASK}\nb: ${MASK}`, code: null, signal: 'SIGHUP' });
   });
 });
