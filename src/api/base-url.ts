@@ -1,3 +1,5 @@
+import { type LookupAddress, type LookupAllOptions, lookup as dnsLookup } from 'node:dns';
+import type { LookupFunction } from 'node:net';
 import { UserError } from '../errors.js';
 
 export const DEFAULT_BASE_URL = 'https://api.smooch.io';
@@ -98,6 +100,27 @@ export function checkTransport(
     const outside = addresses.find((a) => !isLoopbackHost(a));
     if (addresses.length === 0) refusePlainHttp(url.host, ' (the name does not resolve)');
     if (outside !== undefined) refusePlainHttp(url.host, ` (it resolves to ${outside}, not a loopback address)`);
+  };
+}
+
+/**
+ * The name lookup for a `localhost` name's connections: the checked name is resolved again for
+ * each connection (got does it), and an answer that changed since the check (/etc/hosts edited,
+ * a rebinding resolver) must not carry the credentials elsewhere. Only loopback addresses are
+ * handed to the socket; none left is a resolution failure.
+ */
+export function loopbackOnly(lookup: typeof dnsLookup = dnsLookup): LookupFunction {
+  return (hostname, options, callback) => {
+    lookup(hostname, { ...(options as LookupAllOptions), all: true }, (err, addresses: LookupAddress[]) => {
+      if (err) return callback(err, '', 4);
+      const loopback = addresses.filter((a) => isLoopbackHost(a.address));
+      if (loopback.length === 0) {
+        const e = Object.assign(new Error(`${hostname} no longer resolves to a loopback address: refusing to send credentials over plain http`), { code: 'ENOTFOUND' });
+        return callback(e, '', 4);
+      }
+      if ((options as LookupAllOptions).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, loopback);
+      callback(null, loopback[0]!.address, loopback[0]!.family);
+    });
   };
 }
 

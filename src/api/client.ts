@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import got from 'got';
 import { UserError } from '../errors.js';
 import { Authorizer } from './auth.js';
-import { checkTransport, normalizeApiUrl } from './base-url.js';
+import type { LookupFunction } from 'node:net';
+import { checkTransport, loopbackOnly, normalizeApiUrl } from './base-url.js';
 import { DebugLog } from './debug-log.js';
 import { apiErrorFromFault, apiErrorFromResponse, displayPath } from './error-mapping.js';
 import { ApiError } from './errors.js';
@@ -32,6 +33,8 @@ interface Shared {
   secrets: Set<string>;
   userAgent: string;
   checkTransport: () => Promise<void>;
+  /** For a `localhost` name over plain http: every connection's lookup keeps loopback addresses only. */
+  dnsLookup: LookupFunction | undefined;
   /** Requests that have ended (answered or faulted), for onProgress. */
   ended: number;
 }
@@ -54,6 +57,7 @@ export function createClient(options: CreateClientOptions): ApiClient {
     userAgent: `sunco/${packageVersion()}`,
     // Once per client, before the first request carries credentials.
     checkTransport: () => (pendingCheck ? (transportChecked ??= pendingCheck()) : Promise.resolve()),
+    dnsLookup: pendingCheck ? loopbackOnly() : undefined,
     ended: 0,
   };
   return clientWith(shared, options.credentials);
@@ -117,7 +121,7 @@ async function send<T>(shared: Shared, own: Credentials | undefined, method: Htt
     debug.request(method, url.href, attempt, body?.json, body && !body.json ? body.contentType : undefined);
     const sentAt = now();
     options.onProgress?.(stats.requests, shared.ended);
-    const result = await attemptOnce(url, method, headers, body?.payload, timeoutMs);
+    const result = await attemptOnce(url, method, headers, body?.payload, timeoutMs, shared.dnsLookup);
     shared.ended++;
     options.onProgress?.(stats.requests, shared.ended);
     const ms = Math.max(0, now() - sentAt);
@@ -181,7 +185,7 @@ async function send<T>(shared: Shared, own: Credentials | undefined, method: Htt
   }
 }
 
-async function attemptOnce(url: URL, method: HttpMethod, headers: Record<string, string>, body: string | Buffer | undefined, timeoutMs: number): Promise<Attempt> {
+async function attemptOnce(url: URL, method: HttpMethod, headers: Record<string, string>, body: string | Buffer | undefined, timeoutMs: number, dnsLookup: LookupFunction | undefined): Promise<Attempt> {
   try {
     const res = await got(url, {
       method,
@@ -194,6 +198,7 @@ async function attemptOnce(url: URL, method: HttpMethod, headers: Record<string,
       followRedirect: false,
       timeout: { request: timeoutMs },
       responseType: 'text',
+      ...(dnsLookup ? { dnsLookup } : {}),
     });
     return { kind: 'answer', status: res.statusCode, statusText: res.statusMessage, headers: res.headers, text: res.body };
   } catch (error) {

@@ -5,7 +5,9 @@
  * - no duplicates (no two live siblings share a natural key);
  * - live metadata equals the declared metadata plus sunco's reserved keys;
  * - a rename plans an update where the API allows it;
- * - the secrets file holds every generated secret (keys, webhooks, messagebird);
+ * - the secrets file holds every generated secret (keys, webhooks, messagebird) under its
+ *   address with its live id; no entry is left under an old address by a rename, and none names
+ *   an object that is gone (apply's recovery and tidying run as sunco-apply runs them);
  * - a plan never deletes or replaces what `protect: true` covers (it is refused instead).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -16,10 +18,13 @@ import type { ApiClient } from '../../src/api/types.js';
 import { executePlan } from '../../src/apply/executor.js';
 import { SecretsFile } from '../../src/apply/secrets-file.js';
 import { makePlan } from '../../src/cli/make-plan.js';
+import { recoverSecrets } from '../../src/cli/recover-secrets.js';
+import { tidySecrets } from '../../src/cli/tidy-secrets.js';
 import { loadConfig, type LoadedConfig } from '../../src/config/index.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/index.js';
 import { UserError } from '../../src/errors.js';
 import type { Plan } from '../../src/plan/types.js';
+import type { LiveState } from '../../src/state/types.js';
 import { isReservedMetadataKey, withoutReservedKeys } from '../../src/resources/reserved-keys.js';
 import type { Edit } from './arbitraries.js';
 import { applyEdit } from './edits.js';
@@ -41,12 +46,20 @@ async function load(ctx: Ctx, model: Model): Promise<LoadedConfig> {
   return loadConfig({ path: 'sunco.yaml', cwd: ctx.dir, env });
 }
 
+/** The live state each plan was made from, for the secrets file's recovery and tidying around apply. */
+const liveOf = new WeakMap<Plan, LiveState>();
+const quiet = { write: () => true };
+
 async function plan(ctx: Ctx, loaded: LoadedConfig): Promise<Plan> {
-  return (await makePlan({ loaded, client: ctx.api, keyId: ctx.emu.accountKey.keyId })).plan;
+  const { plan: made, live } = await makePlan({ loaded, client: ctx.api, keyId: ctx.emu.accountKey.keyId });
+  liveOf.set(made, live);
+  return made;
 }
 
 async function applyAndCheck(ctx: Ctx, loaded: LoadedConfig, p: Plan, tally: Tally): Promise<void> {
+  await recoverSecrets(ctx.secrets, p.liveIds, liveOf.get(p)!, 'secrets.json', quiet);
   const report = await executePlan({ plan: p, client: ctx.api, config: loaded.config, secrets: ctx.secrets });
+  await tidySecrets(ctx.secrets, p, liveOf.get(p)!, report, 'secrets.json', quiet);
   tally.applies++;
   tally.steps += p.steps.length;
   if (report.failed.length > 0) fail(`apply failed: ${report.failed.map((f) => `${f.stepId} ${f.status ?? ''} ${f.code ?? ''} ${f.message}`).join('; ')}`);
@@ -61,9 +74,12 @@ async function checkLive(ctx: Ctx, loaded: LoadedConfig): Promise<void> {
   const apps = await ctx.api.listAll<Item>('/v2/apps', 'apps');
   await ctx.secrets.close();
   const secrets = JSON.parse(await readFile(ctx.secrets.path, 'utf8').catch(() => '{}')) as Record<string, { id?: string; secret: string }>;
-  // Held under its address, or (after a logical key was renamed) under the address it was created at, by id.
-  const held = (address: string, id: unknown, secret: unknown): boolean =>
-    secrets[address]?.secret === secret || Object.values(secrets).some((e) => e.id === id && e.secret === secret);
+  // Held under its current address (a renamed logical key's entry has moved), with the live id.
+  const expected = new Set<string>();
+  const held = (address: string, id: unknown, secret: unknown): boolean => {
+    expected.add(address);
+    return secrets[address]?.secret === secret && secrets[address]?.id === id;
+  };
   const dup = (what: string, keys: string[]) => {
     const seen = new Set<string>();
     for (const k of keys) {
@@ -107,6 +123,32 @@ async function checkLive(ctx: Ctx, loaded: LoadedConfig): Promise<void> {
     }
     for (const k of Object.keys(meta)) if (k.startsWith('sunco') && !isReservedMetadataKey(k)) fail(`unexpected key ${k}`);
   }
+  // An undeclared entry may remain only for an object still live (removed from the config without
+  // --prune, it is unmanaged but its secret still works), and one object has one entry.
+  const live = await liveSecretHolders(ctx.api, apps);
+  const byId = new Map<string, string>();
+  for (const [address, e] of Object.entries(secrets)) {
+    if (e.id === undefined) continue;
+    if (byId.has(e.id)) fail(`the secrets file holds ${e.id} twice: ${byId.get(e.id)} and ${address}`);
+    byId.set(e.id, address);
+    if (!expected.has(address) && !live.has(e.id)) fail(`the secrets file holds ${address} (${e.id}), which is not live`);
+  }
+}
+
+/** The ids of every live app key, integration, webhook and integration key. */
+async function liveSecretHolders(api: ApiClient, apps: Item[]): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const app of apps) {
+    const base = `/v2/apps/${app.id}`;
+    for (const k of (await api.get<{ keys: Item[] }>(`${base}/keys`)).keys) ids.add(k.id);
+    for (const i of await api.listAll<Item>(`${base}/integrations`, 'integrations')) {
+      ids.add(i.id);
+      if (i.type !== 'custom') continue;
+      for (const w of (await api.get<{ webhooks: Item[] }>(`${base}/integrations/${i.id}/webhooks`)).webhooks) ids.add(w.id);
+      for (const k of (await api.get<{ keys: Item[] }>(`${base}/integrations/${i.id}/keys`)).keys) ids.add(k.id);
+    }
+  }
+  return ids;
 }
 
 function sortObj(o: Record<string, unknown>): Record<string, unknown> {

@@ -119,6 +119,20 @@ describe('sunco api --secrets-out checks the file before the call', () => {
   });
 });
 
+describe('a signal during sunco api POST …/keys --secrets-out', () => {
+  it('waits for the answer, saves the secret, then exits 130 (the key was created and its secret lost)', async () => {
+    await h.close();
+    h = await harness({ latencyMs: 5, onRequest: (e) => void (e.method === 'POST' && process.emit('SIGINT', 'SIGINT')) });
+    appId = (await h.api.post<{ app: { id: string } }>('/v2/apps', { displayName: 'Raw' })).app.id;
+    const r = await h.cli(['api', 'POST', `/v2/apps/${appId}/keys`, '--data', '{"displayName":"k"}', '--secrets-out', 'secrets.json']);
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('SIGINT: waiting for the answer to save its secret to secrets.json');
+    const [key] = await h.api.listAll<{ id: string; secret: string }>(`/v2/apps/${appId}/keys`, 'keys');
+    expect(await h.secrets()).toEqual({ [`POST /v2/apps/${appId}/keys#key.secret`]: { id: key!.id, secret: key!.secret } });
+    expect((await readdir(h.dir)).filter((n) => n.startsWith('secrets.json')).sort()).toEqual(['secrets.json']);
+  });
+});
+
 describe('a lock held by a live process', () => {
   it('says that it waits, naming the holder, and goes on once the lock is free (giving up is in secrets-file.test.ts)', async () => {
     // Our own pid is alive: the lock looks held by another sunco, until the notice releases it.

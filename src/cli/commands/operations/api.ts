@@ -6,6 +6,7 @@
  * the file the user names (mode 0600), keyed `METHOD PATH#field.path`.
  */
 import { UserError } from '../../../errors.js';
+import { unmasked } from '../../../secret-mask.js';
 import type { HttpMethod, QueryValue } from '../../../api/types.js';
 import type { SecretsFile } from '../../../apply/secrets-file.js';
 import type { OpsContext } from './context.js';
@@ -81,22 +82,43 @@ export const apiCommand: AnyCommand = verb({
       file = new SecretsFile(resolve(ctx.io.cwd, argv.secretsOut), { onWait: lockWaitNotice(ctx.io) });
       await file.check();
     }
+    // A call whose answer may carry a secret shown only once (POST …/keys) is not abandoned by a
+    // first Ctrl-C: the answer is awaited and its secret saved, then the command exits 130.
+    const { Interrupt, watchSignals } = await import('../../../apply/interrupt.js');
+    const interrupt = new Interrupt();
+    const unwatch = file
+      ? watchSignals(interrupt, (_line, signal) => {
+          // Twice: stop now (the real process only; a test's in-process run has no process to end).
+          if (interrupt.aborted && unmasked(ctx.io.stdout) === process.stdout) process.exit(130);
+          ctx.notice(`${signal}: waiting for the answer to save its secret to ${argv.secretsOut} (${signal === 'SIGINT' ? 'Ctrl-C' : 'a signal'} again to stop at once).`);
+        })
+      : () => undefined;
     let answer: unknown;
-    if (argv.paginate) {
-      const { paginateAll } = await import('./api-paginate.js');
-      answer = await paginateAll(ctx, url.pathname, query);
-    } else {
-      answer = (await ctx.client.request(method, url.pathname, { query, body })).body;
+    try {
+      if (argv.paginate) {
+        const { paginateAll } = await import('./api-paginate.js');
+        answer = await paginateAll(ctx, url.pathname, query);
+      } else {
+        answer = (await ctx.client.request(method, url.pathname, { query, body })).body;
+      }
+    } catch (err) {
+      unwatch();
+      throw err;
     }
     const { printJson } = await import('../../output.js');
     const { maskSecretsDeep } = await import('./secrets.js');
     const masked = maskSecretsDeep(answer);
-    if (masked.count > 0 && file) {
-      const key = `${method} ${url.pathname}`;
-      await file.save(Object.fromEntries(masked.found.map((f) => [`${key}#${f.path}`, { ...(f.id ? { id: f.id } : {}), secret: f.secret }])));
-      await file.close();
+    try {
+      if (masked.count > 0 && file) {
+        const key = `${method} ${url.pathname}`;
+        await file.save(Object.fromEntries(masked.found.map((f) => [`${key}#${f.path}`, { ...(f.id ? { id: f.id } : {}), secret: f.secret }])));
+        await file.close();
+      }
+    } finally {
+      unwatch();
     }
     printJson(ctx.io, masked.value);
+    if (interrupt.stopping) ctx.io.exitCode = 130;
     if (masked.count > 0) {
       ctx.notice(
         argv.secretsOut
