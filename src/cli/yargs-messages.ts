@@ -38,16 +38,47 @@ const flag = (name: string): string => (name.length === 1 ? `-${name}` : `--${na
 
 const camel = (s: string): string => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
+/**
+ * Terraform's and gh's names for sunco's flags: what their users type without reading
+ * (`terraform apply -auto-approve`), suggested when no flag is spelt close to it.
+ */
+const OTHER_TOOLS: Record<string, string> = { 'auto-approve': 'yes' };
+
+/** The flag to suggest for an unknown one: a close spelling, else the other tools' name for it. */
+function suggestion(name: string, ctx: FailContext): string | undefined {
+  const other = OTHER_TOOLS[name];
+  return closest(name, ctx.knownFlags) ?? (other && ctx.knownFlags.includes(other) ? other : undefined);
+}
+
+/**
+ * `-out=plan.json`, `-auto-approve` (Terraform writes long flags with one dash): yargs reads them
+ * as clusters of one-letter flags and reports "a", "u", "t"... The token as typed, and its
+ * two-dash spelling, instead.
+ */
+function singleDashFlag(names: string[], ctx: FailContext): string | undefined {
+  if (!names.every((n) => n.length === 1)) return undefined;
+  for (const arg of ctx.args) {
+    const m = /^-([a-zA-Z][a-zA-Z-]+)(?:=.*)?$/.exec(arg);
+    if (!m || !names.every((n) => m[1]!.includes(n))) continue;
+    const near = suggestion(m[1]!, ctx);
+    const fix = near ? `: did you mean --${near}?` : ': long options take two dashes.';
+    return `Unknown option ${arg.split('=')[0]!} for ${commandPath(ctx)}${fix} ${helpHint(ctx)}`;
+  }
+  return undefined;
+}
+
 function unknown(all: string[], ctx: FailContext): string {
   // camel-case expansion reports --such-flag twice (such-flag, suchFlag): keep the typed one.
   const names = all.filter((n) => !all.some((o) => o !== n && o.includes('-') && camel(o) === n));
+  const dashed = singleDashFlag(names, ctx);
+  if (dashed) return dashed;
   const typedAsFlag = (n: string): boolean => ctx.args.some((a) => a === `--${n}` || a.startsWith(`--${n}=`) || a === `-${n}` || a === `--no-${n}`);
   if (ctx.usage === undefined && names.every((n) => !typedAsFlag(n))) {
     return `Unknown command "${names[0]}". Run '${ctx.scriptName} --help' for the commands.`;
   }
   const parts = names.map((n) => {
     if (!typedAsFlag(n)) return `unexpected argument "${n}"`;
-    const near = closest(n, ctx.knownFlags);
+    const near = suggestion(n, ctx);
     return `unknown option ${flag(n)}${near ? ` (did you mean --${near}?)` : ''}`;
   });
   const text = parts.join(', ');
