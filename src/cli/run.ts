@@ -81,6 +81,7 @@ export async function run(args: string[], scriptName = 'sunco', io: CliIO = proc
   let code: number;
   let cached: string | undefined;
   try {
+    if (!only && args[0] === 'help') args = await helpArgs(args.slice(1), commandList);
     if (args.length === 1 && args[0] === '--version') {
       // The most common probe answers before yargs (about half of the startup time) loads.
       io.stdout.write(`${version()}\n`);
@@ -106,6 +107,17 @@ export async function run(args: string[], scriptName = 'sunco', io: CliIO = proc
   flushMasked(io.stderr);
   if (unmasked(io.stdout) === process.stdout) process.exitCode = code;
   return code;
+}
+
+/**
+ * `sunco help plan` (as in gh, git and terraform) is `sunco plan --help`; yargs would take "help"
+ * for an unknown command. `sunco help plna` stays the unknown-command error (with its did-you-mean)
+ * rather than printing the top-level help, which `sunco plna --help` would.
+ */
+async function helpArgs(rest: string[], commandList?: AnyCommand[]): Promise<string[]> {
+  const list = commandList ?? (await import('./commands/index.js')).commands;
+  const names = new Set([...list.map((c) => String(c.command).split(' ')[0]), 'completion']);
+  return rest.length === 0 || names.has(rest[0]!) ? [...rest, '--help'] : rest;
 }
 
 /**

@@ -32,7 +32,7 @@ export async function readConfigFiles(path: string | undefined, cwd: string, iss
   } catch (err) {
     if (errnoOf(err) !== 'ENOENT') return fail('file_unreadable', unreadableMessage(err));
     return path === undefined
-      ? fail('file_missing', `config file ${shown} not found (use -f to name a file or a directory)`)
+      ? fail('file_missing', `config file ${shown} not found (use -f to name a file or a directory; sunco init writes a starter)`)
       : fail('file_missing', `config file or directory ${shown} not found`);
   }
   let paths = [target];

@@ -70,6 +70,26 @@ describe('--help', () => {
   });
 });
 
+describe('sunco help COMMAND', () => {
+  it.each([
+    [['help', 'plan'], ['plan', '--help']],
+    [['help', 'messages', 'post'], ['messages', 'post', '--help']],
+    [['help'], ['--help']],
+  ])('sunco %j prints what sunco %j prints, exit 0', async (asked, same) => {
+    const r = await runCli(asked);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe((await runCli(same)).stdout);
+    expect(r.stdout).toMatch(new RegExp(`^sunco ${same.slice(0, -1).join(' ')}`));
+  });
+
+  it('sunco help NOPE is the unknown-command error, exit 1', async () => {
+    const r = await runCli(['help', 'plna']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/did you mean plan\?/);
+  });
+});
+
 describe('completion', () => {
   it('sunco completion prints a bash/zsh script that calls back into sunco', async () => {
     const r = await runCli(['completion']);

@@ -32,6 +32,15 @@ describe('sunco command line', () => {
 });
 
 describe('sunco-plan and sunco-apply binaries', () => {
+  it.each(['plan', 'apply'] as const)('sunco-%s in a directory without sunco.yaml names the file and points at sunco init, exit 1', async (only) => {
+    const dir = mkdtempSync(join(tmpdir(), 'sunco-empty-'));
+    const r = await runCli(['--emulator'], { only, cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('sunco.yaml: config file sunco.yaml not found (use -f to name a file or a directory; sunco init writes a starter)');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   const example = new URL('../../examples/web.yaml', import.meta.url).pathname;
 
   it('sunco-plan runs the plan command without naming it', async () => {
