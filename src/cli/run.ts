@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
-import { flushMasked, maskedWriter, resetSecretMask, unmasked } from '../secret-mask.js';
+import { flushMasked, maskedWriter, resetSecretMask, secretMask, unmasked } from '../secret-mask.js';
 import { type CliIO, processIO, setIO } from './io.js';
 import { withExamples } from './examples.js';
 import { formatError } from './format-error.js';
@@ -71,6 +71,9 @@ async function completionScript(args: string[], scriptName: string, io: CliIO): 
 export async function run(args: string[], scriptName = 'sunco', io: CliIO = processIO(), only?: string, commandList?: AnyCommand[]): Promise<number> {
   // Every run starts a new registry of secret values; all it prints is masked through it.
   resetSecretMask();
+  // The connection's key secret is masked from the start, also in commands that never connect:
+  // `validate -f /proc/self/environ` would otherwise quote it in an error frame.
+  secretMask().add(io.env.SUNCO_KEY_SECRET);
   io.stdout = maskedWriter(io.stdout);
   io.stderr = maskedWriter(io.stderr);
   setIO(io);

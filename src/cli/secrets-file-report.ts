@@ -6,10 +6,11 @@
  * journal fold. A note, not a change: steps and --detailed-exitcode stay as they are, as a
  * Terraform warning would. Only addresses are named; values read are registered with the mask.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { recoverableSecrets } from '../apply/recover-secrets.js';
 import { readJournal, type SecretEntries } from '../apply/secrets-journal.js';
 import { UserError } from '../errors.js';
+import { jsonErrorWhere } from '../json-error.js';
 import type { Plan, PlanNote, SecretsFileReport } from '../plan/types.js';
 import { secretMask } from '../secret-mask.js';
 import type { LiveState } from '../state/types.js';
@@ -18,8 +19,12 @@ import type { LiveState } from '../state/types.js';
 export async function readSecretsEntries(path: string, shown: string): Promise<SecretEntries | undefined> {
   let text: string;
   try {
+    // A FIFO or a device would be read for ever (or, /dev/zero, without end): only a regular file is a secrets file.
+    const st = await stat(path);
+    if (!st.isFile() && !st.isDirectory()) throw new UserError(`--secrets-out ${shown} is not a regular file: give the secrets file's path`);
     text = await readFile(path, 'utf8');
   } catch (err) {
+    if (err instanceof UserError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
     if (code === 'EISDIR') throw new UserError(`--secrets-out ${shown} is a directory: give the secrets file's path`);
@@ -29,7 +34,8 @@ export async function readSecretsEntries(path: string, shown: string): Promise<S
   try {
     if (text.trim() !== '') parsed = JSON.parse(text);
   } catch (err) {
-    throw new UserError(`the secrets file ${shown} is not valid JSON (${(err as Error).message}); fix it or move it away`);
+    // Not V8's message: it quotes the text, which may be the start of a secret.
+    throw new UserError(`the secrets file ${shown} is not valid JSON (${jsonErrorWhere(err)}); fix it or move it away`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UserError(`the secrets file ${shown} is not a JSON object keyed by address; fix it or move it away`);
   const entries = parsed as SecretEntries;

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,18 @@ describe('sunco command line', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe("Error: Unknown command \"frobnicate\". Run 'sunco --help' for the commands.\n");
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('masks the key secret of the environment from the start, also in a command that never connects', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sunco-run-'));
+    const secret = 'env-key-secret-0123456789';
+    // What `validate -f /proc/self/environ` reads: the environment, quoted in an error frame.
+    writeFileSync(join(dir, 'environ.yaml'), `SUNCO_KEY_ID=act_1\nSUNCO_KEY_SECRET=${secret}\n`);
+    const r = await runCli(['validate', '-f', 'environ.yaml'], { cwd: dir, env: { SUNCO_KEY_SECRET: secret } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('environ.yaml:');
+    expect(r.stderr).toContain('SUNCO_KEY_SECRET=(sensitive)');
+    expect(r.stdout + r.stderr).not.toContain(secret);
   });
 
   it('rejects a missing command with exit 1', async () => {

@@ -3,6 +3,7 @@
  * text, JSON and markdown) names the managed keys and webhooks with no entry or a stale one. It
  * never writes the file, and the note changes neither the steps nor --detailed-exitcode.
  */
+import { execFileSync } from 'node:child_process';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -113,6 +114,18 @@ describe('sunco-plan --secrets-out', () => {
       expect(r.stderr.trim().split('\n')).toEqual([expect.stringContaining(error)]);
       expect(await readFile(join(h.dir, 'secrets.json'), 'utf8')).toBe(content);
     }
+    // V8's JSON message quotes the text; the start of a secret must not reach the terminal.
+    const torn = '{"app.support.key.deployer": {"id": "app_1", "secret": "TORN-SECRET-VALUE" x';
+    await writeFile(join(h.dir, 'secrets.json'), torn);
+    const quoted = await h.cli(['plan', '--secrets-out', 'secrets.json']);
+    expect(quoted.code).toBe(1);
+    expect(quoted.stderr.trim()).toMatch(/^Error: the secrets file secrets\.json is not valid JSON \(invalid JSON at position \d+\); fix it or move it away$/);
+    expect(quoted.stderr).not.toContain('TORN');
+    // A FIFO would be read for ever.
+    execFileSync('mkfifo', [join(h.dir, 'fifo.json')]);
+    const fifo = await h.cli(['plan', '--secrets-out', 'fifo.json']);
+    expect(fifo.code).toBe(1);
+    expect(fifo.stderr.trim()).toBe("Error: --secrets-out fifo.json is not a regular file: give the secrets file's path");
     const dir = await h.cli(['plan', '--secrets-out', '.']);
     expect(dir.code).toBe(1);
     expect(dir.stderr.trim()).toBe('Error: --secrets-out . is a directory: give the secrets file\'s path');
