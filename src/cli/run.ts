@@ -82,6 +82,8 @@ export async function run(args: string[], scriptName = 'sunco', io: CliIO = proc
   let cached: string | undefined;
   try {
     if (!only && args[0] === 'help') args = await helpArgs(args.slice(1), commandList);
+    // `terraform version`, `gh version`: the same answer as --version.
+    if (!only && args.length === 1 && args[0] === 'version') args = ['--version'];
     if (args.length === 1 && args[0] === '--version') {
       // The most common probe answers before yargs (about half of the startup time) loads.
       io.stdout.write(`${version()}\n`);

@@ -103,8 +103,11 @@ export function rewriteYargsMessage(msg: string, ctx: FailContext): string {
   }
   if ((m = msg.match(/^Unknown arguments?: (.+)$/))) return unknown(m[1]!.split(', '), ctx);
   if ((m = msg.match(/^Did you mean (.+)\?$/))) {
-    const typed = ctx.args.find((a) => !a.startsWith('-'));
-    return `Unknown command${typed ? ` "${typed}"` : ''}: did you mean ${m[1]}? Run '${ctx.scriptName} --help' for the commands.`;
+    // Inside a command (`sunco apps ls`) the unknown word is the one after its path, not "apps".
+    const path = ctx.usage ? commandPath(ctx).split(/\s+/).slice(1) : [];
+    const typed = ctx.args.filter((a) => !a.startsWith('-'))[path.length];
+    const where = path.length > 0 ? ` for ${commandPath(ctx)}` : '';
+    return `Unknown command${typed ? ` "${typed}"` : ''}${where}: did you mean ${m[1]}? Run '${path.length > 0 ? commandPath(ctx) : ctx.scriptName} --help' for the commands.`;
   }
   if ((m = msg.match(/^Unknown command: (.+)$/))) return `Unknown command "${m[1]}". Run '${ctx.scriptName} --help' for the commands.`;
   if ((m = msg.match(/^Not enough arguments following: (.+)$/))) return `${flag(m[1]!)} needs a value. ${helpHint(ctx)}`;

@@ -24,6 +24,10 @@ describe('--version', () => {
     expect(r).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
   });
 
+  it('sunco version (terraform version, gh version) prints it too', async () => {
+    expect(await runCli(['version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
   it.each(['plan', 'apply'] as const)('sunco-%s --version prints it too', async (only) => {
     expect(await runCli(['--version'], { only })).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
   });

@@ -31,3 +31,13 @@ describe('one-dash long flags and other tools\' names', () => {
     expect(r.stdout).toMatch(/^sunco messages post/);
   });
 });
+
+describe('a misspelt verb', () => {
+  it.each([
+    [['apps', 'ls'], "Error: Unknown command \"ls\" for sunco apps: did you mean list? Run 'sunco apps --help' for the commands.\n"],
+    [['messages', 'pots', '-c', 'x'], "Error: Unknown command \"pots\" for sunco messages: did you mean post? Run 'sunco messages --help' for the commands.\n"],
+    [['plna'], "Error: Unknown command \"plna\": did you mean plan? Run 'sunco --help' for the commands.\n"],
+  ])('sunco %j names the word typed and the command it was typed under, exit 1', async (args, stderr) => {
+    expect(await runCli(args)).toEqual({ code: 1, stdout: '', stderr });
+  });
+});
