@@ -87,7 +87,9 @@ export async function runPlanCommand(argv: PlanCommandArgs): Promise<void> {
       const file = resolve(io.cwd, argv.out);
       const saved: Plan = { ...plan, inputs: planInputs(file, argv, io.cwd, loaded.inputDigests!), target: planTarget(conn, argv.emulator) };
       await savePlan(file, saved);
-      io.stderr.write(`Saved the plan to ${argv.out}. Apply it with: ${applyHint(argv.out, saved, argv)}\n`);
+      // The in-process emulator is gone when this run ends: no sunco-apply can use the file (its target differs).
+      const next = argv.emulator ? `It was made against the in-process emulator, which is discarded now: sunco show ${argv.out} prints it; to apply plan files, plan against sunco emulator (--api-url).` : `Apply it with: ${applyHint(argv.out, saved, argv)}`;
+      io.stderr.write(`Saved the plan to ${argv.out}. ${next}\n`);
     }
     if (argv.detailedExitcode && hasChanges(plan)) io.exitCode = 2;
   } finally {

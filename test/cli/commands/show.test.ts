@@ -12,6 +12,9 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'sunco.yaml'), 'version: 1\napps:\n  support:\n    displayName: Acme Support\n');
   const r = await runCli(['plan', '--emulator', '--out', 'plan.json'], { cwd: dir });
   expect(r.code).toBe(0);
+  // Not "Apply it with: sunco-apply plan.json": that apply would be refused (another emulator, another key).
+  expect(r.stderr).toContain('Saved the plan to plan.json. It was made against the in-process emulator, which is discarded now: sunco show plan.json prints it; to apply plan files, plan against sunco emulator (--api-url).\n');
+  expect(r.stderr).not.toContain('Apply it with');
 });
 
 describe('sunco show', () => {
