@@ -15,16 +15,21 @@ function check(ok: boolean, message: string): void {
   if (!ok) throw new UserError(message);
 }
 
+/** yargs turns a non-number into NaN: say so rather than echo "NaN" back (as --parallelism does). */
+function got(value: number | undefined): string {
+  return Number.isNaN(value) ? 'got something that is not a number' : `got ${String(value)}`;
+}
+
 export function optionsFromArgs(argv: EmulatorArgs): EmulatorOptions {
   const { port, latency, rateLimit, faultRate, seed, webhookRetryBaseMs } = argv;
-  check(Number.isInteger(port) && port >= 0 && port <= 65535, `--port must be an integer from 0 to 65535 (got ${String(port)})`);
-  check(latency === undefined || (Number.isFinite(latency) && latency >= 0), `--latency must be a number of milliseconds ≥ 0 (got ${String(latency)})`);
-  check(rateLimit === undefined || (Number.isInteger(rateLimit) && rateLimit >= 1), `--rate-limit must be an integer ≥ 1 (got ${String(rateLimit)})`);
-  check(faultRate === undefined || (Number.isFinite(faultRate) && faultRate >= 0 && faultRate <= 1), `--fault-rate must be a number from 0 to 1 (got ${String(faultRate)})`);
-  check(seed === undefined || Number.isInteger(seed), `--seed must be an integer (got ${String(seed)})`);
+  check(Number.isInteger(port) && port >= 0 && port <= 65535, `--port must be an integer from 0 to 65535 (${got(port)})`);
+  check(latency === undefined || (Number.isFinite(latency) && latency >= 0), `--latency must be a number of milliseconds ≥ 0 (${got(latency)})`);
+  check(rateLimit === undefined || (Number.isInteger(rateLimit) && rateLimit >= 1), `--rate-limit must be an integer ≥ 1 (${got(rateLimit)})`);
+  check(faultRate === undefined || (Number.isFinite(faultRate) && faultRate >= 0 && faultRate <= 1), `--fault-rate must be a number from 0 to 1 (${got(faultRate)})`);
+  check(seed === undefined || Number.isInteger(seed), `--seed must be an integer (${got(seed)})`);
   check(
     webhookRetryBaseMs === undefined || (Number.isFinite(webhookRetryBaseMs) && webhookRetryBaseMs >= 0),
-    `--webhook-retry-base-ms must be a number of milliseconds ≥ 0 (got ${String(webhookRetryBaseMs)})`,
+    `--webhook-retry-base-ms must be a number of milliseconds ≥ 0 (${got(webhookRetryBaseMs)})`,
   );
   check(argv.config !== undefined || (argv.secretsOut === undefined && !argv.varFile?.length && !argv.var?.length), '--secrets-out, --var-file and --var go with --config FILE');
   if (argv.key !== undefined) parseKey(argv.key);

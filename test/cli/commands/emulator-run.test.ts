@@ -121,6 +121,9 @@ describe('sunco emulator', () => {
       [['--latency', '-3'], /--latency must be a number of milliseconds/],
       [['--rate-limit', '0'], /--rate-limit must be an integer ≥ 1/],
       [['--key', 'nocolon'], /--key must be KEYID:SECRET/],
+      // yargs hands over NaN for a word: the message says so instead of "(got NaN)".
+      [['--port', 'abc'], /^Error: --port must be an integer from 0 to 65535 \(got something that is not a number\)\n$/],
+      [['--latency', 'slow'], /^Error: --latency must be a number of milliseconds ≥ 0 \(got something that is not a number\)\n$/],
     ];
     for (const [args, message] of cases) {
       const r = await runCli(['emulator', ...args]);
