@@ -35,9 +35,9 @@ export async function readSecretsEntries(path: string, shown: string): Promise<S
     if (text.trim() !== '') parsed = JSON.parse(text);
   } catch (err) {
     // Not V8's message: it quotes the text, which may be the start of a secret.
-    throw new UserError(`the secrets file ${shown} is not valid JSON (${jsonErrorWhere(err)}); fix it or move it away`);
+    throw new UserError(`the secrets file ${shown} is not valid JSON (${jsonErrorWhere(err)}); move it away or fix it`);
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UserError(`the secrets file ${shown} is not a JSON object keyed by address; fix it or move it away`);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UserError(`the secrets file ${shown} is not a JSON object keyed by address; move it away or fix it`);
   const entries = parsed as SecretEntries;
   // What the file holds is masked in everything printed from now on.
   secretMask().add(entries);

@@ -105,7 +105,7 @@ describe('sunco-plan --secrets-out', () => {
     const from = h.emu.requestLog.length;
     for (const [content, error] of [
       ['{"app.support.key.deployer": ', 'Error: the secrets file secrets.json is not valid JSON'],
-      ['["a list"]', 'Error: the secrets file secrets.json is not a JSON object keyed by address; fix it or move it away'],
+      ['["a list"]', 'Error: the secrets file secrets.json is not a JSON object keyed by address; move it away or fix it'],
     ] as const) {
       await writeFile(join(h.dir, 'secrets.json'), content);
       const r = await h.cli(['plan', '--secrets-out', 'secrets.json']);
@@ -119,7 +119,7 @@ describe('sunco-plan --secrets-out', () => {
     await writeFile(join(h.dir, 'secrets.json'), torn);
     const quoted = await h.cli(['plan', '--secrets-out', 'secrets.json']);
     expect(quoted.code).toBe(1);
-    expect(quoted.stderr.trim()).toMatch(/^Error: the secrets file secrets\.json is not valid JSON \(invalid JSON at position \d+\); fix it or move it away$/);
+    expect(quoted.stderr.trim()).toMatch(/^Error: the secrets file secrets\.json is not valid JSON \(invalid JSON at position \d+\); move it away or fix it$/);
     expect(quoted.stderr).not.toContain('TORN');
     // A FIFO would be read for ever.
     execFileSync('mkfifo', [join(h.dir, 'fifo.json')]);
