@@ -100,7 +100,8 @@ export async function acquireLock(path: string, opts: LockOptions = {}): Promise
       continue;
     }
     const holder = seen.trim().split(' ').slice(0, 2).join(' on ');
-    if (Date.now() > deadline) {
+    // `>=`: a timeout of 0 means do not wait at all (`sunco secrets pull --lock-timeout 0`).
+    if (Date.now() >= deadline) {
       throw new UserError(`the secrets file ${path} is locked by another process (${holder}); if no sunco is running, delete ${lockPath}`);
     }
     if (attempt === 0) opts.onWait?.(holder, lockPath);

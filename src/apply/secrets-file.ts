@@ -20,8 +20,8 @@ import { appendJournal, journalLines, journalPath, readJournal, removeJournal, t
 export type { SavedSecret } from './secrets-journal.js';
 
 /** LockOptions.onWait for a command: one line on stderr, so that a wait for another run's lock is not a silent hang. */
-export function lockWaitNotice(io: { stderr: { write(s: string): unknown } }): (holder: string, lockPath: string) => void {
-  return (holder, lockPath) => void io.stderr.write(`Waiting for the lock ${lockPath}, held by process ${holder} (at most 30 s)...\n`);
+export function lockWaitNotice(io: { stderr: { write(s: string): unknown } }, timeoutMs = 30_000): (holder: string, lockPath: string) => void {
+  return (holder, lockPath) => void io.stderr.write(`Waiting for the lock ${lockPath}, held by process ${holder} (at most ${timeoutMs / 1000} s)...\n`);
 }
 
 interface Batch {

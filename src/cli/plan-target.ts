@@ -9,7 +9,7 @@ import { addressesWithSecrets } from '../apply/preflight.js';
 import type { ConfigArgs } from '../config/options.js';
 import { UserError } from '../errors.js';
 import type { Plan, PlanTarget } from '../plan/types.js';
-import type { ConnectionArgs } from './connection-options.js';
+import { CONNECTION_FIELDS, type ConnectionArgs } from './connection-options.js';
 import type { Connection } from './connect.js';
 
 const EMULATOR = 'in-process emulator';
@@ -39,21 +39,16 @@ function quote(s: string): string {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-const REPEATED: [keyof ConnectionArgs, string][] = [
-  ['apiUrl', '--api-url'],
-  ['region', '--region'],
-  ['subdomain', '--subdomain'],
-  ['auth', '--auth'],
-  ['keyId', '--key-id'],
-  ['profile', '--profile'],
-];
+/** The connection settings a flag gave, repeated in the hint: the one list, less the secret (shown as `…`), plus the profile. */
+const REPEATED = [...CONNECTION_FIELDS.filter((f) => f !== 'keySecret'), 'profile'] as const;
+const flagOf = (field: string): string => `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 /** `sunco-apply FILE` and the flags it needs to apply the plan as this run made it. */
 export function applyHint(shownFile: string, plan: Plan, argv: ConfigArgs & ConnectionArgs): string {
   const words = ['sunco-apply', quote(shownFile)];
-  for (const [key, flag] of REPEATED) {
+  for (const key of REPEATED) {
     const v = argv[key];
-    if (typeof v === 'string') words.push(flag, quote(v));
+    if (typeof v === 'string') words.push(flagOf(key), quote(v));
   }
   if (argv.insecure) words.push('--insecure');
   if (argv.keySecret !== undefined) words.push('--key-secret', '…');

@@ -4,7 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addressesWithSecrets, requireSecretsOut } from '../../src/apply/preflight.js';
-import { SecretsFile } from '../../src/apply/secrets-file.js';
+import { lockWaitNotice, SecretsFile } from '../../src/apply/secrets-file.js';
 import { journalPath, readJournal } from '../../src/apply/secrets-journal.js';
 import { UserError } from '../../src/errors.js';
 import { plan, step } from './helpers/plans.js';
@@ -143,8 +143,30 @@ describe('SecretsFile', () => {
   it('gives up on a lock that stays held, naming the lock file', async () => {
     const file = join(await tmp(), 's.json');
     await writeFile(`${file}.lock`, `${process.pid} ${hostname()} held\n`);
-    const f = new SecretsFile(file, { timeoutMs: 0, sleep: async () => undefined });
+    let slept = 0;
+    const waited: string[] = [];
+    const f = new SecretsFile(file, { timeoutMs: 0, sleep: async () => void slept++, onWait: (holder) => void waited.push(holder) });
     await expect(f.check()).rejects.toThrow(`the secrets file ${file} is locked by another process (${process.pid} on ${hostname()}); if no sunco is running, delete ${file}.lock`);
+    // A timeout of 0 does not wait at all: no sleep, and no "Waiting for the lock" notice.
+    expect(slept).toBe(0);
+    expect(waited).toEqual([]);
+  });
+
+  it('tells once that it waits for a held lock, with the timeout it will wait', async () => {
+    const file = join(await tmp(), 's.json');
+    await writeFile(`${file}.lock`, `${process.pid} ${hostname()} held\n`);
+    const lines: string[] = [];
+    let sleeps = 0;
+    const f = new SecretsFile(file, {
+      timeoutMs: 5000,
+      onWait: lockWaitNotice({ stderr: { write: (s: string) => lines.push(s) } }, 5000),
+      // The holder lets go after three waits.
+      sleep: async () => {
+        if (++sleeps === 3) await unlink(`${file}.lock`);
+      },
+    });
+    await f.check();
+    expect(lines).toEqual([`Waiting for the lock ${file}.lock, held by process ${process.pid} on ${hostname()} (at most 5 s)...\n`]);
   });
 
   it('refuses a file that is not a JSON object, naming it', async () => {

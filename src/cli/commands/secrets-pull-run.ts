@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { liveSecrets } from '../../apply/recover-secrets.js';
-import { SecretsFile } from '../../apply/secrets-file.js';
+import { lockWaitNotice, SecretsFile } from '../../apply/secrets-file.js';
 import type { SecretEntries } from '../../apply/secrets-journal.js';
 import { loadConfig } from '../../config/index.js';
 import { configOptionsFrom } from '../../config/options.js';
@@ -76,7 +76,8 @@ export async function runSecretsPull(argv: SecretsPullArgs): Promise<void> {
   const { targets, parallelism } = planFlagsFrom({ target: argv.target, parallelism: argv.parallelism });
   const shown = argv.secretsOut;
   // Before any request: a bad path, an invalid file or a lock that stays held fails at once.
-  const file = new SecretsFile(resolve(io.cwd, argv.secretsOut), { timeoutMs: lockTimeoutMs(argv.lockTimeout) });
+  const timeoutMs = lockTimeoutMs(argv.lockTimeout);
+  const file = new SecretsFile(resolve(io.cwd, argv.secretsOut), { timeoutMs, onWait: lockWaitNotice(io, timeoutMs) });
   await file.check();
   const loaded = await loadConfig(configOptionsFrom(argv, io));
   const counter = new ReadCounter(io);
