@@ -3,6 +3,7 @@
  */
 import type { Column } from '../../output.js';
 import { noun, verb } from './define.js';
+import { maskSecretsDeep } from './secrets.js';
 
 type Row = Record<string, unknown> & { id: string };
 
@@ -26,7 +27,8 @@ export const switchboardsCommand = noun('switchboards', "List an app's switchboa
           return { ...s, switchboardIntegrations: list.switchboardIntegrations };
         }),
       );
-      ctx.printList(rows, columns, 'switchboards');
+      // Names sunco applied from sensitive variables (the app's record) read "(sensitive)".
+      ctx.printList(maskSecretsDeep(rows, await ctx.sensitiveRecords()).value as Row[], columns, 'switchboards');
     },
   }),
 ]);
