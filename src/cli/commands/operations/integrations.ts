@@ -28,8 +28,9 @@ export const integrationsCommand = noun('integrations', 'List and show integrati
     describe: 'List the integrations of an app',
     builder: (y) => pageOptions(y),
     run: async (ctx, argv) => {
-      const items = await ctx.list<Integration>(await ctx.appPath('integrations'), 'integrations', argv);
+      // The app's record first: --debug then hides what it names in the list's answer too.
       const records = await ctx.sensitiveRecords();
+      const items = await ctx.list<Integration>(await ctx.appPath('integrations'), 'integrations', argv);
       ctx.printList(items.map((i) => maskIntegration(i, records)), columns, 'integrations');
     },
   }),
@@ -38,8 +39,9 @@ export const integrationsCommand = noun('integrations', 'List and show integrati
     describe: 'Show one integration',
     builder: (y) => y.positional('integration', { type: 'string', demandOption: true, describe: 'Integration id' }),
     run: async (ctx, argv) => {
+      const records = await ctx.sensitiveRecords();
       const res = await ctx.client.get<{ integration: Integration }>(await ctx.appPath('integrations', argv.integration));
-      ctx.printItem(maskIntegration(res.integration, await ctx.sensitiveRecords()));
+      ctx.printItem(maskIntegration(res.integration, records));
     },
   }),
 ]);

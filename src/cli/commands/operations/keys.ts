@@ -20,11 +20,11 @@ export const keysCommand = noun('keys', 'List API keys of an app or a custom int
     describe: "List the app's keys, or a custom integration's with --integration",
     builder: (y) => y.option('integration', { type: 'string', describe: 'Custom integration id' }),
     run: async (ctx, argv) => {
+      // Display names sunco applied from sensitive variables (the app's record, read first for --debug) read "(sensitive)".
+      const records = await ctx.sensitiveRecords();
       const res = argv.integration
         ? await ctx.client.get<{ keys: Key[] }>(await ctx.appPath('integrations', argv.integration, 'keys'))
         : await ctx.accountKeyOnly("Listing an app's keys", async () => ctx.client.get<{ keys: Key[] }>(await ctx.appPath('keys')));
-      // Display names sunco applied from sensitive variables (the app's record) read "(sensitive)".
-      const records = await ctx.sensitiveRecords();
       ctx.printList(res.keys.map((k) => maskSecretsDeep(k, records).value as Key), columns, 'keys');
     },
   }),

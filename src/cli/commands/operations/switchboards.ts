@@ -19,6 +19,8 @@ export const switchboardsCommand = noun('switchboards', "List an app's switchboa
     command: 'list',
     describe: 'List the switchboard with its switchboard integrations',
     run: async (ctx) => {
+      // Names sunco applied from sensitive variables (the app's record, read first for --debug) read "(sensitive)".
+      const records = await ctx.sensitiveRecords();
       const base = await ctx.appPath('switchboards');
       const res = await ctx.client.get<{ switchboards: Row[] }>(base);
       const rows = await Promise.all(
@@ -27,8 +29,7 @@ export const switchboardsCommand = noun('switchboards', "List an app's switchboa
           return { ...s, switchboardIntegrations: list.switchboardIntegrations };
         }),
       );
-      // Names sunco applied from sensitive variables (the app's record) read "(sensitive)".
-      ctx.printList(maskSecretsDeep(rows, await ctx.sensitiveRecords()).value as Row[], columns, 'switchboards');
+      ctx.printList(maskSecretsDeep(rows, records).value as Row[], columns, 'switchboards');
     },
   }),
 ]);

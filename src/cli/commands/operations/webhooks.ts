@@ -75,11 +75,11 @@ export const webhooksCommand = noun('webhooks', 'Webhooks of custom integrations
     describe: "List the webhooks of one custom integration, or of all the app's custom integrations",
     builder: (y) => y.option('integration', { type: 'string', describe: 'Custom integration id (default: every custom integration)' }),
     run: async (ctx, argv) => {
+      // Targets sunco applied from sensitive variables (the app's record, read first for --debug) read "(sensitive)".
+      const records = await ctx.sensitiveRecords();
       const integrations = argv.integration
         ? [argv.integration]
         : (await ctx.client.listAll<{ id: string }>(await ctx.appPath('integrations'), 'integrations', { query: { 'filter[types]': 'custom' } })).map((i) => i.id);
-      // Targets sunco applied from sensitive variables (the app's record) read "(sensitive)".
-      const records = await ctx.sensitiveRecords();
       const lists = await Promise.all(
         integrations.map(async (integrationId) => {
           const res = await ctx.client.get<{ webhooks: Webhook[] }>(await ctx.appPath('integrations', integrationId, 'webhooks'));
