@@ -5,7 +5,7 @@
  * against the in-process emulator.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -57,8 +57,18 @@ describe('the installed package', () => {
     expect((await bin('sunco', ['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
-  it('npx sunco runs from the checkout (dist/ was built by prepack above)', async () => {
-    const r = await exec('npx', ['--offline', 'sunco', '--version'], { cwd: ROOT, env: npmEnv });
+  it('the build leaves every bin of the checkout executable (tsc writes 0644; npx runs the file itself)', () => {
+    const bins = Object.values((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin);
+    expect(bins).toHaveLength(3);
+    for (const b of bins) expect(statSync(join(ROOT, b)).mode & 0o100, b).toBe(0o100);
+  });
+
+  it('npx sunco runs from the checkout (dist/ was built by prepack above), with an npx cache of its own', async () => {
+    // A cache of its own: the machine's may hold a link npx made earlier, and npm chmods a bin
+    // only when it first links it (with a fresh build left 0644, CI's said "sunco: Permission
+    // denied"; the test above pins the mode).
+    const env = { ...npmEnv, npm_config_cache: mkdtempSync(join(tmpdir(), 'sunco-npx-cache-')) };
+    const r = await exec('npx', ['--offline', 'sunco', '--version'], { cwd: ROOT, env });
     expect(r.stdout.trim()).toBe((await bin('sunco', ['--version'])).stdout.trim());
   });
 
