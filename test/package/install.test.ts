@@ -18,6 +18,12 @@ const exec = promisify(execFile);
 const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
 const npmEnv = { ...cleanEnv, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 
+function withOutput(what: string): (e: { stdout?: string; stderr?: string }) => never {
+  return (e) => {
+    throw new Error(`${what} failed:\n${String(e.stderr ?? '').slice(-4000)}\n${String(e.stdout ?? '').slice(-2000)}`);
+  };
+}
+
 let prefix: string;
 let work: string;
 
@@ -33,10 +39,11 @@ async function bin(name: string, args: string[], env: NodeJS.ProcessEnv = {}): P
 
 beforeAll(async () => {
   const dest = mkdtempSync(join(tmpdir(), 'sunco-pack-'));
-  await exec('npm', ['pack', '--silent', '--pack-destination', dest], { cwd: ROOT, env: npmEnv });
+  // On a CI machine the failure of a step is all there is to go on: show npm's own words.
+  await exec('npm', ['pack', '--silent', '--pack-destination', dest], { cwd: ROOT, env: npmEnv }).catch(withOutput('npm pack'));
   const tgz = readdirSync(dest).find((f) => /^sunco-.*\.tgz$/.test(f));
   prefix = join(dest, 'prefix');
-  await exec('npm', ['install', '-g', '--prefix', prefix, join(dest, tgz!)], { cwd: dest, env: npmEnv });
+  await exec('npm', ['install', '-g', '--prefix', prefix, join(dest, tgz!)], { cwd: dest, env: npmEnv }).catch(withOutput('npm install -g'));
   work = mkdtempSync(join(tmpdir(), 'sunco-installed-'));
   writeFileSync(join(work, 'sunco.yaml'), 'version: 1\napps:\n  support:\n    displayName: Acme Support\n    keys:\n      deployer: { displayName: CI deployer }\n');
 }, 120_000);
