@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { makeBinsExecutable } from './bin-modes.mjs';
 
 if (!['pack', 'publish'].includes(process.env.npm_command ?? '')) {
   let tsc;
@@ -16,4 +17,5 @@ if (!['pack', 'publish'].includes(process.env.npm_command ?? '')) {
   }
   const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
   if (r.status !== 0) console.error('sunco: the build failed; `npx sunco` needs npm run build to pass.');
+  else makeBinsExecutable();
 }

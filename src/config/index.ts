@@ -110,11 +110,15 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
         sensitive,
         fingerprint: fingerprint(merged.config),
         inputDigests,
-        unsetVariables: [...new Set(parsed.flatMap((f) => [...f.unsetVariables]))].sort(),
+        unsetVariables: unsetIn(parsed),
       };
     }
   }
-  throw new ConfigError(issues.length > 0 ? sortIssues(issues) : [{ file: '', line: 0, column: 0, code: 'internal', message: 'config could not be loaded', frame: '' }]);
+  throw new ConfigError(issues.length > 0 ? sortIssues(issues) : [{ file: '', line: 0, column: 0, code: 'internal', message: 'config could not be loaded', frame: '' }], unsetIn(parsed));
+}
+
+function unsetIn(parsed: ParsedFile[]): string[] {
+  return [...new Set(parsed.flatMap((f) => [...f.unsetVariables]))].sort();
 }
 
 /** Issues of reading a file (never of its content): they show no line of it. */

@@ -24,11 +24,14 @@ export interface ConfigIssue {
 /** All issues of one load, at once. `details` holds them formatted for the top-level catch. */
 export class ConfigError extends UserError {
   readonly errors: ConfigIssue[];
-  constructor(errors: ConfigIssue[]) {
+  /** Variables used but not set (validate without --strict), when the files got as far as parsing. */
+  readonly unsetVariables: string[];
+  constructor(errors: ConfigIssue[], unsetVariables: string[] = []) {
     const n = errors.length;
     super(`Invalid configuration: ${n} ${n === 1 ? 'error' : 'errors'}`, { details: errors.map(formatIssue) });
     this.name = 'ConfigError';
     this.errors = errors;
+    this.unsetVariables = unsetVariables;
   }
 }
 

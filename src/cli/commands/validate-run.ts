@@ -24,7 +24,7 @@ export async function runValidate(args: ConfigArgs & { json?: boolean; strict?: 
     }
   } catch (err) {
     if (!(err instanceof ConfigError) || !args.json) throw err;
-    io.stdout.write(`${JSON.stringify({ valid: false, errors: issuesToJson(err.errors) }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ valid: false, errors: issuesToJson(err.errors), unsetVariables: err.unsetVariables }, null, 2)}\n`);
     io.exitCode = 1;
   }
 }

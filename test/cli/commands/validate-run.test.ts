@@ -89,6 +89,10 @@ describe('sunco validate', () => {
     const bad2 = await runCli(['validate'], { cwd: await tempConfig({ 'sunco.yaml': bad }), env: {} });
     expect(bad2.code).toBe(1);
     expect(bad2.stderr).toContain('Error: Invalid configuration: 1 error\nsunco.yaml:6:25:');
+    // --json names the unset variables of an invalid config too: CI can tell a fork's missing secret from a real error.
+    const badJson = await runCli(['validate', '--json'], { cwd: await tempConfig({ 'sunco.yaml': bad }), env: {} });
+    expect(badJson.code).toBe(1);
+    expect(JSON.parse(badJson.stdout)).toMatchObject({ valid: false, unsetVariables: ['TOKEN'] });
   });
 
   it('a value from an unset variable is not checked, but a literal one is', async () => {
