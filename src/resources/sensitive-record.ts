@@ -10,17 +10,21 @@
  *
  * `""` is the app itself (the object whose metadata holds the record: an app being created
  * has no id yet); any other key is an object's id encoded as in bindings (a 24-hex id in 16
- * base64url characters, bindings.ts encodeId). Keys are ids, not addresses: a rename keeps
+ * base64url characters, id-encoding.ts). Keys are ids, not addresses: a rename keeps
  * an object's entry. Paths are the API's field names, dotted (`settings.x`,
  * `originWhitelist.0`); `metadata.KEY` is the metadata key KEY, dots and all. Keys and paths
  * are sorted, so equal records give equal strings.
  *
  * The first version of the record (a JSON array of the app's metadata key names) is still read.
  */
-import { encodeId } from './bindings.js';
+import { encodeId } from './id-encoding.js';
 import { SENSITIVE_KEYS_KEY } from './reserved-keys.js';
 import type { Raw } from './types.js';
-import { isPlainObject } from './values.js';
+
+/** values.ts's isPlainObject, without its JSON library: --debug loads this module with the API client. */
+function isPlainObject(v: unknown): v is Raw {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
 
 /** Record key → sorted field paths. */
 export type SensitiveRecord = Map<string, string[]>;
