@@ -7,7 +7,6 @@
  */
 import type { LoadedConfig } from '../config/types.js';
 import { UserError } from '../errors.js';
-import { nodeDigest, stateFingerprint } from '../state/digest.js';
 import type { LiveState } from '../state/types.js';
 import { applyApiRules } from './api-rules.js';
 import { buildItems } from './build-items.js';
@@ -66,12 +65,7 @@ export function diff(loaded: LoadedConfig, live: LiveState, options: DiffOptions
   }
 
   const liveIds: Record<string, string> = {};
-  const liveDigests: Record<string, string> = {};
-  for (const i of all) {
-    if (!i.live) continue;
-    liveIds[i.address] = i.live.id;
-    liveDigests[i.address] = nodeDigest(i.live);
-  }
+  for (const i of all) if (i.live) liveIds[i.address] = i.live.id;
   for (const c of changes) c.fields = c.fields.filter(isFieldChange);
   return {
     formatVersion: 1,
@@ -81,8 +75,6 @@ export function diff(loaded: LoadedConfig, live: LiveState, options: DiffOptions
     requests: live.requests,
     liveIds,
     configFingerprint: loaded.fingerprint,
-    stateFingerprint: stateFingerprint(live),
-    liveDigests,
     notes,
     options: { prune, targets },
   };

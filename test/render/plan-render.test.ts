@@ -29,7 +29,6 @@ function plan(over: Partial<Plan> = {}): Plan {
     requests: 7,
     liveIds: {},
     configFingerprint: 'c',
-    stateFingerprint: 's',
     options: { prune: false, targets: [] },
     ...over,
   };
