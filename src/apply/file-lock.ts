@@ -23,6 +23,33 @@ export interface LockOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Told once when the lock is held by someone else and this process starts waiting for it (`holder`: "pid on host"). */
   onWait?: (holder: string, lockPath: string) => void;
+  /**
+   * Stops a wait for another holder (a Ctrl-C while another run holds the lock): the wait
+   * throws LockWaitStopped. Never consulted once the lock is taken, so a critical section is
+   * never cut short.
+   */
+  signal?: AbortSignal;
+}
+
+/** A wait for the lock given up because `LockOptions.signal` was aborted: nothing was done under the lock. */
+export class LockWaitStopped extends UserError {
+  constructor(readonly path: string) {
+    super(`stopped waiting for the lock on the secrets file ${path}: nothing was written to it`, { exitCode: 130 });
+    this.name = 'LockWaitStopped';
+  }
+}
+
+/** `sleep(ms)`, cut short when `signal` is aborted. */
+function sleepUnless(sleep: (ms: number) => Promise<void>, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return sleep(ms);
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    signal.addEventListener('abort', done, { once: true });
+    void sleep(ms).then(done, done);
+  });
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -104,8 +131,9 @@ export async function acquireLock(path: string, opts: LockOptions = {}): Promise
     if (Date.now() >= deadline) {
       throw new UserError(`the secrets file ${path} is locked by another process (${holder}); if no sunco is running, delete ${lockPath}`);
     }
+    if (opts.signal?.aborted) throw new LockWaitStopped(path);
     if (attempt === 0) opts.onWait?.(holder, lockPath);
-    await sleep(Math.min(50, 2 + attempt * 2));
+    await sleepUnless(sleep, Math.min(50, 2 + attempt * 2), opts.signal);
   }
   held.add(lockPath);
   if (!exitHook) {

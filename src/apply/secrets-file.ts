@@ -148,10 +148,11 @@ export class SecretsFile {
       return;
     }
     this.batches++;
+    // Not abortable: these secrets exist only in memory until the append is done.
     this.writing = this.locked(async () => {
       this.bytesWritten += await appendJournal(this.path, journalLines(batch.entries));
       this.dirty = true;
-    })
+    }, false)
       .then(
         () => batch.waiters.forEach((w) => w.resolve()),
         (err: unknown) => batch.waiters.forEach((w) => w.reject(err)),
@@ -159,8 +160,14 @@ export class SecretsFile {
       .finally(() => this.flush());
   }
 
-  private async locked<T>(fn: () => Promise<T>): Promise<T> {
-    const release = await acquireLock(this.path, this.lockOptions);
+  /**
+   * `fn` under the file lock. `abortable`: a wait for the lock may be given up through
+   * lockOptions.signal (LockWaitStopped); true for everything but the journal append, whose
+   * secrets are nowhere else (a fold or a check given up loses nothing: the journal stays).
+   */
+  private async locked<T>(fn: () => Promise<T>, abortable = true): Promise<T> {
+    const { signal, ...rest } = this.lockOptions;
+    const release = await acquireLock(this.path, abortable && signal ? { ...rest, signal } : rest);
     try {
       return await fn();
     } finally {

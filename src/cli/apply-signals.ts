@@ -33,7 +33,11 @@ export class ApplySignals {
 
   private notice(line: string, signal: StopSignal): string {
     if (this.phase === 'steps') return line;
-    if (this.phase === 'finish') return `${signal}: every step has finished; saving the secrets file, then exiting.`;
+    if (this.phase === 'finish') {
+      return this.interrupt.aborted
+        ? `${signal} again: exiting now; the secrets saved so far stay in the secrets file's journal, which the next run merges.`
+        : `${signal}: every step has finished; saving the secrets file, then exiting (${signal === 'SIGINT' ? 'Ctrl-C' : 'a signal'} again to stop waiting for it).`;
+    }
     return `${signal}: stopping before any step; nothing was applied.`;
   }
 

@@ -12,6 +12,7 @@ import { applyJson, renderApplyReport, waitsLine } from '../render/apply-report.
 import { executePlan } from '../apply/executor.js';
 import { Interrupt, watchSignals } from '../apply/interrupt.js';
 import type { SecretsFile } from '../apply/secrets-file.js';
+import { LockWaitStopped } from '../apply/file-lock.js';
 import { journalPath } from '../apply/secrets-journal.js';
 import { countApplied } from '../apply/summary.js';
 import type { ApplyReport } from '../apply/types.js';
@@ -35,6 +36,8 @@ export interface ExecuteAndReportOptions {
   signalsWatched?: boolean;
   /** Called when the executor has returned (then only the secrets file and the report remain). */
   onStepsDone?: () => void;
+  /** Run after the secrets file is saved and before the report (sunco-apply tidies the file). */
+  tidy?: (report: ApplyReport) => Promise<unknown>;
 }
 
 export async function executeAndReport(o: ExecuteAndReportOptions): Promise<ApplyReport> {
@@ -46,6 +49,8 @@ export async function executeAndReport(o: ExecuteAndReportOptions): Promise<Appl
     o.out.write('No changes to apply.\n');
     const waited = waitsLine(o.waits?.totals);
     if (waited) o.out.write(`${waited}\n`);
+    await tidy(o, report);
+    if (o.interrupt) markInterruptedAfterSteps(report, o.interrupt);
   } else {
     const addresses = o.plan.steps.flatMap((s) => [s.address, ...(s.creates ?? []).map((c) => c.address)]);
     const width = addresses.reduce((w, a) => Math.min(60, Math.max(w, a.length)), 0);
@@ -75,12 +80,33 @@ export async function executeAndReport(o: ExecuteAndReportOptions): Promise<Appl
       });
       o.onStepsDone?.();
       await closeSecrets(o.secrets, report, o.out);
+      await tidy(o, report);
+      markInterruptedAfterSteps(report, interrupt);
       return finish(o, report, color, interrupt);
     } finally {
       unwatch();
     }
   }
-  return finish(o, report, color, undefined);
+  return finish(o, report, color, o.interrupt);
+}
+
+/**
+ * A signal that came after the last step (while the secrets file was saved or tidied) still
+ * interrupted the run: the report says so and the exit code is 130, as for any first signal.
+ */
+function markInterruptedAfterSteps(report: ApplyReport, interrupt: Interrupt): void {
+  if (!interrupt.stopping || report.interrupted) return;
+  report.interrupted = { signal: interrupt.signal!, aborted: interrupt.aborted, inFlight: [], unfinished: [], notStarted: [] };
+}
+
+/** The caller's tidy of the secrets file; a wait for its lock given up on a signal only leaves entries that the next tidy may remove. */
+async function tidy(o: ExecuteAndReportOptions, report: ApplyReport): Promise<void> {
+  try {
+    await o.tidy?.(report);
+  } catch (err) {
+    if (!(err instanceof LockWaitStopped)) throw err;
+    o.out.write(`Warning: the secrets file ${o.secretsOut ?? err.path} was not tidied (${err.message}); entries of objects this run deleted may remain in it.\n`);
+  }
 }
 
 /** `[n/N] ` before a step's first line and its elapsed time after it; a created webhook's line is indented to match. */

@@ -27,11 +27,17 @@ import { ROOT_KIND } from '../resources/registry.js';
 import type { DesiredNode, LiveNode } from '../resources/types.js';
 import type { PlanNote } from './types.js';
 
-export function appBindings(desired: DesiredNode[], live: LiveNode[]): { bound: (d: DesiredNode) => string | undefined; notes: PlanNote[] } {
+/**
+ * `sensitiveName`: the entry's displayName comes from a variable declared sensitive. Its notes
+ * then name the live apps by id only: their displayNames are that variable's values, the one
+ * before a rotation included, which the run's mask does not know.
+ */
+export function appBindings(desired: DesiredNode[], live: LiveNode[], sensitiveName: (d: DesiredNode) => boolean = () => false): { bound: (d: DesiredNode) => string | undefined; notes: PlanNote[] } {
   const chosen = new Map<DesiredNode, string>();
   const notes: PlanNote[] = [];
   for (const d of desired) {
     const candidates = live.filter((l) => appBindingOf(l) === d.name);
+    const named = (l: LiveNode, open = '(', close = ')') => (sensitiveName(d) ? l.id : `${l.id} ${open}${ROOT_KIND.label(l.raw)}${close}`);
     if (candidates.length === 1) {
       const only = candidates[0]!;
       chosen.set(d, only.id);
@@ -39,7 +45,7 @@ export function appBindings(desired: DesiredNode[], live: LiveNode[]): { bound: 
       if (typeof want === 'string' && typeof d.entry.id !== 'string' && only.raw.displayName !== want) {
         notes.push({
           code: 'app-binding', address: d.address,
-          message: `${d.address} is matched to live app ${only.id} (${ROOT_KIND.label(only.raw)}) by its binding (metadata ${APP_BINDING_KEY}: ${d.name}), so its displayName change is an update; if that app belongs to another instance of this configuration, pin \`id\` instead`,
+          message: `${d.address} is matched to live app ${named(only)} by its binding (metadata ${APP_BINDING_KEY}: ${d.name}), so its displayName change is an update; if that app belongs to another instance of this configuration, pin \`id\` instead`,
         });
       }
       continue;
@@ -53,7 +59,7 @@ export function appBindings(desired: DesiredNode[], live: LiveNode[]): { bound: 
     if (typeof d.entry.id === 'string') continue;
     notes.push({
       code: 'app-binding', address: d.address,
-      message: `${candidates.length} live apps are bound to ${d.address} (${candidates.map((c) => `${c.id} ${ROOT_KIND.label(c.raw)}`).join(', ')}): this account holds several instances of this configuration, so ${d.address} is matched by displayName only; to rename one of them in place, pin it with \`id\``,
+      message: `${candidates.length} live apps are bound to ${d.address} (${candidates.map((c) => named(c, '', '')).join(', ')}): this account holds several instances of this configuration, so ${d.address} is matched by displayName only; to rename one of them in place, pin it with \`id\``,
     });
   }
   return { bound: (d) => chosen.get(d), notes };

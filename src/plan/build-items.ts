@@ -68,7 +68,7 @@ export function buildItems(loaded: LoadedConfig, live: LiveState, desired: Desir
       }
     }
   };
-  const apps = appBindings(desired, live.apps);
+  const apps = appBindings(desired, live.apps, (d) => sensitivity.fromVariable(d.address, 'displayName'));
   notes.push(...apps.notes);
   matchLevel(ROOT_KIND, undefined, desired, live.apps, apps.bound);
 

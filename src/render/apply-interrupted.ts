@@ -52,6 +52,9 @@ export function renderInterrupted(report: ApplyReport, counts: ApplyCounts, coun
     for (const s of report.skipped) lines.push(line(s, `  (depends on ${s.because.address}, which failed)`));
     for (const s of i.notStarted) lines.push(line(s, '  (not started: interrupted)'));
   }
-  lines.push(`Applied so far: ${countsText(counts)}. Run sunco-apply again to apply the rest: it picks up where this run stopped.`);
+  // After the last step (while the secrets file was saved or tidied): nothing is left to apply.
+  const afterSteps = i.inFlight.length === 0 && i.unfinished.length === 0 && i.notStarted.length === 0 && report.failed.length === 0 && report.skipped.length === 0;
+  if (afterSteps) lines.push(`The signal came after every step had finished: ${countsText(counts)}. Nothing is left to apply.`);
+  else lines.push(`Applied so far: ${countsText(counts)}. Run sunco-apply again to apply the rest: it picks up where this run stopped.`);
   return lines;
 }

@@ -1,24 +1,22 @@
 /**
  * fast-check arbitraries: random configs (every kind, all 16 integration types, random
- * optional fields, metadata literal or from variables, write-only values, switchboards with
- * `next` cycles and `defaultResponder`) and random edits of them (edits.ts applies them).
+ * optional fields, write-only values and read-back credentials, switchboards with `next`
+ * cycles and `defaultResponder`), values bound to variables (bindings.ts), and random edits
+ * of them (edits.ts applies them).
  */
 import fc from 'fast-check';
+import { bindApp, choiceArb } from './bindings.js';
 import type { AppModel, IntegrationModel, Model, SbiModel } from './model.js';
-import { ALL_TYPES, TYPES } from './types.js';
+import { ALL_TYPES, TYPES, credentialValue } from './types.js';
 
 const token = fc.stringMatching(/^[a-z0-9]{6,10}$/).map((s) => `tok-${s}`);
 const word = fc.stringMatching(/^[a-z][a-z0-9]{1,7}$/);
 const TRIGGERS = ['conversation:message', 'conversation:create', 'conversation:postback', 'conversation:read'];
 
 const metadataValue = fc.oneof(word, fc.integer({ min: 0, max: 999 }), fc.boolean());
-const metadata = fc.option(
-  fc.record({
-    from: fc.constantFrom('literal', 'variables', 'mixed') as fc.Arbitrary<'literal' | 'variables' | 'mixed'>,
-    entries: fc.dictionary(word, metadataValue, { minKeys: 0, maxKeys: 4 }),
-  }),
-  { nil: undefined },
-);
+/** Keys may be dotted: `team.lead` is one key (DESIGN.md: metadata is flat). */
+const metadataKey = fc.oneof({ weight: 3, arbitrary: word }, { weight: 1, arbitrary: fc.tuple(word, word).map(([a, b]) => `${a}.${b}`) });
+const metadata = fc.option(fc.dictionary(metadataKey, metadataValue, { minKeys: 0, maxKeys: 4 }), { nil: undefined });
 
 const settings = fc.option(
   fc.record({ echoPostback: fc.boolean(), useAnimalNames: fc.boolean(), multiConvoEnabled: fc.constant(true), maskCreditCardNumbers: fc.boolean() }, { requiredKeys: [] }),
@@ -38,6 +36,7 @@ function integration(app: number, index: number): fc.Arbitrary<IntegrationModel>
     const info = TYPES[type]!;
     const fields: Record<string, unknown> = { ...info.plain };
     if (optional && info.updatable) fields[info.updatable[0]] = info.updatable[1];
+    (info.credentials ?? []).forEach((f, i) => (fields[f] = credentialValue(type, secretValues[5 - i]!)));
     const secrets = Object.fromEntries(info.writeOnly.map((f, i) => [f, secretValues[i] ?? `tok-${i}`]));
     const custom = type === 'custom';
     return {
@@ -85,24 +84,27 @@ function switchboard(given: IntegrationModel[]): fc.Arbitrary<{ sb: AppModel['sw
   });
 }
 
-function app(index: number): fc.Arbitrary<AppModel> {
+function app(index: number, bound: number): fc.Arbitrary<AppModel> {
   return fc.record({
     n: fc.integer({ min: 0, max: 3 }),
     metadata,
     settings,
     hasKey: fc.boolean(),
-  }).chain(({ n, metadata, settings, hasKey }) =>
+    choices: fc.array(choiceArb, { minLength: 24, maxLength: 24 }),
+    tokens: fc.array(token, { minLength: 24, maxLength: 24 }),
+  }).chain(({ n, metadata, settings, hasKey, choices, tokens }) =>
     fc.tuple(...Array.from({ length: n + 1 }, (_, i) => integration(index, i))).chain((given) =>
-      switchboard(given).map(({ sb, integrations }): AppModel => ({
+      switchboard(given).map(({ sb, integrations }): AppModel => bindApp({
         key: `a${index}`, displayName: `App ${index}`, keys: hasKey ? [{ key: 'ci', displayName: `CI ${index}` }] : [],
         integrations, ...(metadata ? { metadata } : {}), ...(settings ? { settings } : {}), ...(sb ? { switchboard: sb } : {}),
-      }))));
+      }, choices, tokens, bound))));
 }
 
-export const modelArb: fc.Arbitrary<Model> = fc.record({ count: fc.integer({ min: 1, max: 2 }), fromVariables: fc.boolean() })
-  .chain(({ count, fromVariables }) => fc.tuple(...Array.from({ length: count }, (_, i) => app(i))).map((apps) => ({ apps, fromVariables })));
+/** `bound`: how many of the 24 choices per app may bind a value (0: every value literal). */
+export const modelArb: fc.Arbitrary<Model> = fc.record({ count: fc.integer({ min: 1, max: 2 }), bound: fc.constantFrom(0, 6, 24) })
+  .chain(({ count, bound }) => fc.tuple(...Array.from({ length: count }, (_, i) => app(i, bound))).map((apps) => ({ apps })));
 
-export const EDIT_KINDS = ['updatable', 'createOnly', 'rename', 'rotate', 'add', 'remove', 'renameKey'] as const;
+export const EDIT_KINDS = ['updatable', 'createOnly', 'rename', 'rotate', 'add', 'remove', 'renameKey', 'toggleSensitive', 'changeDefault', 'moveValue', 'rotateSensitive', 'interrupt'] as const;
 export type EditKind = (typeof EDIT_KINDS)[number];
 export interface Edit { kind: EditKind; pick: number; salt: string }
 

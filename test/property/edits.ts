@@ -1,13 +1,15 @@
 /**
  * Random edits of a model (arbitraries.ts `Edit`), each keeping the config valid: change an
  * updatable field, change a create-only field, rename a displayName / target / name, rotate a
- * write-only value, add or remove an entry, rename a logical key. Each says what the plan
+ * write-only value or a credential, add or remove an entry, rename a logical key; and the
+ * edits of variables (variable-edits.ts) and the interrupted apply. Each says what the plan
  * must do with it where that is certain (a rename is an update where the API allows it).
  */
 import type { Edit } from './arbitraries.js';
 import type { AppModel, IntegrationModel, Model } from './model.js';
 import { INTEGRATION_FIELDS } from '../../src/resources/fields.js';
-import { ALL_TYPES, TYPES } from './types.js';
+import { ALL_TYPES, TYPES, credentialValue } from './types.js';
+import { variableEdit } from './variable-edits.js';
 
 export interface Applied {
   model: Model;
@@ -17,6 +19,10 @@ export interface Applied {
   update?: string;
   /** The edit replaces this protected address: the plan must be refused. */
   protectedReplace?: string;
+  /** The same values, differently supplied: the plan changes nothing ('bookkeeping': but sunco's bookkeeping). */
+  quiet?: 'nothing' | 'bookkeeping';
+  /** Apply with an interrupt after this many steps; `kill`: as kill -9 (a second signal, the secrets in flight not saved). */
+  interrupt?: { after: number; kill: boolean };
 }
 
 const addr = (app: AppModel, ...rest: string[]) => ['app', app.key, ...rest].join('.');
@@ -32,6 +38,9 @@ function unreferenced(app: AppModel): IntegrationModel[] {
 }
 
 export function applyEdit(input: Model, edit: Edit, seq: number): Applied | undefined {
+  if (edit.kind === 'interrupt') return interrupted(input, edit, seq);
+  const variable = variableEdit(input, edit, seq);
+  if (variable !== 'not mine') return variable;
   const model = structuredClone(input);
   const app = pickOf(model.apps, edit.pick)!;
   const integ = pickOf(app.integrations, edit.pick >> 2);
@@ -77,10 +86,13 @@ export function applyEdit(input: Model, edit: Edit, seq: number): Applied | unde
       return { model, said: `rename ${addr(app)} displayName`, update: addr(app) };
     }
     case 'rotate': {
-      const i = pickOf(app.integrations.filter((x) => Object.keys(x.secrets).length > 0), edit.pick >> 3);
+      // Write-only values and the credentials the API reads back.
+      const rotatable = (x: IntegrationModel) => [...Object.keys(x.secrets), ...(TYPES[x.type]!.credentials ?? [])];
+      const i = pickOf(app.integrations.filter((x) => rotatable(x).length > 0), edit.pick >> 3);
       if (!i) return undefined;
-      const field = pickOf(Object.keys(i.secrets), edit.pick)!;
-      i.secrets[field] = `tok-rotated-${tag}`;
+      const field = pickOf(rotatable(i), edit.pick)!;
+      if (field in i.secrets) i.secrets[field] = `tok-rotated-${tag}`;
+      else i.fields[field] = credentialValue(i.type, `rotated-${tag}`);
       // A write-only field that forces replacement replaces a protected entry: refused.
       const replaces = INTEGRATION_FIELDS[i.type as keyof typeof INTEGRATION_FIELDS].some((r) => r.name === field && r.update === 'replace');
       const address = addr(app, 'integration', i.key);
@@ -101,7 +113,8 @@ export function applyEdit(input: Model, edit: Edit, seq: number): Applied | unde
       const type = pickOf([...ALL_TYPES], edit.pick >> 2)!;
       const info = TYPES[type]!;
       app.integrations.push({
-        key: `n${tag}`, type, displayName: `${type} added ${tag}`, fields: { ...info.plain },
+        key: `n${tag}`, type, displayName: `${type} added ${tag}`,
+        fields: { ...info.plain, ...Object.fromEntries((info.credentials ?? []).map((f) => [f, credentialValue(type, `${f}-${tag}`)])) },
         secrets: Object.fromEntries(info.writeOnly.map((f) => [f, `tok-${f}-${tag}`])),
         webhooks: type === 'custom' ? [{ key: 'w0', target: `https://bot.example.com/new/${tag}`, triggers: ['conversation:message'] }] : [],
         keys: [],
@@ -132,4 +145,22 @@ export function applyEdit(input: Model, edit: Edit, seq: number): Applied | unde
       return { model, said: `rename logical key ${addr(app, 'integration', old)} → ${integ.key}` };
     }
   }
+}
+
+/** 1 to 3 edits at once (more steps to interrupt), applied with an interrupt after `pick % 6` steps. */
+function interrupted(input: Model, edit: Edit, seq: number): Applied | undefined {
+  const kinds = ['add', 'rotate', 'rename', 'remove', 'updatable', 'add'] as const;
+  let model = input;
+  const said: string[] = [];
+  for (let n = 0; n <= (edit.pick >> 4) % 3; n++) {
+    const sub = applyEdit(model, { kind: kinds[(edit.pick >> (n + 1)) % kinds.length]!, pick: (edit.pick * (n + 7)) % 1001, salt: `${edit.salt}x${n}` }, seq);
+    // A refused plan would leave nothing to interrupt: such an edit is left out.
+    if (!sub || sub.protectedReplace) continue;
+    model = sub.model;
+    said.push(sub.said);
+  }
+  if (said.length === 0) return undefined;
+  const kill = ((edit.pick >> 6) & 1) === 1;
+  const after = edit.pick % 6;
+  return { model, said: `interrupt (${kill ? 'kill' : 'signal'}) after ${after} steps of: ${said.join(', ')}`, interrupt: { after, kill } };
 }

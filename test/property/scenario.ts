@@ -4,11 +4,16 @@
  * - apply then re-plan is empty;
  * - no duplicates (no two live siblings share a natural key);
  * - live metadata equals the declared metadata plus sunco's reserved keys;
- * - a rename plans an update where the API allows it;
+ * - a rename plans an update where the API allows it; the same values supplied otherwise
+ *   (a literal moved into a variable, a declaration or an unused default changed) plan nothing;
  * - the secrets file holds every generated secret (keys, webhooks, messagebird) under its
  *   address with its live id; no entry is left under an old address by a rename, and none names
  *   an object that is gone (apply's recovery and tidying run as sunco-apply runs them);
- * - a plan never deletes or replaces what `protect: true` covers (it is refused instead).
+ * - a plan never deletes or replaces what `protect: true` covers (it is refused instead);
+ * - no output shows a sensitive value, and every output shows the non-sensitive variables'
+ *   values it is about (outputs.ts);
+ * - an interrupted apply, then a normal one, converges (interrupted.ts);
+ * - after the last edit, the account's export plans no change and keeps the metadata (export-trip.ts).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +22,7 @@ import { createClient } from '../../src/api/client.js';
 import type { ApiClient } from '../../src/api/types.js';
 import { executePlan } from '../../src/apply/executor.js';
 import { SecretsFile } from '../../src/apply/secrets-file.js';
+import type { StepEvent } from '../../src/apply/types.js';
 import { makePlan } from '../../src/cli/make-plan.js';
 import { recoverSecrets } from '../../src/cli/recover-secrets.js';
 import { tidySecrets } from '../../src/cli/tidy-secrets.js';
@@ -24,26 +30,52 @@ import { loadConfig, type LoadedConfig } from '../../src/config/index.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/index.js';
 import { UserError } from '../../src/errors.js';
 import type { Plan } from '../../src/plan/types.js';
+import { resetSecretMask } from '../../src/secret-mask.js';
 import type { LiveState } from '../../src/state/types.js';
 import { isReservedMetadataKey, withoutReservedKeys } from '../../src/resources/reserved-keys.js';
 import type { Edit } from './arbitraries.js';
-import { applyEdit } from './edits.js';
-import { type Model, render } from './model.js';
+import { isSecretSlot, searchable, sensitiveValues, shownSlots } from './bindings.js';
+import { type Applied, applyEdit } from './edits.js';
+import { exportRoundTrip, integrationKey } from './export-trip.js';
+import { applyInterrupted } from './interrupted.js';
+import { type Model, render, slots, varValue } from './model.js';
+import { checkApplyOutputs, checkPlanOutputs, fail, type Watch } from './outputs.js';
 
-export interface Tally { runs: number; edits: Record<string, number>; skipped: number; renamesAsUpdates: number; refusedProtected: number; applies: number; steps: number }
-export const newTally = (): Tally => ({ runs: 0, edits: {}, skipped: 0, renamesAsUpdates: 0, refusedProtected: 0, applies: 0, steps: 0 });
+export interface Tally {
+  runs: number; edits: Record<string, number>; skipped: number; renamesAsUpdates: number; refusedProtected: number; applies: number; steps: number;
+  quiet: number; interrupted: number; killed: number; exports: number; exportVariables: number; outputsSearched: number; valuesShown: number; variables: number;
+}
+export const newTally = (): Tally => ({
+  runs: 0, edits: {}, skipped: 0, renamesAsUpdates: 0, refusedProtected: 0, applies: 0, steps: 0,
+  quiet: 0, interrupted: 0, killed: 0, exports: 0, exportVariables: 0, outputsSearched: 0, valuesShown: 0, variables: 0,
+});
 
-class Violation extends Error {}
-const fail = (what: string): never => {
-  throw new Violation(what);
-};
+interface Ctx {
+  emu: RunningEmulator; api: ApiClient; dir: string; secrets: SecretsFile;
+  /** The model last loaded, and every sensitive value and generated secret seen in the run. */
+  model: Model; everSensitive: Set<string>; generated: Set<string>; watch: Watch;
+  /** Every integration applied in the run, by type and displayName (export-trip.ts). */
+  everApplied: Map<string, Record<string, unknown>>;
+}
 
-interface Ctx { emu: RunningEmulator; api: ApiClient; dir: string; secrets: SecretsFile }
-
-async function load(ctx: Ctx, model: Model): Promise<LoadedConfig> {
-  const { yaml, env } = render(model);
-  await writeFile(join(ctx.dir, 'sunco.yaml'), yaml);
-  return loadConfig({ path: 'sunco.yaml', cwd: ctx.dir, env });
+async function load(ctx: Ctx, model: Model, tally: Tally): Promise<LoadedConfig> {
+  const r = render(model);
+  // A new CLI run: a fresh registry of secret values (cli/run.ts), filled by the loader.
+  resetSecretMask();
+  await writeFile(join(ctx.dir, 'sunco.yaml'), r.yaml);
+  const varFiles: string[] = [];
+  if (Object.keys(r.yamlVars).length > 0) {
+    await writeFile(join(ctx.dir, 'vars.yaml'), JSON.stringify(r.yamlVars));
+    varFiles.push('vars.yaml');
+  }
+  if (r.dotenv) {
+    await writeFile(join(ctx.dir, 'vars.env'), r.dotenv);
+    varFiles.push('vars.env');
+  }
+  ctx.model = model;
+  for (const v of sensitiveValues(model)) ctx.everSensitive.add(v);
+  tally.variables += slots(model).filter((s) => s.binding).length;
+  return loadConfig({ path: 'sunco.yaml', cwd: ctx.dir, env: r.env, vars: r.vars, varFiles });
 }
 
 /** The live state each plan was made from, for the secrets file's recovery and tidying around apply. */
@@ -53,19 +85,32 @@ const quiet = { write: () => true };
 async function plan(ctx: Ctx, loaded: LoadedConfig): Promise<Plan> {
   const { plan: made, live } = await makePlan({ loaded, client: ctx.api, keyId: ctx.emu.accountKey.keyId });
   liveOf.set(made, live);
+  await checkPlanOutputs(made, ctx.dir, ctx.watch, shownSlots(ctx.model));
   return made;
+}
+
+/** Every generated secret the file holds is a value no output may show. */
+async function learnGenerated(ctx: Ctx): Promise<void> {
+  await ctx.secrets.close();
+  const saved = JSON.parse(await readFile(ctx.secrets.path, 'utf8').catch(() => '{}')) as Record<string, { secret: string }>;
+  for (const e of Object.values(saved)) if (typeof e.secret === 'string' && searchable(e.secret)) ctx.generated.add(e.secret);
 }
 
 async function applyAndCheck(ctx: Ctx, loaded: LoadedConfig, p: Plan, tally: Tally): Promise<void> {
   await recoverSecrets(ctx.secrets, p.liveIds, liveOf.get(p)!, 'secrets.json', quiet);
-  const report = await executePlan({ plan: p, client: ctx.api, config: loaded.config, secrets: ctx.secrets });
+  const events: StepEvent[] = [];
+  const report = await executePlan({ plan: p, client: ctx.api, config: loaded.config, secrets: ctx.secrets, onEvent: (e) => events.push(e) });
   await tidySecrets(ctx.secrets, p, liveOf.get(p)!, report, 'secrets.json', quiet);
   tally.applies++;
   tally.steps += p.steps.length;
+  for (const app of Object.values(loaded.config.apps)) for (const i of Object.values(app.integrations ?? {})) ctx.everApplied.set(integrationKey(i.type, i.displayName), i);
+  await learnGenerated(ctx);
+  checkApplyOutputs(p, report, events, ctx.watch);
   if (report.failed.length > 0) fail(`apply failed: ${report.failed.map((f) => `${f.stepId} ${f.status ?? ''} ${f.code ?? ''} ${f.message}`).join('; ')}`);
   const again = await plan(ctx, loaded);
   if (again.steps.length > 0) fail(`re-plan after apply is not empty: ${again.steps.map((s) => s.id).join(', ')}; changes ${JSON.stringify(again.changes.filter((c) => c.action !== 'unmanaged'))}`);
   await checkLive(ctx, loaded);
+  await learnGenerated(ctx);
 }
 
 type Item = { id: string; [k: string]: unknown };
@@ -155,17 +200,64 @@ function sortObj(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
+/** Values no output may show now: every sensitive value and generated secret of the run, but those a variable now shows. */
+function forbiddenNow(ctx: Ctx): string[] {
+  const shown = new Set(shownSlots(ctx.model).map((s) => varValue(s.binding!, s.value)));
+  return [...ctx.everSensitive, ...ctx.generated].filter((v) => !shown.has(v));
+}
+
+/** What export must never write (docs/export.md "Secrets"): secret fields, sensitive metadata values, generated secrets. */
+function exportForbidden(ctx: Ctx): string[] {
+  const secret = slots(ctx.model).filter((s) => isSecretSlot(s) || (s.field.startsWith('metadata.') && s.binding?.declared?.sensitive)).map((s) => (s.binding ? varValue(s.binding, s.value) : String(s.value)));
+  const shown = new Set(shownSlots(ctx.model).map((s) => varValue(s.binding!, s.value)));
+  return [...secret, ...ctx.generated].filter((v) => searchable(v) && !shown.has(v));
+}
+
+/** The plan of an edit: refused when it replaces something protected (then `undefined`: the edit is dropped). */
+async function planEdit(ctx: Ctx, loaded: LoadedConfig, applied: Applied, tally: Tally): Promise<Plan | undefined> {
+  let p: Plan;
+  try {
+    p = await plan(ctx, loaded);
+  } catch (err) {
+    if (applied.protectedReplace && err instanceof UserError && [err.message, ...err.details].join('\n').includes(`${applied.protectedReplace}: protect: true`)) {
+      tally.refusedProtected++;
+      return undefined;
+    }
+    throw err;
+  }
+  if (applied.protectedReplace) fail(`the plan replaces protected ${applied.protectedReplace} instead of refusing`);
+  for (const c of p.changes) {
+    const entry = c.action === 'delete' || c.action === 'replace' ? findProtected(loaded, c.address) : false;
+    if (entry) fail(`the plan would ${c.action} protected ${c.address}`);
+  }
+  if (applied.update) {
+    const c = p.changes.find((x) => x.address === applied.update);
+    if (c?.action !== 'update') fail(`rename of ${applied.update} planned as ${c?.action ?? 'nothing'}: ${JSON.stringify(p.changes.filter((x) => x.action !== 'unmanaged').map((x) => [x.address, x.action]))}`);
+    tally.renamesAsUpdates++;
+  }
+  if (applied.quiet) {
+    const changed = p.changes.filter((c) => c.action !== 'unmanaged');
+    const steps = applied.quiet === 'nothing' ? p.steps : p.steps.filter((s) => s.operation !== 'bookkeeping');
+    if (changed.length > 0 || steps.length > 0) fail(`the same values, supplied otherwise, plan ${JSON.stringify(changed.map((c) => [c.address, c.action, c.fields.map((f) => f.field)]))}, steps ${steps.map((s) => s.id).join(', ')}`);
+    tally.quiet++;
+  }
+  return p;
+}
+
 /** Runs one generated case; throws (with what broke and the edit history) on a violated invariant. */
 export async function runScenario(model: Model, edits: Edit[], tally: Tally): Promise<void> {
   const emu = await startEmulator({ port: 0 });
   const dir = await mkdtemp(join(tmpdir(), 'sunco-prop-'));
-  const ctx: Ctx = { emu, dir, api: createClient({ baseUrl: emu.url, auth: 'basic', credentials: emu.accountKey }), secrets: new SecretsFile(join(dir, 'secrets.json')) };
+  const ctx: Ctx = {
+    emu, dir, api: createClient({ baseUrl: emu.url, auth: 'basic', credentials: emu.accountKey }), secrets: new SecretsFile(join(dir, 'secrets.json')),
+    model, everSensitive: new Set(), generated: new Set(), everApplied: new Map(), watch: { forbidden: () => forbiddenNow(ctx), tally: { channels: 0, shown: 0 } },
+  };
   const history: string[] = ['initial apply'];
   try {
     tally.runs++;
     let current = model;
-    const first = await load(ctx, current);
-    await applyAndCheck(ctx, first, await plan(ctx, first), tally);
+    let loaded = await load(ctx, current, tally);
+    await applyAndCheck(ctx, loaded, await plan(ctx, loaded), tally);
     for (const [seq, edit] of edits.entries()) {
       const applied = applyEdit(current, edit, seq);
       if (!applied) {
@@ -174,30 +266,35 @@ export async function runScenario(model: Model, edits: Edit[], tally: Tally): Pr
       }
       history.push(applied.said);
       tally.edits[edit.kind] = (tally.edits[edit.kind] ?? 0) + 1;
-      const loaded = await load(ctx, applied.model);
-      let p: Plan;
-      try {
-        p = await plan(ctx, loaded);
-      } catch (err) {
-        if (applied.protectedReplace && err instanceof UserError && [err.message, ...err.details].join('\n').includes(`${applied.protectedReplace}: protect: true`)) {
-          tally.refusedProtected++;
-          continue; // Refused, as it must be: the edit is dropped.
+      const next = await load(ctx, applied.model, tally);
+      const p = await planEdit(ctx, next, applied, tally);
+      if (!p) {
+        ctx.model = current; // Refused, as it must be: the edit is dropped.
+        continue;
+      }
+      if (applied.interrupt) {
+        const { interrupted, killed } = await applyInterrupted(ctx, next, p, liveOf.get(p)!, applied.interrupt, ctx.watch);
+        if (interrupted) tally.interrupted++;
+        if (killed) {
+          tally.killed++;
+          // The next run is a new process: a new secrets file object, which folds what the killed one left.
+          ctx.secrets = new SecretsFile(ctx.secrets.path);
         }
-        throw err;
-      }
-      if (applied.protectedReplace) fail(`the plan replaces protected ${applied.protectedReplace} instead of refusing`);
-      for (const c of p.changes) {
-        const entry = c.action === 'delete' || c.action === 'replace' ? findProtected(loaded, c.address) : false;
-        if (entry) fail(`the plan would ${c.action} protected ${c.address}`);
-      }
-      if (applied.update) {
-        const c = p.changes.find((x) => x.address === applied.update);
-        if (c?.action !== 'update') fail(`rename of ${applied.update} planned as ${c?.action ?? 'nothing'}: ${JSON.stringify(p.changes.filter((x) => x.action !== 'unmanaged').map((x) => [x.address, x.action]))}`);
-        tally.renamesAsUpdates++;
-      }
-      await applyAndCheck(ctx, loaded, p, tally);
+        await learnGenerated(ctx);
+        history.push('apply again');
+        const again = await load(ctx, applied.model, tally);
+        await applyAndCheck(ctx, again, await plan(ctx, again), tally);
+      } else await applyAndCheck(ctx, next, p, tally);
       current = applied.model;
+      loaded = next;
     }
+    await load(ctx, current, tally);
+    history.push('export');
+    const trip = await exportRoundTrip(ctx, loaded, ctx.everApplied, exportForbidden(ctx));
+    tally.exports++;
+    tally.exportVariables += trip.variables;
+    tally.outputsSearched += ctx.watch.tally.channels;
+    tally.valuesShown += ctx.watch.tally.shown;
   } catch (err) {
     const what = err instanceof Error ? err.message : String(err);
     throw new Error(`${what}\n  after: ${history.join(' → ')}`, { cause: err });

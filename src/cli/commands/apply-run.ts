@@ -19,6 +19,8 @@ import { ReadCounter } from '../live-progress.js';
 import { executeAndReport } from '../execute-and-report.js';
 import { requireSecretsOut } from '../../apply/preflight.js';
 import { SecretsFile, lockWaitNotice } from '../../apply/secrets-file.js';
+import { LockWaitStopped } from '../../apply/file-lock.js';
+import type { ApplyReport } from '../../apply/types.js';
 import { recoverSecrets } from '../recover-secrets.js';
 import { tidySecrets } from '../tidy-secrets.js';
 import { freshPlanFor } from '../../apply/stale.js';
@@ -38,19 +40,33 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
   const io = getIO();
   const flags = planFlagsFrom(argv);
   // A saved plan is checked before any request: it may need --secrets-out, and it fixes the scope.
-  const planPath = argv.planfile ? resolve(io.cwd, argv.planfile) : undefined;
-  const saved = planPath ? await loadPlan(planPath, argv.planfile) : undefined;
+  // `sunco-apply ""` or `sunco-apply -` (yargs gives '' for both) names no plan file: refused,
+  // not read as "no plan file" (that would apply the config unreviewed, with --yes unasked).
+  if (argv.planfile === '') throw new UserError('Missing PLANFILE: give the path of a plan file written by sunco-plan --out (a plan cannot come from stdin).');
+  // An unset variable in `--secrets-out "$FILE"` must not mean "no secrets file": the secrets created would have nowhere to go.
+  if (argv.secretsOut === '') throw new UserError('--secrets-out needs a file name, e.g. --secrets-out secrets.json.');
+  const planPath = argv.planfile !== undefined ? resolve(io.cwd, argv.planfile) : undefined;
+  const saved = planPath ? await loadPlan(planPath, argv.planfile, { regularOnly: true }) : undefined;
   if (saved) {
     if (argv.target?.length || argv.prune) {
       throw new UserError('--target and --prune cannot be combined with a plan file: the plan file records the options it was made with.');
     }
     requireSecretsOut(saved, argv.secretsOut);
   }
-  const secrets = argv.secretsOut ? new SecretsFile(resolve(io.cwd, argv.secretsOut), { onWait: lockWaitNotice(io) }) : undefined;
+  // Aborted to give up a wait for another run's lock on the secrets file (see stopLockWaits).
+  const stopWaiting = new AbortController();
+  const secrets = argv.secretsOut ? new SecretsFile(resolve(io.cwd, argv.secretsOut), { onWait: lockWaitNotice(io), signal: stopWaiting.signal }) : undefined;
   // With --json, stdout holds only the result document; the plan and progress go to stderr.
   const out: Out = argv.json ? io.stderr : io.stdout;
   // From here on a signal no longer kills the process: the secrets file may be locked or written.
   const signals = new ApplySignals(io);
+  // A signal while another run holds the lock must not wait out --lock-timeout: before any step
+  // nothing is lost by giving up; after the steps the secrets are in the journal, so a second
+  // signal gives up the fold (the next run folds it). A journal append is never given up.
+  const stopLockWaits = () => {
+    if (signals.phase === 'prepare' || (signals.phase === 'finish' && signals.interrupt.aborted)) stopWaiting.abort();
+  };
+  signals.interrupt.onSignal(stopLockWaits);
   try {
     await secrets?.check();
     signals.checkpoint();
@@ -80,15 +96,22 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
       }
       signals.checkpoint();
       signals.phase = 'steps';
-      const report = await executeAndReport({
+      await executeAndReport({
         plan, client: conn.client, config: loaded.config, secrets, secretsOut: argv.secretsOut, parallelism: flags.parallelism, json: argv.json ?? false, out, waits: conn.waits,
-        interrupt: signals.interrupt, signalsWatched: true, onStepsDone: () => void (signals.phase = 'finish'),
+        interrupt: signals.interrupt, signalsWatched: true,
+        onStepsDone: () => {
+          signals.phase = 'finish';
+          stopLockWaits();
+        },
+        // Before the report, so that a signal during the tidy is in it (and in the exit code).
+        ...(secrets ? { tidy: (report: ApplyReport) => tidySecrets(secrets, plan, live, report, argv.secretsOut!, out) } : {}),
       });
-      if (secrets) await tidySecrets(secrets, plan, live, report, argv.secretsOut!, out);
     } finally {
       await conn.close();
     }
-  } catch (err) {
+  } catch (caught) {
+    // A wait for the lock given up on a signal before any step is that signal's stop.
+    const err = caught instanceof LockWaitStopped && signals.phase === 'prepare' && signals.interrupt.signal ? new StoppedBeforeSteps(signals.interrupt.signal) : caught;
     if (!(err instanceof StoppedBeforeSteps)) throw err;
     reportStoppedBeforeSteps(io, out, err, argv.json ?? false, argv.secretsOut, signals.interrupt.aborted);
     // Reads abandoned in flight would keep a real process alive until they answer; nothing was applied.

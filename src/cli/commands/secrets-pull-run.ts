@@ -24,6 +24,10 @@ import { ReadCounter } from '../live-progress.js';
 import { makePlan } from '../make-plan.js';
 import { planFlagsFrom } from '../plan-options.js';
 import type { SecretsPullArgs } from './operations/secrets-pull.js';
+import { LockWaitStopped } from '../../apply/file-lock.js';
+import { journalPath } from '../../apply/secrets-journal.js';
+import { unmasked } from '../../secret-mask.js';
+import { PullSignals } from '../pull-signals.js';
 
 export type PullStatus = 'new' | 'updated' | 'unchanged';
 
@@ -77,30 +81,56 @@ export async function runSecretsPull(argv: SecretsPullArgs): Promise<void> {
   const shown = argv.secretsOut;
   // Before any request: a bad path, an invalid file or a lock that stays held fails at once.
   const timeoutMs = lockTimeoutMs(argv.lockTimeout);
-  const file = new SecretsFile(resolve(io.cwd, argv.secretsOut), { timeoutMs, onWait: lockWaitNotice(io, timeoutMs) });
-  await file.check();
-  const loaded = await loadConfig(configOptionsFrom(argv, io));
-  const counter = new ReadCounter(io);
-  const conn = await connect(argv, io, loaded, 'plan', { onProgress: counter.onProgress });
+  const signals = new PullSignals(io, shown);
+  const file = new SecretsFile(resolve(io.cwd, argv.secretsOut), { timeoutMs, onWait: lockWaitNotice(io, timeoutMs), signal: signals.stopWaiting });
   try {
-    counter.start();
-    const { plan, live } = await makePlan({ loaded, client: conn.client, parallelism, keyId: conn.keyId }).finally(() => counter.stop());
-    const all = liveSecrets(plan.liveIds, live);
-    for (const s of all) secretMask().add(s.secret);
-    const chosen = selected(all, targets, loaded);
-    const saved = await file.entries();
-    const pulled = chosen.map((s): PulledSecret => ({ address: s.address, id: s.id, status: statusOf(saved, s) }));
-    const changed = chosen.filter((_, i) => pulled[i]!.status !== 'unchanged');
-    if (changed.length > 0) {
-      // Merged under the lock with what the file holds (and what another run saves meanwhile).
-      await file.save(Object.fromEntries(changed.map((s) => [s.address, { id: s.id, secret: s.secret }])));
-      await file.close();
+    await file.check();
+    signals.checkpoint();
+    const loaded = await loadConfig(configOptionsFrom(argv, io));
+    const counter = new ReadCounter(io);
+    const conn = await connect(argv, io, loaded, 'plan', { onProgress: counter.onProgress });
+    try {
+      counter.start();
+      const { plan, live } = await signals.race(makePlan({ loaded, client: conn.client, parallelism, keyId: conn.keyId })).finally(() => counter.stop());
+      const all = liveSecrets(plan.liveIds, live);
+      for (const s of all) secretMask().add(s.secret);
+      const chosen = selected(all, targets, loaded);
+      const saved = await file.entries();
+      signals.checkpoint();
+      const pulled = chosen.map((s): PulledSecret => ({ address: s.address, id: s.id, status: statusOf(saved, s) }));
+      const changed = chosen.filter((_, i) => pulled[i]!.status !== 'unchanged');
+      if (changed.length > 0) {
+        // Merged under the lock with what the file holds (and what another run saves meanwhile).
+        // A signal from here on lets the merge finish (it is the point of the command).
+        signals.merging = true;
+        await file.save(Object.fromEntries(changed.map((s) => [s.address, { id: s.id, secret: s.secret }])));
+        await file.close().catch((err: unknown) => {
+          // A second signal gave up waiting for the lock: the secrets are in the journal, which the next run folds.
+          if (!(err instanceof LockWaitStopped)) throw err;
+          io.stderr.write(`Warning: the pulled secrets are saved in ${journalPath(file.path)} but not yet merged into ${shown} (${err.message}); the next sunco-apply or secrets pull merges them.\n`);
+        });
+      }
+      if (argv.json) {
+        const count = (st: PullStatus) => pulled.filter((p) => p.status === st).length;
+        const interrupted = signals.signal ? { interrupted: { signal: signals.signal, written: true } } : {};
+        io.stdout.write(`${JSON.stringify({ file: shown, pulled: pulled.length, new: count('new'), updated: count('updated'), unchanged: count('unchanged'), secrets: pulled, ...interrupted }, null, 2)}\n`);
+      } else io.stdout.write(report(pulled, shown));
+      if (signals.signal) {
+        io.stderr.write(`Interrupted: ${signals.signal} after the live read; the pull was completed (${changed.length} written to ${shown}).\n`);
+        io.exitCode = 130;
+      }
+    } finally {
+      await conn.close();
     }
-    if (argv.json) {
-      const count = (st: PullStatus) => pulled.filter((p) => p.status === st).length;
-      io.stdout.write(`${JSON.stringify({ file: shown, pulled: pulled.length, new: count('new'), updated: count('updated'), unchanged: count('unchanged'), secrets: pulled }, null, 2)}\n`);
-    } else io.stdout.write(report(pulled, shown));
+  } catch (caught) {
+    const stopped = signals.stopped(caught);
+    if (!stopped) throw caught;
+    if (argv.json) io.stdout.write(`${JSON.stringify({ file: shown, pulled: 0, new: 0, updated: 0, unchanged: 0, secrets: [], interrupted: { signal: stopped, written: false } }, null, 2)}\n`);
+    io.stderr.write(`Interrupted: ${stopped} before any secret was written; ${shown} is as it was.\n`);
+    io.exitCode = 130;
+    // Reads abandoned in flight would keep a real process alive until they answer; nothing was written.
+    if (unmasked(io.stdout) === process.stdout) process.exit(130);
   } finally {
-    await conn.close();
+    signals.dispose();
   }
 }

@@ -73,26 +73,57 @@ export const apiCommand: AnyCommand = verb({
     const body = method === 'GET' ? undefined : data;
     // A raw DELETE destroys as much as the delete verbs do: it asks the same way.
     if (method === 'DELETE') await ctx.confirm(`Call DELETE ${url.pathname}?`, argv.yes);
+    // A call whose answer may carry a secret shown only once (POST …/keys) is not abandoned by a
+    // first Ctrl-C: the answer is awaited and its secret saved, then the command exits 130.
+    // Watched from the file check on, so a signal then (a wait for another run's lock) stops
+    // before the call with nothing sent, and a second one during the save lets it finish.
+    const { Interrupt, watchSignals } = await import('../../../apply/interrupt.js');
+    const { LockWaitStopped } = await import('../../../apply/file-lock.js');
+    const interrupt = new Interrupt();
+    const stopWaiting = new AbortController();
+    let phase: 'check' | 'call' | 'save' = 'check';
+    const unwatch = argv.secretsOut
+      ? watchSignals(interrupt, (_line, signal) => {
+          // Before the call nothing is lost by giving up a wait for the lock; during the save only
+          // the fold's wait is given up (a journal append never is), leaving the secret in the journal.
+          if (phase === 'check' || (phase === 'save' && interrupt.aborted)) stopWaiting.abort();
+          // Twice during the call: stop now (the real process only; a test's in-process run has no process to end).
+          else if (phase === 'call' && interrupt.aborted && unmasked(ctx.io.stdout) === process.stdout) process.exit(130);
+          const again = `${signal === 'SIGINT' ? 'Ctrl-C' : 'a signal'} again to stop at once`;
+          ctx.notice(
+            phase === 'check'
+              ? `${signal}: stopping before the call; nothing is sent.`
+              : phase === 'call'
+                ? `${signal}: waiting for the answer to save its secret to ${argv.secretsOut} (${again}).`
+                : `${signal}: saving the answer's secret to ${argv.secretsOut}, then exiting.`,
+          );
+        })
+      : () => undefined;
     // Before the call, not after: a POST that creates a key returns its secret once, so a bad
     // --secrets-out path must fail while there is still nothing to lose.
     let file: SecretsFile | undefined;
-    if (argv.secretsOut) {
-      const { SecretsFile, lockWaitNotice } = await import('../../../apply/secrets-file.js');
-      const { resolve } = await import('node:path');
-      file = new SecretsFile(resolve(ctx.io.cwd, argv.secretsOut), { onWait: lockWaitNotice(ctx.io) });
-      await file.check();
+    try {
+      // `--secrets-out "$UNSET"`: the call would go out with its secret saved nowhere.
+      if (argv.secretsOut === '') throw new UserError('--secrets-out needs a file name, e.g. --secrets-out secrets.json; nothing was sent.');
+      if (argv.secretsOut) {
+        const { SecretsFile, lockWaitNotice } = await import('../../../apply/secrets-file.js');
+        const { resolve } = await import('node:path');
+        file = new SecretsFile(resolve(ctx.io.cwd, argv.secretsOut), { onWait: lockWaitNotice(ctx.io), signal: stopWaiting.signal });
+        await file.check();
+      }
+    } catch (err) {
+      if (!(err instanceof LockWaitStopped && interrupt.stopping)) {
+        unwatch();
+        throw err;
+      }
     }
-    // A call whose answer may carry a secret shown only once (POST …/keys) is not abandoned by a
-    // first Ctrl-C: the answer is awaited and its secret saved, then the command exits 130.
-    const { Interrupt, watchSignals } = await import('../../../apply/interrupt.js');
-    const interrupt = new Interrupt();
-    const unwatch = file
-      ? watchSignals(interrupt, (_line, signal) => {
-          // Twice: stop now (the real process only; a test's in-process run has no process to end).
-          if (interrupt.aborted && unmasked(ctx.io.stdout) === process.stdout) process.exit(130);
-          ctx.notice(`${signal}: waiting for the answer to save its secret to ${argv.secretsOut} (${signal === 'SIGINT' ? 'Ctrl-C' : 'a signal'} again to stop at once).`);
-        })
-      : () => undefined;
+    if (interrupt.stopping) {
+      unwatch();
+      ctx.notice(`Interrupted: ${interrupt.signal} before the call; nothing was sent.`);
+      ctx.io.exitCode = 130;
+      return;
+    }
+    phase = 'call';
     let answer: unknown;
     try {
       if (argv.paginate) {
@@ -108,11 +139,15 @@ export const apiCommand: AnyCommand = verb({
     const { printJson } = await import('../../output.js');
     const { maskSecretsDeep } = await import('./secrets.js');
     const masked = maskSecretsDeep(answer);
+    phase = 'save';
     try {
       if (masked.count > 0 && file) {
         const key = `${method} ${url.pathname}`;
         await file.save(Object.fromEntries(masked.found.map((f) => [`${key}#${f.path}`, { ...(f.id ? { id: f.id } : {}), secret: f.secret }])));
-        await file.close();
+        await file.close().catch((err: unknown) => {
+          if (!(err instanceof LockWaitStopped)) throw err;
+          ctx.notice(`The secret is saved in ${argv.secretsOut}.journal, not yet merged into ${argv.secretsOut}: the next sunco-apply or secrets pull merges it.`);
+        });
       }
     } finally {
       unwatch();
