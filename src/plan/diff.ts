@@ -12,6 +12,7 @@ import { applyApiRules } from './api-rules.js';
 import { buildItems } from './build-items.js';
 import { desiredTree } from '../resources/tree.js';
 import { bookkeepingStep } from './bookkeeping-step.js';
+import { stateFingerprint } from '../state/digest.js';
 import { derivedSalt } from './fingerprints.js';
 import { type Item, walkItems } from './items.js';
 import { addDataDependencies, orderSteps } from './order.js';
@@ -75,6 +76,7 @@ export function diff(loaded: LoadedConfig, live: LiveState, options: DiffOptions
     requests: live.requests,
     liveIds,
     configFingerprint: loaded.fingerprint,
+    stateFingerprint: stateFingerprint(live),
     notes,
     options: { prune, targets },
   };

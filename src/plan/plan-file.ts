@@ -29,9 +29,8 @@ export function parsePlan(text: string, file: string): Plan {
 }
 
 /**
- * What sunco-plan writes at the top level; anything else was added by hand. `stateFingerprint`
- * and `liveDigests` were written by earlier versions (never read: staleness re-derives the steps)
- * and are still accepted in their files.
+ * What sunco-plan writes at the top level; anything else was added by hand. `liveDigests` was
+ * written by earlier versions (never read: staleness re-derives the steps) and is still accepted.
  */
 const TOP_LEVEL = new Set(['formatVersion', 'summary', 'changes', 'steps', 'requests', 'liveIds', 'configFingerprint', 'stateFingerprint', 'liveDigests', 'notes', 'options', 'inputs', 'target']);
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
@@ -71,7 +70,7 @@ export function validatePlan(data: unknown, file = 'the plan file'): Plan {
   if (!isPlainObject(data)) return bad('expected a JSON object');
   if (data.formatVersion !== 1) return bad(`formatVersion is ${JSON.stringify(data.formatVersion)}, this sunco reads formatVersion 1`);
   for (const key of ['changes', 'steps'] as const) if (!Array.isArray(data[key])) bad(`"${key}" is missing or not an array`);
-  if (typeof data.configFingerprint !== 'string') bad('"configFingerprint" is missing');
+  for (const key of ['configFingerprint', 'stateFingerprint'] as const) if (typeof data[key] !== 'string') bad(`"${key}" is missing`);
   if (!isPlainObject(data.liveIds)) bad('"liveIds" is missing');
   if (!isPlainObject(data.options) || !Array.isArray(data.options.targets)) bad('"options" is missing');
   if (data.inputs !== undefined) {

@@ -19,13 +19,14 @@ describe('plan files', () => {
     expect(readFileSync(file, 'utf8')).not.toContain('tok-1');
     expect(await loadPlan(file)).toEqual(plan);
     expect(plan.configFingerprint).toBe('cfg-fp');
-    expect(Object.keys(plan)).not.toContain('stateFingerprint');
+    expect(plan.stateFingerprint).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Object.keys(plan)).not.toContain('liveDigests');
   });
 
-  it('still reads a file an earlier sunco wrote with stateFingerprint and liveDigests', async () => {
+  it('still reads a file an earlier sunco wrote with liveDigests', async () => {
     const plan = diff(cfg(), state(), { salt: SALT });
     const file = join(dir, 'older.json');
-    writeFileSync(file, JSON.stringify({ ...plan, stateFingerprint: 'y', liveDigests: { 'app.a': 'd' } }));
+    writeFileSync(file, JSON.stringify({ ...plan, liveDigests: { 'app.a': 'd' } }));
     expect((await loadPlan(file)).steps).toEqual(plan.steps);
   });
 

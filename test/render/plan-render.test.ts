@@ -29,6 +29,7 @@ function plan(over: Partial<Plan> = {}): Plan {
     requests: 7,
     liveIds: {},
     configFingerprint: 'c',
+    stateFingerprint: 's',
     options: { prune: false, targets: [] },
     ...over,
   };

@@ -10,6 +10,7 @@ export function plan(steps: Step[], liveIds: Record<string, string> = {}, change
     requests: 0,
     liveIds,
     configFingerprint: 'cfg',
+    stateFingerprint: 'state',
     options: { prune: false, targets: [] },
   };
 }

@@ -198,6 +198,7 @@ describe('sunco-plan', () => {
     await runCli(['plan', '--out', 'b.json'], { cwd: dir, env });
     const a = await loadPlan(join(dir, 'a.json'));
     expect(a.configFingerprint).toMatch(/\S{16,}/);
+    expect(a.stateFingerprint).toMatch(/\S{16,}/);
     expect(a.liveIds['app.support.integration.sms']).toBe('i00000000000000000000002');
     expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe(readFileSync(join(dir, 'a.json'), 'utf8'));
   });
