@@ -7,8 +7,9 @@
  * Exit code: 0, or 1 when sunco failed (its message is already on stderr).
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { githubClient, upsertComment } from './github.mjs';
 
 /** The job summary takes up to 1 MiB per step; the comment takes 65,536 characters. */
@@ -93,7 +94,10 @@ export async function main(env = process.env) {
   return 1;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// pathToFileURL, not `file://${argv[1]}`: the URL %-encodes a space or an é in the action's
+// path, and a string compare then ran nothing and exited 0. realpath: Node runs the main
+// module from its real path, and argv[1] may go through a symlink.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   main().then(
     (code) => (process.exitCode = code),
     (err) => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
@@ -41,7 +42,8 @@ describe('sunco-plan and sunco-apply binaries', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  const example = new URL('../../examples/web.yaml', import.meta.url).pathname;
+  // fileURLToPath, not URL.pathname: that one is %-encoded (a checkout under "ci dir/é" has no such file).
+  const example = fileURLToPath(new URL('../../examples/web.yaml', import.meta.url));
 
   it('sunco-plan runs the plan command without naming it', async () => {
     const r = await runCli(['-f', example, '--emulator', '--json'], { only: 'plan' });

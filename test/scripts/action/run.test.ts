@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,7 +89,7 @@ afterAll(async () => {
   await new Promise((r) => gh.server.close(r));
 });
 
-function runAction(inputs: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string; outputs: string; summary: string }> {
+function runAction(inputs: Record<string, string>, script = join(ROOT, 'scripts/action/run.mjs')): Promise<{ code: number; stdout: string; stderr: string; outputs: string; summary: string }> {
   const tag = `${inputs.SUNCO_ENVIRONMENT ?? 'default'}-${Math.random().toString(36).slice(2)}`;
   const outFile = join(dir, `out-${tag}`);
   const summaryFile = join(dir, `summary-${tag}`);
@@ -115,7 +115,7 @@ function runAction(inputs: Record<string, string>): Promise<{ code: number; stdo
     ...inputs,
   };
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'scripts/action/run.mjs')], { env, cwd: dir }, (err, stdout, stderr) => {
+    execFile(process.execPath, [script], { env, cwd: dir }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
       resolve({ code, stdout, stderr, outputs: readFileSync(outFile, 'utf8'), summary: readFileSync(summaryFile, 'utf8') });
     });
@@ -177,5 +177,19 @@ describe('the action script', () => {
     const stale = await runAction({ SUNCO_COMMAND: 'apply', SUNCO_ENVIRONMENT: 'prod', SUNCO_SECRETS_OUT: join(dir, 'secrets2.json') });
     expect(stale.code).toBe(1);
     expect(stale.stderr).toMatch(/stale|changed since the plan was made/);
+  });
+
+  it('runs from an action path with a space and an é in it, and through a symlink (it ran nothing and exited 0)', async () => {
+    const where = join(mkdtempSync(join(tmpdir(), 'sunco action é-')), 'scripts', 'action');
+    cpSync(join(ROOT, 'scripts/action'), where, { recursive: true });
+    const linked = join(mkdtempSync(join(tmpdir(), 'sunco-action-link-')), 'action');
+    symlinkSync(where, linked, 'dir');
+    for (const script of [join(where, 'run.mjs'), join(linked, 'run.mjs')]) {
+      const r = await runAction({ SUNCO_COMMAND: 'plan', SUNCO_ENVIRONMENT: 'spaced', SUNCO_COMMENT: 'false' }, script);
+      expect(r.code, r.stderr).toBe(0);
+      // What has changed depends on the tests before; that it ran and said so does not.
+      expect(r.outputs, script).toMatch(/^has-changes=(true|false)\nplan-file=.*\/sunco-plan-spaced\.json\n$/);
+      expect(r.summary.startsWith('<!-- sunco-plan:spaced -->\n')).toBe(true);
+    }
   });
 });
