@@ -17,6 +17,8 @@ import { collectSources } from './sources.js';
 import type { InputDigests, LoadedConfig } from './types.js';
 import { collectVariables } from './var-sources.js';
 import { registerConfigSecrets } from './secret-values.js';
+import { secretMask } from '../secret-mask.js';
+import { publicNames } from './public-names.js';
 import { declaredVariables, sensitiveNames, withDefaults } from './variables-block.js';
 
 export { ConfigError, formatIssue, issuesToJson, type ConfigIssue, type JsonIssue } from './issues.js';
@@ -103,6 +105,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     issues.push(...later.filter((l) => !issues.some((i) => i.file === l.file && i.line === l.line && i.column === l.column && i.code === l.code)));
     if (issues.length === 0 && merged) {
       const { sources: positions, sensitive } = collectSources(parsed, sensitiveVars);
+      secretMask().addNames(publicNames(merged.config));
       return {
         config: merged.config,
         files: parsed.map((f) => f.source.shown),

@@ -28,7 +28,10 @@ export function parsePlan(text: string, file: string): Plan {
   return validatePlan(data, file);
 }
 
-/** What sunco-plan writes at the top level; anything else was added by hand. */
+/**
+ * What sunco-plan writes at the top level; anything else was added by hand. `liveDigests` was
+ * written by earlier versions (never read: staleness re-derives the steps) and is still accepted.
+ */
 const TOP_LEVEL = new Set(['formatVersion', 'summary', 'changes', 'steps', 'requests', 'liveIds', 'configFingerprint', 'stateFingerprint', 'liveDigests', 'notes', 'options', 'inputs', 'target']);
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
