@@ -15,10 +15,16 @@ export const MASK = '(sensitive)';
 /** Shorter values are not masked: blanking every "on" or "42" in the output would hide the plan, not a secret. */
 export const MIN_SECRET_LENGTH = 4;
 
+/** A character of a name (resources, fields): a public name stands whole only between others. */
+const WORD = /[\w-]/;
+
 export class SecretMask {
   private readonly forms = new Set<string>();
   /** Field names (`metadata.KEY` for a metadata key) whose every value is secret in an API body. */
   private readonly fields = new Set<string>();
+  /** Public names (addNames) and, per form, the ones that contain it. */
+  private readonly names = new Set<string>();
+  private readonly guards = new Map<string, string[]>();
   /** Longest first, so that a secret containing another is replaced whole. */
   private sorted: string[] | undefined;
   /** The forms by their first character, for heldTail. */
@@ -32,7 +38,9 @@ export class SecretMask {
       if (value && typeof value === 'object') for (const v of Object.values(value)) this.add(v);
       return;
     }
-    const candidates = [value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)];
+    // base64 too (standard and URL-safe, padded or not): an API or a proxy may echo a value encoded.
+    const b64 = Buffer.from(value, 'utf8').toString('base64');
+    const candidates = [value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value), b64, b64.replace(/=+$/, ''), Buffer.from(value, 'utf8').toString('base64url')];
     // A multi-line value (a PEM key) is printed a line at a time by code frames and diffs.
     if (/[\r\n]/.test(value)) for (const line of value.split(/\r?\n/)) candidates.push(line.trim());
     for (const c of candidates) {
@@ -60,6 +68,57 @@ export class SecretMask {
     return this.fields.has(parent === 'metadata' ? `metadata.${key}` : key);
   }
 
+  /**
+   * Remembers names that are public because the config writes them: its addresses, resource
+   * names, field names and metadata keys. A secret equal to one of them (a token "support"
+   * beside an app named support) is still masked wherever it stands alone, but not where it
+   * stands as that name: inside one of these addresses or names, or as a key (`name:` in text,
+   * `"name":` in JSON). Masking those would destroy the output (`app.(sensitive)`, a JSON
+   * document whose keys read "(sensitive)") and hide nothing the config does not show.
+   */
+  addNames(names: Iterable<string>): void {
+    for (const n of names) if (n.length >= MIN_SECRET_LENGTH) this.names.add(n);
+    this.guards.clear();
+  }
+
+  /** The public names containing `form` (itself included), cached; usually none. */
+  private guardsOf(form: string): string[] {
+    let g = this.guards.get(form);
+    if (!g) {
+      g = [...this.names].filter((n) => n.includes(form));
+      this.guards.set(form, g);
+    }
+    return g;
+  }
+
+  /** `text` with `form` replaced by `by(form)`, except where it stands as a public name (addNames). */
+  private replace(text: string, form: string, by: string): string {
+    const guards = this.guardsOf(form);
+    if (guards.length === 0) return text.split(form).join(by);
+    // Spans where a longer public name stands; the form inside one is that name, not the secret.
+    const spans: [number, number][] = [];
+    for (const n of guards) {
+      if (n === form) continue;
+      for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) {
+        // Whole names only: `app.supportx` is not the address app.support.
+        if (!WORD.test(text[i - 1] ?? '') && !WORD.test(text[i + n.length] ?? '')) spans.push([i, i + n.length]);
+      }
+    }
+    const isName = guards.includes(form);
+    let out = '';
+    let last = 0;
+    for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) {
+      const end = i + form.length;
+      const inName = spans.some(([a, b]) => a <= i && end <= b);
+      // As a key: `displayName:` in text, `"displayName":` in JSON.
+      const asKey = isName && ((text.startsWith(':', end) && !WORD.test(text[i - 1] ?? '')) || (text[i - 1] === '"' && text.startsWith('":', end)));
+      if (inName || asKey) continue;
+      out += text.slice(last, i) + by;
+      last = end;
+    }
+    return out + text.slice(last);
+  }
+
   get size(): number {
     return this.forms.size;
   }
@@ -73,7 +132,7 @@ export class SecretMask {
     if (this.forms.size === 0 || text.length < MIN_SECRET_LENGTH) return text;
     this.sorted ??= [...this.forms].sort((a, b) => b.length - a.length);
     let out = text;
-    for (const s of this.sorted) if (out.includes(s)) out = out.split(s).join(MASK);
+    for (const s of this.sorted) if (out.includes(s)) out = this.replace(out, s, MASK);
     return out;
   }
 
@@ -86,7 +145,7 @@ export class SecretMask {
     if (this.forms.size === 0 || text.length < MIN_SECRET_LENGTH) return text;
     this.sorted ??= [...this.forms].sort((a, b) => b.length - a.length);
     let out = text;
-    for (const s of this.sorted) if (out.includes(s)) out = out.split(s).join('*'.repeat(s.length));
+    for (const s of this.sorted) if (out.includes(s)) out = this.replace(out, s, '*'.repeat(s.length));
     return out;
   }
 

@@ -51,6 +51,33 @@ describe('SecretMask', () => {
     expect(m.isSecretField('triggers', undefined)).toBe(false);
   });
 
+  it('masks a value echoed base64-encoded (standard, unpadded and URL-safe), as an API or proxy may return it', () => {
+    const m = new SecretMask();
+    const v = 'tw/ok+en=sec&ret?1>';
+    m.add(v);
+    const b64 = Buffer.from(v).toString('base64');
+    expect(b64).toMatch(/=$/);
+    expect(m.mask(`{"b64":"${b64}"}`)).toBe(`{"b64":"${MASK}"}`);
+    expect(m.mask(`x ${b64.replace(/=+$/, '')} y`)).toBe(`x ${MASK} y`);
+    expect(m.mask(`x ${Buffer.from(v).toString('base64url')} y`)).toBe(`x ${MASK} y`);
+  });
+
+  it('leaves a secret that equals a public name of the config readable where it stands as that name, and masks it elsewhere', () => {
+    const m = new SecretMask();
+    m.add('support');
+    m.add('displayName');
+    m.addNames(['support', 'app.support', 'app.support.integration.sms', 'displayName']);
+    // Addresses and keys keep their shape: masking them hid nothing the config does not show.
+    expect(m.mask('  + app.support.integration.sms (integration)')).toBe('  + app.support.integration.sms (integration)');
+    expect(m.mask('      + displayName: "Support team"')).toBe('      + displayName: "Support team"');
+    expect(m.mask('{"displayName":"x","support":1}')).toBe('{"displayName":"x","support":1}');
+    // Standing alone, as a value, or inside another word, it is the secret.
+    expect(m.mask('Invalid token support')).toBe(`Invalid token ${MASK}`);
+    expect(m.mask('{"authToken":"support"}')).toBe(`{"authToken":"${MASK}"}`);
+    expect(m.mask('app.supportx: 1')).toBe(`app.${MASK}x: 1`);
+    expect(m.maskKeepingWidth('token: support # app.support')).toBe('token: ******* # app.support');
+  });
+
   it('takes numbers and nested objects', () => {
     const m = new SecretMask();
     m.add({ a: 12345678, b: ['token-value'] });

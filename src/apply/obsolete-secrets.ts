@@ -7,6 +7,7 @@
  * by id only, so an entry without one, or one another config manages, is never picked.
  * No I/O: the caller removes what this picks.
  */
+import { isUnmanagedAddress } from '../resources/addresses.js';
 import type { LiveNode } from '../resources/types.js';
 import type { LiveState } from '../state/types.js';
 import type { SavedSecret } from './secrets-journal.js';
@@ -31,7 +32,7 @@ function withDescendants(live: LiveState, ids: ReadonlySet<string>): Set<string>
 export function obsoleteSecret(liveIds: Readonly<Record<string, string>>, live: LiveState, deleted: ReadonlySet<string>): (address: string, entry: SavedSecret) => boolean {
   const gone = withDescendants(live, deleted);
   const managedAt = new Map<string, string>();
-  for (const [address, id] of Object.entries(liveIds)) if (!address.includes('[') && !gone.has(id)) managedAt.set(id, address);
+  for (const [address, id] of Object.entries(liveIds)) if (!isUnmanagedAddress(address) && !gone.has(id)) managedAt.set(id, address);
   return (address, entry) => {
     if (typeof entry?.id !== 'string') return false;
     if (gone.has(entry.id)) return true;

@@ -24,6 +24,27 @@ export function lockWaitNotice(io: { stderr: { write(s: string): unknown } }, ti
   return (holder, lockPath) => void io.stderr.write(`Waiting for the lock ${lockPath}, held by process ${holder} (at most ${timeoutMs / 1000} s)...\n`);
 }
 
+/**
+ * The entries of a secrets file's text (empty text: none), registered with the mask. One reader
+ * for apply, `secrets pull` and the read-only check of `sunco-plan --secrets-out`. The error
+ * never quotes the text: V8's JSON message does, and it may be the start of a secret.
+ */
+export function parseSecretsText(text: string, shown: string): SecretEntries {
+  if (text.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new UserError(`the secrets file ${shown} is not a JSON object keyed by address (${jsonErrorWhere(err)}); move it away or fix it`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new UserError(`the secrets file ${shown} is not a JSON object keyed by address (not a JSON object); move it away or fix it`);
+  }
+  // What the file holds is masked in everything printed from now on.
+  for (const entry of Object.values(parsed as Record<string, unknown>)) secretMask().add(entry && typeof entry === 'object' ? (entry as SavedSecret).secret : entry);
+  return parsed as SecretEntries;
+}
+
 interface Batch {
   entries: SecretEntries;
   waiters: { resolve: () => void; reject: (e: unknown) => void }[];
@@ -169,15 +190,12 @@ export class SecretsFile {
     await chmod(this.path, 0o600).catch((err: NodeJS.ErrnoException) => {
       throw new UserError(`cannot make the secrets file ${this.path} private (mode 0600): ${err.code === 'EPERM' ? 'it belongs to another user' : err.message}; give --secrets-out a file of your own`);
     });
-    if (text.trim() === '') return {};
     try {
-      const parsed: unknown = JSON.parse(text);
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object');
-      // What the file holds is masked in everything printed from now on.
-      for (const entry of Object.values(parsed as Record<string, unknown>)) secretMask().add(entry && typeof entry === 'object' ? (entry as SavedSecret).secret : entry);
-      return parsed as Record<string, SavedSecret>;
+      return parseSecretsText(text, this.path);
     } catch (err) {
-      throw new UserError(`the secrets file ${this.path} is not a JSON object keyed by address (${err instanceof SyntaxError ? jsonErrorWhere(err) : (err as Error).message}); move it away or fix it${(await readJournal(this.path)) ? `; the secrets saved since are in ${journalPath(this.path)}` : ''}`);
+      const journal = await readJournal(this.path).catch(() => undefined);
+      if (!journal || !(err instanceof UserError)) throw err;
+      throw new UserError(`${err.message}; the secrets saved since are in ${journalPath(this.path)}`);
     }
   }
 

@@ -71,8 +71,18 @@ export async function savePlan(file: string, plan: Plan): Promise<void> {
 /** No plan is this big (300 apps make a few MB): a bigger file is refused unread. */
 export const MAX_PLAN_BYTES = 64 * 1024 * 1024;
 
-/** `shown`: the path as the user gave it, for messages. */
-export async function loadPlan(file: string, shown = file): Promise<Plan> {
+/**
+ * `shown`: the path as the user gave it, for messages. `regularOnly` (sunco-apply): a pipe or
+ * a device is refused before it is read: reading a FIFO nobody writes to waits forever, and
+ * the config paths a plan records are relative to the directory of the file sunco-plan wrote
+ * (for /dev/stdin that is /dev). `sunco show` reads a pipe, as cat does.
+ */
+export async function loadPlan(file: string, shown = file, opts: { regularOnly?: boolean } = {}): Promise<Plan> {
+  if (shown === '') throw new UserError('Missing PLANFILE: give the path of a plan file written by sunco-plan --out.');
+  const st = opts.regularOnly ? await stat(file).catch(() => undefined) : undefined;
+  if (st && !st.isFile() && !st.isDirectory()) {
+    throw new UserError(`Cannot read the plan file ${shown}: it is not a regular file (a pipe, a device or a socket); give sunco-apply the file sunco-plan --out wrote`);
+  }
   let text: string;
   try {
     text = (await readBounded(file, MAX_PLAN_BYTES)).toString('utf8');

@@ -8,9 +8,9 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { recoverableSecrets } from '../apply/recover-secrets.js';
+import { parseSecretsText } from '../apply/secrets-file.js';
 import { readJournal, type SecretEntries } from '../apply/secrets-journal.js';
 import { UserError } from '../errors.js';
-import { jsonErrorWhere } from '../json-error.js';
 import type { Plan, PlanNote, SecretsFileReport } from '../plan/types.js';
 import { secretMask } from '../secret-mask.js';
 import type { LiveState } from '../state/types.js';
@@ -30,17 +30,7 @@ export async function readSecretsEntries(path: string, shown: string): Promise<S
     if (code === 'EISDIR') throw new UserError(`--secrets-out ${shown} is a directory: give the secrets file's path`);
     throw new UserError(`cannot read the secrets file ${shown}: ${code === 'EACCES' ? 'permission denied' : (err as Error).message}`);
   }
-  let parsed: unknown = {};
-  try {
-    if (text.trim() !== '') parsed = JSON.parse(text);
-  } catch (err) {
-    // Not V8's message: it quotes the text, which may be the start of a secret.
-    throw new UserError(`the secrets file ${shown} is not valid JSON (${jsonErrorWhere(err)}); move it away or fix it`);
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UserError(`the secrets file ${shown} is not a JSON object keyed by address; move it away or fix it`);
-  const entries = parsed as SecretEntries;
-  // What the file holds is masked in everything printed from now on.
-  secretMask().add(entries);
+  const entries = parseSecretsText(text, shown);
   const journal = await readJournal(path).catch(() => undefined);
   if (journal) secretMask().add(journal);
   return { ...entries, ...journal };

@@ -18,6 +18,7 @@ import type { InputDigests, LoadedConfig } from './types.js';
 import { collectVariables } from './var-sources.js';
 import { registerConfigSecrets } from './secret-values.js';
 import { secretMask } from '../secret-mask.js';
+import { publicNames } from './public-names.js';
 import { declaredVariables, sensitiveNames, withDefaults } from './variables-block.js';
 
 export { ConfigError, formatIssue, issuesToJson, type ConfigIssue, type JsonIssue } from './issues.js';
@@ -105,6 +106,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     if (issues.length === 0 && merged) {
       const { sources: positions, sensitive } = collectSources(parsed, sensitiveVars);
       for (const key of sensitive) secretMask().addField(key.slice(key.indexOf('#') + 1));
+      secretMask().addNames(publicNames(merged.config));
       return {
         config: merged.config,
         files: parsed.map((f) => f.source.shown),

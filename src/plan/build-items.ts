@@ -6,7 +6,7 @@
 import { refContextFor } from '../resources/ref-context.js';
 import type { LoadedConfig } from '../config/types.js';
 import { FINGERPRINT_KEY } from '../resources/fingerprint-key.js';
-import { addressOf } from '../resources/addresses.js';
+import { unmanagedAddress } from '../resources/addresses.js';
 import { type Bindings, bindingKey, parseBindings } from '../resources/bindings.js';
 import { BINDINGS_KEY } from '../resources/reserved-keys.js';
 import { KINDS, ROOT_KIND, itemPath, listPath } from '../resources/registry.js';
@@ -136,7 +136,7 @@ export function buildItems(loaded: LoadedConfig, live: LiveState, desired: Desir
   const leftovers = (d: DesiredNode, parent: Item, pruneHere: boolean): Item[] =>
     (unclaimed.get(d) ?? []).flatMap(({ kind: k, nodes }) =>
       nodes.map((l): Item => {
-        const addr = k.singleton ? addressOf(k, d.address, '') : `${d.address}.${k.segment}[${l.id}]`;
+        const addr = unmanagedAddress(k, d.address, l.id);
         const action = pruneHere ? 'delete' : 'unmanaged';
         return {
           kind: k, address: addr, app: d.app, live: l, parent, children: [], action, deleteAfter: [],

@@ -7,12 +7,12 @@
  */
 import type { LoadedConfig } from '../config/types.js';
 import { UserError } from '../errors.js';
-import { nodeDigest, stateFingerprint } from '../state/digest.js';
 import type { LiveState } from '../state/types.js';
 import { applyApiRules } from './api-rules.js';
 import { buildItems } from './build-items.js';
 import { desiredTree } from '../resources/tree.js';
 import { bookkeepingStep } from './bookkeeping-step.js';
+import { stateFingerprint } from '../state/digest.js';
 import { derivedSalt } from './fingerprints.js';
 import { type Item, walkItems } from './items.js';
 import { addDataDependencies, orderSteps } from './order.js';
@@ -66,12 +66,7 @@ export function diff(loaded: LoadedConfig, live: LiveState, options: DiffOptions
   }
 
   const liveIds: Record<string, string> = {};
-  const liveDigests: Record<string, string> = {};
-  for (const i of all) {
-    if (!i.live) continue;
-    liveIds[i.address] = i.live.id;
-    liveDigests[i.address] = nodeDigest(i.live);
-  }
+  for (const i of all) if (i.live) liveIds[i.address] = i.live.id;
   for (const c of changes) c.fields = c.fields.filter(isFieldChange);
   return {
     formatVersion: 1,
@@ -82,7 +77,6 @@ export function diff(loaded: LoadedConfig, live: LiveState, options: DiffOptions
     liveIds,
     configFingerprint: loaded.fingerprint,
     stateFingerprint: stateFingerprint(live),
-    liveDigests,
     notes,
     options: { prune, targets },
   };

@@ -28,7 +28,10 @@ export function parsePlan(text: string, file: string): Plan {
   return validatePlan(data, file);
 }
 
-/** What sunco-plan writes at the top level; anything else was added by hand. */
+/**
+ * What sunco-plan writes at the top level; anything else was added by hand. `liveDigests` was
+ * written by earlier versions (never read: staleness re-derives the steps) and is still accepted.
+ */
 const TOP_LEVEL = new Set(['formatVersion', 'summary', 'changes', 'steps', 'requests', 'liveIds', 'configFingerprint', 'stateFingerprint', 'liveDigests', 'notes', 'options', 'inputs', 'target']);
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -139,7 +142,13 @@ export function checkStale(saved: Plan, fresh: Plan): string[] {
   const moved = new Set([...byId.appeared, ...byId.gone]);
   const changed = [...new Set([...byId.changed, ...byChange.changed, ...byChange.appeared, ...byChange.gone])].filter((a) => !moved.has(a));
   const parts = [...changed.map((a) => `${a} changed`), ...byId.appeared.map((a) => `${a} appeared`), ...byId.gone.map((a) => `${a} is gone`)];
-  if (parts.length > 0) {
+  // Same config and the very same live state (its fingerprint covers every field): a change
+  // that differs was written into the file, not made in the account; blaming the live state
+  // would send the reviewer looking in the wrong place.
+  const edited = out.length === 0 && saved.stateFingerprint === fresh.stateFingerprint;
+  if (parts.length > 0 && edited) {
+    out.push(`the saved changes are not the ones the config and the live state give now, and neither changed (was the plan file edited?): ${[...new Set([...changed, ...byId.appeared, ...byId.gone])].join(', ')}`);
+  } else if (parts.length > 0) {
     out.push(`the live state changed since the plan was made: ${[...new Set(parts)].join(', ')}`);
   } else if (out.length === 0) {
     const steps = differing(saved.steps, now.steps, (st) => (typeof st.address === 'string' ? st.address : st.id.split(':')[0]!));

@@ -133,13 +133,12 @@ export interface Plan {
   liveIds: Record<string, string>;
   /** LoadedConfig.fingerprint of the config the plan was made from. */
   configFingerprint: string;
-  /** Hash of every live field read. Informational: staleness compares changes, ids and steps (checkStale), so an unmanaged field's edit does not refuse a plan. */
-  stateFingerprint: string;
   /**
-   * Short hash of each live object read, by address (added for checkStale: names which
-   * addresses changed). Optional for plan files written before it existed.
+   * Hash of every live field read. Not a staleness test (that re-derives the steps, so an
+   * unmanaged field's edit does not refuse a plan): it tells an edited file (same config, same
+   * live state, other changes) from a live state that moved.
    */
-  liveDigests?: Record<string, string>;
+  stateFingerprint: string;
   /** Notes that are not changes (PlanNote); optional for plan files written before they existed. */
   notes?: PlanNote[];
   /** `sunco-plan --secrets-out FILE` only: the file checked against the live objects (added by the CLI, not the planner). */

@@ -14,6 +14,19 @@ export function addressOf(k: ResourceKind, parentAddress: string | undefined, na
   return k.singleton ? `${parentAddress}.${k.segment}` : `${parentAddress}.${k.segment}.${name}`;
 }
 
+/**
+ * The address of a live object no declared entry claims: `app.support.key[<id>]`. The brackets
+ * cannot occur in a declared address (names are identifiers), which is what isUnmanagedAddress reads.
+ */
+export function unmanagedAddress(k: ResourceKind, parentAddress: string, id: string): string {
+  return k.singleton ? addressOf(k, parentAddress, '') : `${parentAddress}.${k.segment}[${id}]`;
+}
+
+/** True for the address of an unmanaged object (unmanagedAddress), false for a declared entry's. */
+export function isUnmanagedAddress(address: string): boolean {
+  return address.endsWith(']');
+}
+
 /** The kinds from the root down to `name`. */
 function chain(name: KindName): ResourceKind[] {
   const out: ResourceKind[] = [];

@@ -58,7 +58,7 @@ describe('the installed package', () => {
     expect(names.length).toBeGreaterThan(8);
     const results = await Promise.all(names.map((n) => bin('sunco', [n, '--help'])));
     results.forEach((r, i) => {
-      expect(r.code, names[i]).toBe(0);
+      expect(r.code, `${names[i]}: ${r.stderr}`).toBe(0);
       expect(r.stdout, names[i]).toContain(`sunco ${names[i]}`);
     });
     expect((await bin('sunco', ['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
@@ -81,7 +81,7 @@ describe('the installed package', () => {
 
   it('plans and applies against the in-process emulator', async () => {
     const plan = await bin('sunco-plan', ['--emulator']);
-    expect(plan.code).toBe(0);
+    expect(plan.code, plan.stderr).toBe(0);
     expect(plan.stdout).toContain('Plan: 2 to create, 0 to update, 0 to replace, 0 to delete.');
     const apply = await bin('sunco-apply', ['--emulator', '--yes', '--secrets-out', join(work, 'secrets.json')]);
     expect(apply.stderr).not.toContain('Error');

@@ -20,6 +20,14 @@ describe('plan files', () => {
     expect(await loadPlan(file)).toEqual(plan);
     expect(plan.configFingerprint).toBe('cfg-fp');
     expect(plan.stateFingerprint).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Object.keys(plan)).not.toContain('liveDigests');
+  });
+
+  it('still reads a file an earlier sunco wrote with liveDigests', async () => {
+    const plan = diff(cfg(), state(), { salt: SALT });
+    const file = join(dir, 'older.json');
+    writeFileSync(file, JSON.stringify({ ...plan, liveDigests: { 'app.a': 'd' } }));
+    expect((await loadPlan(file)).steps).toEqual(plan.steps);
   });
 
   it('explains a file that is not a plan', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addressIn, locate, parseAddress } from '../../src/resources/addresses.js';
+import { KINDS } from '../../src/resources/registry.js';
+import { addressIn, isUnmanagedAddress, locate, parseAddress, unmanagedAddress } from '../../src/resources/addresses.js';
 
 describe('addresses derived from the registry', () => {
   const cases: [string, string, string[]][] = [
@@ -32,5 +33,19 @@ describe('addresses derived from the registry', () => {
     expect(addressIn('a', 'integration', 'bot')).toBe('app.a.integration.bot');
     expect(addressIn('a', 'switchboard-integration', 'agent')).toBe('app.a.switchboard.integration.agent');
     expect(() => addressIn('a', 'webhook', 'w')).toThrow(/not a singleton/);
+  });
+});
+
+describe('unmanaged addresses', () => {
+  it('name the live id in brackets (a singleton by its segment), and only they are read as unmanaged', () => {
+    const key = unmanagedAddress(KINDS['app-key'], 'app.support', '5f1d');
+    expect(key).toBe('app.support.key[5f1d]');
+    expect(unmanagedAddress(KINDS.webhook, 'app.s.integration.bot', 'w1')).toBe('app.s.integration.bot.webhook[w1]');
+    expect(unmanagedAddress(KINDS.switchboard, 'app.s', 'sb1')).toBe('app.s.switchboard');
+    expect(isUnmanagedAddress(key)).toBe(true);
+    for (const declared of ['app.support', 'app.s.key.k', 'app.s.integration.bot.webhook.main', 'app.s.switchboard', 'app.s.switchboard.integration.agent']) {
+      expect(isUnmanagedAddress(declared), declared).toBe(false);
+    }
+    expect(parseAddress(key)).toBeUndefined();
   });
 });

@@ -40,8 +40,13 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
   const io = getIO();
   const flags = planFlagsFrom(argv);
   // A saved plan is checked before any request: it may need --secrets-out, and it fixes the scope.
-  const planPath = argv.planfile ? resolve(io.cwd, argv.planfile) : undefined;
-  const saved = planPath ? await loadPlan(planPath, argv.planfile) : undefined;
+  // `sunco-apply ""` or `sunco-apply -` (yargs gives '' for both) names no plan file: refused,
+  // not read as "no plan file" (that would apply the config unreviewed, with --yes unasked).
+  if (argv.planfile === '') throw new UserError('Missing PLANFILE: give the path of a plan file written by sunco-plan --out (a plan cannot come from stdin).');
+  // An unset variable in `--secrets-out "$FILE"` must not mean "no secrets file": the secrets created would have nowhere to go.
+  if (argv.secretsOut === '') throw new UserError('--secrets-out needs a file name, e.g. --secrets-out secrets.json.');
+  const planPath = argv.planfile !== undefined ? resolve(io.cwd, argv.planfile) : undefined;
+  const saved = planPath ? await loadPlan(planPath, argv.planfile, { regularOnly: true }) : undefined;
   if (saved) {
     if (argv.target?.length || argv.prune) {
       throw new UserError('--target and --prune cannot be combined with a plan file: the plan file records the options it was made with.');

@@ -53,6 +53,8 @@ export async function runPlanCommand(argv: PlanCommandArgs): Promise<void> {
   const format = formatOf(argv);
   markdownOptionsFrom(argv);
   const flags = planFlagsFrom(argv);
+  // `--out ""` (a variable that was not set) saved nothing and said nothing.
+  if (argv.out === '') throw new UserError('--out needs a file name: give the path to save the plan to, e.g. --out plan.json.');
   const loaded = await loadConfig(configOptionsFrom(argv, io));
   // Before any API read: a typo'd --out naming an input fails at once and the input stays as it was.
   if (argv.out) {

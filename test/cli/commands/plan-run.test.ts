@@ -192,7 +192,7 @@ describe('sunco-plan', () => {
     expect(r.stderr).not.toContain('wrong');
   });
 
-  it('--out records the config and live state fingerprints; an unchanged live state plans the same file', async () => {
+  it('--out records the config fingerprint and the live ids; an unchanged live state plans the same file', async () => {
     const env = await live();
     await runCli(['plan', '--out', 'a.json'], { cwd: dir, env });
     await runCli(['plan', '--out', 'b.json'], { cwd: dir, env });

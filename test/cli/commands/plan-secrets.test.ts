@@ -104,8 +104,9 @@ describe('sunco-plan --secrets-out', () => {
     await applied();
     const from = h.emu.requestLog.length;
     for (const [content, error] of [
-      ['{"app.support.key.deployer": ', 'Error: the secrets file secrets.json is not valid JSON'],
-      ['["a list"]', 'Error: the secrets file secrets.json is not a JSON object keyed by address; move it away or fix it'],
+      // The same words as apply and secrets pull: one reader (parseSecretsText).
+      ['{"app.support.key.deployer": ', 'Error: the secrets file secrets.json is not a JSON object keyed by address (invalid JSON: it ends too early); move it away or fix it'],
+      ['["a list"]', 'Error: the secrets file secrets.json is not a JSON object keyed by address (not a JSON object); move it away or fix it'],
     ] as const) {
       await writeFile(join(h.dir, 'secrets.json'), content);
       const r = await h.cli(['plan', '--secrets-out', 'secrets.json']);
@@ -119,7 +120,7 @@ describe('sunco-plan --secrets-out', () => {
     await writeFile(join(h.dir, 'secrets.json'), torn);
     const quoted = await h.cli(['plan', '--secrets-out', 'secrets.json']);
     expect(quoted.code).toBe(1);
-    expect(quoted.stderr.trim()).toMatch(/^Error: the secrets file secrets\.json is not valid JSON \(invalid JSON at position \d+\); move it away or fix it$/);
+    expect(quoted.stderr.trim()).toMatch(/^Error: the secrets file secrets\.json is not a JSON object keyed by address \(invalid JSON at position \d+\); move it away or fix it$/);
     expect(quoted.stderr).not.toContain('TORN');
     // A FIFO would be read for ever.
     execFileSync('mkfifo', [join(h.dir, 'fifo.json')]);

@@ -103,6 +103,8 @@ export const apiCommand: AnyCommand = verb({
     // --secrets-out path must fail while there is still nothing to lose.
     let file: SecretsFile | undefined;
     try {
+      // `--secrets-out "$UNSET"`: the call would go out with its secret saved nowhere.
+      if (argv.secretsOut === '') throw new UserError('--secrets-out needs a file name, e.g. --secrets-out secrets.json; nothing was sent.');
       if (argv.secretsOut) {
         const { SecretsFile, lockWaitNotice } = await import('../../../apply/secrets-file.js');
         const { resolve } = await import('node:path');
