@@ -32,7 +32,8 @@ function integration(app: number, index: number): fc.Arbitrary<IntegrationModel>
     triggers: fc.subarray(TRIGGERS, { minLength: 1 }),
     hasKey: fc.boolean(),
     protect: fc.boolean(),
-  }).map(({ type, optional, secretValues, webhooks, triggers, hasKey, protect }) => {
+    fullUser: fc.option(fc.boolean(), { nil: undefined }),
+  }).map(({ type, optional, secretValues, webhooks, triggers, hasKey, protect, fullUser }) => {
     const info = TYPES[type]!;
     const fields: Record<string, unknown> = { ...info.plain };
     if (optional && info.updatable) fields[info.updatable[0]] = info.updatable[1];
@@ -41,7 +42,7 @@ function integration(app: number, index: number): fc.Arbitrary<IntegrationModel>
     const custom = type === 'custom';
     return {
       key: `i${index}`, type, displayName: `${type} ${app}-${index}`, fields, secrets,
-      webhooks: custom ? webhooks.map((w, n) => ({ key: `w${n}`, target: `https://bot.example.com/${app}/${index}/${w}`, triggers })) : [],
+      webhooks: custom ? webhooks.map((w, n) => ({ key: `w${n}`, target: `https://bot.example.com/${app}/${index}/${w}`, triggers, ...(fullUser !== undefined ? { includeFullUser: fullUser } : {}) })) : [],
       keys: custom && hasKey ? [{ key: 'k0', displayName: `runtime ${app}-${index}` }] : [],
       ...(protect ? { protect: true } : {}),
     };

@@ -105,14 +105,15 @@ export function bindApp(app: AppModel, choices: readonly Choice[], tokens: reado
   return model.apps[0]!;
 }
 
-/** Values that no output may show: secret fields' values and the values of variables declared sensitive. */
-export function sensitiveValues(model: Model): string[] {
-  const out = new Set<string>();
+/** Values that no output may show, by `address#field`: secret fields' values and the values of variables declared sensitive. */
+export function sensitiveValues(model: Model): [string, string][] {
+  const out: [string, string][] = [];
   for (const s of slots(model)) {
-    if (isSecretSlot(s)) out.add(String(s.value));
-    if (s.binding?.declared?.sensitive) out.add(varValue(s.binding, s.value));
+    const key = `${s.address}#${s.field}`;
+    if (isSecretSlot(s)) out.push([key, String(s.value)]);
+    if (s.binding?.declared?.sensitive) out.push([key, varValue(s.binding, s.value)]);
   }
-  return [...out].filter(searchable);
+  return out.filter(([, v]) => searchable(v));
 }
 
 /** Slots fed by a variable that is not sensitive, in a field that is no secret: a reviewer must see their values. */

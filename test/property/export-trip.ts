@@ -11,7 +11,8 @@
  *   applied; a write-only field nothing set is deleted from the YAML, as the page says), the
  *   export plans no create, update, replace or delete and nothing unmanaged: at most sunco's
  *   bookkeeping;
- * - its metadata is the live metadata without sunco's reserved keys: the applied config's.
+ * - its metadata is the live metadata without sunco's reserved keys: the applied config's;
+ * - every field the applied config declares is exported (export-fidelity.ts).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,7 +22,9 @@ import { makePlan } from '../../src/cli/make-plan.js';
 import { loadConfig, type LoadedConfig } from '../../src/config/index.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { runCli } from '../helpers/cli.js';
+import { checkFidelity } from './export-fidelity.js';
 import { fail } from './outputs.js';
+import { isSecretField } from './types.js';
 
 export interface ExportCtx { emu: RunningEmulator; api: ApiClient; dir: string }
 
@@ -86,6 +89,7 @@ export async function exportRoundTrip(ctx: ExportCtx, applied: LoadedConfig, eve
   if (create + update + replace + del + unmanaged > 0 || plan.steps.some((s) => s.operation !== 'bookkeeping')) {
     fail(`the export plans changes against the account it came from: ${JSON.stringify(plan.summary)}; ${plan.changes.map((c) => `${c.action} ${c.address} ${c.fields.map((f) => f.field).join(',')}`).join('; ')}`);
   }
+  checkFidelity(applied, loaded, isSecretField);
   for (const [name, app] of Object.entries(applied.config.apps)) {
     const mine = Object.values(loaded.config.apps).find((a) => a.displayName === app.displayName) ?? fail(`export: app.${name} (${app.displayName}) is not exported`);
     if (JSON.stringify(sorted(mine.metadata ?? {})) !== JSON.stringify(sorted(app.metadata ?? {}))) fail(`export: app.${name} metadata ${JSON.stringify(mine.metadata)} is not the applied ${JSON.stringify(app.metadata)}`);

@@ -1,9 +1,10 @@
 /**
  * The interrupted apply (edit kind `interrupt`): the plan runs with the executor's Interrupt
- * triggered once `after` steps have been applied, as a first SIGINT does (sunco-apply routes
- * its signals to that object); with `kill`, a second one follows at once and nothing received
- * after it is saved, as when kill -9 ends the process: the calls in flight still reach the
- * server, and their secrets are lost to the file. Right after it:
+ * triggered when the `after`-th write is answered, before the applier sees the answer, as a
+ * first SIGINT does (sunco-apply routes its signals to that object); with `kill`, a second one
+ * follows at once and nothing received after it is saved, as when kill -9 ends the process
+ * right after a create's answer: the calls in flight still reach the server, and their secrets
+ * are lost to the file. Right after it:
  * - no step starts after the signal but those in flight;
  * - with one signal, every secret received is in the secrets file (journal folded by close);
  * - its report, text and JSON, shows no sensitive value.
@@ -21,22 +22,30 @@ import { tidySecrets } from '../../src/cli/tidy-secrets.js';
 import type { LoadedConfig } from '../../src/config/index.js';
 import type { Plan } from '../../src/plan/types.js';
 import type { LiveState } from '../../src/state/types.js';
+import type { LiveNode } from '../../src/resources/types.js';
 import { checkApplyOutputs, fail, type Watch } from './outputs.js';
 
-/** A client whose calls are remembered, so that the calls a "killed" run left behind can be waited for. */
-function tracked(api: ApiClient, calls: Set<Promise<unknown>>): ApiClient {
+const WRITES = new Set(['post', 'patch', 'delete']);
+
+/**
+ * A client whose calls are remembered, so that the calls a "killed" run left behind can be
+ * waited for; `answered` is told of each write's answer before the applier sees it (a signal
+ * then falls between a create's answer and the save of its secret, the worst moment).
+ */
+function tracked(api: ApiClient, calls: Set<Promise<unknown>>, answered: () => void): ApiClient {
   return new Proxy(api, {
     get(target, prop, receiver) {
       const v = Reflect.get(target, prop, receiver) as unknown;
       if (typeof v !== 'function' || prop === 'paginate') return v;
+      const write = (args: unknown[]) => WRITES.has(String(prop)) || (prop === 'request' && args[0] !== 'GET');
       return (...args: unknown[]) => {
         const r = (v as (...a: unknown[]) => unknown).apply(target, args);
-        if (r instanceof Promise) {
-          const p = r.catch(() => undefined);
-          calls.add(p);
-          void p.then(() => calls.delete(p));
-        }
-        return r;
+        if (!(r instanceof Promise)) return r;
+        const seen = write(args) ? r.then((x: unknown) => (answered(), x)) : r;
+        const settled = seen.catch(() => undefined);
+        calls.add(settled);
+        void settled.then(() => calls.delete(settled));
+        return seen;
       };
     },
   });
@@ -65,13 +74,13 @@ export async function applyInterrupted(ctx: InterruptCtx, loaded: LoadedConfig, 
   // After a kill nothing more reaches the file: the process is gone.
   const secrets = { path: file.path, save: (e: Parameters<SecretsFile['save']>[0]) => (killed ? Promise.resolve() : file.save(e)) };
   if (spec.after === 0) signal();
-  let applied = 0;
+  let answers = 0;
+  const answered = () => {
+    if (++answers === spec.after) signal();
+  };
   const report: ApplyReport = await executePlan({
-    plan: p, client: tracked(ctx.api, calls), config: loaded.config, secrets, interrupt,
-    onEvent: (e) => {
-      events.push(e);
-      if (e.type === 'applied' && ++applied === spec.after) signal();
-    },
+    plan: p, client: tracked(ctx.api, calls, answered), config: loaded.config, secrets, interrupt,
+    onEvent: (e) => events.push(e),
   });
   // The server finishes what it was sent, whether or not anyone waits for the answer.
   while (calls.size > 0) await Promise.all([...calls]);
@@ -92,4 +101,32 @@ export async function applyInterrupted(ctx: InterruptCtx, loaded: LoadedConfig, 
     }
   }
   return { interrupted: atSignal !== undefined, killed: false };
+}
+
+function liveIds(live: LiveState): Set<string> {
+  const out = new Set<string>();
+  const walk = (nodes: LiveNode[]) => {
+    for (const n of nodes) {
+      out.add(n.id);
+      for (const kids of Object.values(n.children)) if (kids) walk(kids);
+    }
+  };
+  walk(live.apps);
+  return out;
+}
+
+/**
+ * What an interrupted replace (create, then delete) stopped between its create and its delete
+ * leaves behind: the replacement or the old object, unmanaged in the next plan, beside the
+ * managed one with the same natural key; the next plan neither adopts nor deletes it. Found
+ * by this property (a duplicate after an interrupt, one signal or kill -9); reported, not
+ * fixed here: the ids the interrupted run created, or whose replace it began, that the next
+ * plan lists as unmanaged.
+ */
+export function orphansOf(interrupted: Plan, before: LiveState, next: Plan, after: LiveState): string[] {
+  const had = liveIds(before);
+  const replaced = interrupted.changes.filter((c) => c.action === 'replace' && c.liveId).map((c) => c.liveId!);
+  if (replaced.length === 0) return [];
+  const suspects = new Set([...[...liveIds(after)].filter((id) => !had.has(id)), ...replaced]);
+  return next.changes.filter((c) => c.action === 'unmanaged' && c.liveId && suspects.has(c.liveId)).map((c) => c.liveId!);
 }
