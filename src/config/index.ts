@@ -105,7 +105,6 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     issues.push(...later.filter((l) => !issues.some((i) => i.file === l.file && i.line === l.line && i.column === l.column && i.code === l.code)));
     if (issues.length === 0 && merged) {
       const { sources: positions, sensitive } = collectSources(parsed, sensitiveVars);
-      for (const key of sensitive) secretMask().addField(key.slice(key.indexOf('#') + 1));
       secretMask().addNames(publicNames(merged.config));
       return {
         config: merged.config,

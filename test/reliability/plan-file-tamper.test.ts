@@ -5,7 +5,7 @@
  * key secret); a plan made against another account is refused; a file that is not a plan, or a
  * huge or deeply nested one, is one clear line too.
  */
-import { link, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
@@ -234,6 +234,8 @@ describe('--out never replaces an input, nor a file that is not a plan', () => {
     expect(await readFile(join(proj, 'secrets.json'), 'utf8')).toBe(before);
     expect(await readFile(join(proj, 'cfg/b.yaml'), 'utf8')).toBe(cfgB);
     expect(await readFile(join(proj, 'vars.env'), 'utf8')).toBe(vars);
+    // A secrets file with a second name is refused by apply (secrets-file-spellings.test.ts); later tests apply with it.
+    await unlink(join(proj, 'secrets-hard.json')).catch(() => undefined);
   });
 
   it('an existing plan file is replaced; a missing directory is named, not the temp file', async () => {
