@@ -115,9 +115,8 @@ export const apiCommand: AnyCommand = verb({
       // `--secrets-out "$UNSET"`: the call would go out with its secret saved nowhere.
       if (argv.secretsOut === '') throw new UserError('--secrets-out needs a file name, e.g. --secrets-out secrets.json; nothing was sent.');
       if (argv.secretsOut) {
-        const { SecretsFile, lockWaitNotice } = await import('../../../apply/secrets-file.js');
-        const { resolve } = await import('node:path');
-        file = new SecretsFile(resolve(ctx.io.cwd, argv.secretsOut), { onWait: lockWaitNotice(ctx.io), signal: stopWaiting.signal });
+        const { SecretsFile, lockWaitNotice, secretsPath } = await import('../../../apply/secrets-file.js');
+        file = new SecretsFile(secretsPath(ctx.io.cwd, argv.secretsOut), { onWait: lockWaitNotice(ctx.io), signal: stopWaiting.signal });
         await file.check();
       }
     } catch (err) {
