@@ -20,8 +20,6 @@ const WORD = /[\w-]/;
 
 export class SecretMask {
   private readonly forms = new Set<string>();
-  /** Field names (`metadata.KEY` for a metadata key) whose every value is secret in an API body. */
-  private readonly fields = new Set<string>();
   /** Public names (addNames) and, per form, the ones that contain it. */
   private readonly names = new Set<string>();
   private readonly guards = new Map<string, string[]>();
@@ -51,21 +49,6 @@ export class SecretMask {
         this.longest = Math.max(this.longest, c.length);
       }
     }
-  }
-
-  /**
-   * Remembers a field whose value is secret whatever it is: one the config feeds from a
-   * sensitive variable. Its live value (the one before a rotation) is not registered by
-   * value, so `--debug` bodies redact the field by name: `metadata.KEY` for the metadata
-   * key KEY (dots and all), else the field's own name (the last segment of its path).
-   */
-  addField(path: string): void {
-    this.fields.add(path.startsWith('metadata.') ? path : path.slice(path.lastIndexOf('.') + 1));
-  }
-
-  /** Whether `key` (inside the object under `parent`) is a field registered by addField. */
-  isSecretField(key: string, parent: string | undefined): boolean {
-    return this.fields.has(parent === 'metadata' ? `metadata.${key}` : key);
   }
 
   /**

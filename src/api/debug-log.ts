@@ -1,4 +1,5 @@
-import { secretMask } from '../secret-mask.js';
+import { type SensitiveRecord, maskRecorded } from '../resources/sensitive-record.js';
+import { MASK, secretMask } from '../secret-mask.js';
 import { REDACTED, SECRET_KEY_PATTERN, redactString, redactValue } from './redact.js';
 
 /** Longest body text shown per debug line: enough to see what happened, not a flood. */
@@ -6,10 +7,18 @@ const MAX_BODY_CHARS = 2000;
 
 /**
  * Formats the --debug lines: one per request, one per response (or network fault), one per
- * retry wait. Everything passes through redaction: secret-looking JSON fields by name, and
- * every known key secret by value. Headers are never logged, so neither is Authorization.
+ * retry wait. Everything passes through redaction: credential fields by name, every secret
+ * of the run by value (the key secrets, and the secret-mask registry: the values of write-only
+ * and credential fields and of sensitive variables), and by the apps' records the fields sunco
+ * applied from sensitive variables (resources/sensitive-record.ts), which also hides the live
+ * value a rotation replaces, unknown to this run. A field is never hidden for its name alone
+ * when it is plain (every webhook target would be). Headers are never logged, so neither is
+ * Authorization.
  */
 export class DebugLog {
+  /** The records of the apps read so far (an app is read before its objects). */
+  private readonly known: SensitiveRecord = new Map();
+
   constructor(
     private readonly sink: ((line: string) => void) | undefined,
     private readonly secrets: () => Iterable<string>,
@@ -50,9 +59,9 @@ export class DebugLog {
   private body(text: string): string {
     let shown: string;
     try {
-      // Also the fields the config feeds from sensitive variables: their old, live values (read
-      // back before a rotation) are not in the registry by value, only the new ones are.
-      shown = JSON.stringify(redactValue(JSON.parse(text), undefined, (key, parent) => secretMask().isSecretField(key, parent)));
+      // The fields the apps' records name: their old, live values (read back before a rotation)
+      // are not in the registry by value, only the new ones are.
+      shown = JSON.stringify(redactValue(maskRecorded(JSON.parse(text), this.known, () => MASK)));
     } catch {
       // A non-JSON body may still carry key=value secrets (form posts, error pages echoing input).
       shown = JSON.stringify(oneLine(text).replace(SECRET_PAIR, `$1${REDACTED}`));

@@ -1,5 +1,3 @@
-import { sensitiveMetadataKeys } from '../resources/reserved-keys.js';
-
 /** What replaces a secret in anything we print. */
 export const REDACTED = '(redacted)';
 
@@ -11,23 +9,21 @@ export const REDACTED = '(redacted)';
 export const SECRET_KEY_PATTERN = /secret|token|password|privateKey|apiKey|accessKey|signingKey|certificate|authorization|consumerKey|serverKey/i;
 
 /**
- * A deep copy of `value` with every secret-looking field's value replaced. When `found` is
- * given, the string values replaced are added to it, so that an echo of them elsewhere
- * (an error title quoting the input) can be redacted by value too. `isSecretField` names
- * more secret fields by name and parent key (a metadata key fed by a sensitive variable).
+ * A deep copy of `value` with every secret-looking field's value replaced (credential names:
+ * the values of plain fields are masked by value or by the apps' records, debug-log.ts). When
+ * `found` is given, the string values replaced are added to it, so that an echo of them
+ * elsewhere (an error title quoting the input) can be redacted by value too.
  */
-export function redactValue(value: unknown, found?: Set<string>, isSecretField?: (key: string, parent: string | undefined) => boolean, parent?: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => redactValue(v, found, isSecretField, parent));
+export function redactValue(value: unknown, found?: Set<string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, found));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    // App metadata values sunco applied from sensitive variables: the metadata lists their keys.
-    const listed = parent === 'metadata' ? sensitiveMetadataKeys(value) : [];
     for (const [k, v] of Object.entries(value)) {
-      if ((SECRET_KEY_PATTERN.test(k) || isSecretField?.(k, parent) || listed.includes(k)) && v !== null && v !== undefined && v !== '') {
+      if (SECRET_KEY_PATTERN.test(k) && v !== null && v !== undefined && v !== '') {
         if (found) collectStrings(v, found);
         out[k] = REDACTED;
       } else {
-        out[k] = redactValue(v, found, isSecretField, k);
+        out[k] = redactValue(v, found);
       }
     }
     return out;

@@ -1,10 +1,12 @@
 /**
  * Placeholders in a step (src/plan/types.ts): `{{address}}` in paths and `{"$ref": address}`
  * in bodies become ids; `{"$secret": "address#field"}` becomes a value from the config;
- * `{"$bindings": [[key, id or $ref], ...]}` becomes the encoded bindings (resources/bindings.ts).
+ * `{"$bindings": [[key, id or $ref], ...]}` becomes the encoded bindings (resources/bindings.ts);
+ * `{"$sensitive": [[key or $ref, paths], ...]}` the sensitive-field record (resources/sensitive-record.ts).
  */
 import type { SuncoConfig } from '../config/types.js';
 import { formatBindings } from '../resources/bindings.js';
+import { formatSensitiveRecord, recordKey } from '../resources/sensitive-record.js';
 import { configValue, UnresolvedError } from './config-values.js';
 
 export { UnresolvedError };
@@ -51,6 +53,11 @@ function isPlaceholder(v: object, key: '$ref' | '$secret'): v is Record<typeof k
   return keys.length === 1 && keys[0] === key && typeof (v as Record<string, unknown>)[key] === 'string';
 }
 
+function isRecord(v: object): v is { $sensitive: [string | { $ref: string }, string[]][] } {
+  const keys = Object.keys(v);
+  return keys.length === 1 && keys[0] === '$sensitive' && Array.isArray((v as Record<string, unknown>).$sensitive);
+}
+
 function isBindings(v: object): v is { $bindings: [string, string | { $ref: string }][] } {
   const keys = Object.keys(v);
   return keys.length === 1 && keys[0] === '$bindings' && Array.isArray((v as Record<string, unknown>).$bindings);
@@ -64,6 +71,11 @@ export function resolveBody(body: unknown, ids: IdLookup, config: SuncoConfig | 
     // Bindings of resources created in this run (src/plan/bindings-plan.ts): ids, then the compact string.
     const entries = body.$bindings.map(([h, v]): [string, string] => [h, typeof v === 'string' ? v : idOf(ids, v.$ref, preferLive)]);
     return formatBindings(entries) ?? '';
+  }
+  if (isRecord(body)) {
+    // The record's entries of objects created in this run (src/plan/sensitive-record-plan.ts): keyed by their new ids.
+    const entries = body.$sensitive.map(([k, paths]): [string, string[]] => [typeof k === 'string' ? k : recordKey(idOf(ids, k.$ref, preferLive)), paths]);
+    return formatSensitiveRecord(entries) ?? '';
   }
   if (isPlaceholder(body, '$secret')) {
     if (!config) throw new UnresolvedError(`no configuration was loaded to resolve ${body.$secret}`);

@@ -9,8 +9,8 @@
  * the file lock (file-lock.ts), so concurrent applies sharing one file keep each other's entries.
  */
 import { constants } from 'node:fs';
-import { access, chmod, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { access, chmod, lstat, open, readdir, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { jsonErrorWhere } from '../json-error.js';
 import { secretMask } from '../secret-mask.js';
@@ -18,6 +18,15 @@ import { acquireLock, type LockOptions } from './file-lock.js';
 import { appendJournal, journalLines, journalPath, readJournal, removeJournal, type SavedSecret, type SecretEntries, syncDir } from './secrets-journal.js';
 
 export type { SavedSecret } from './secrets-journal.js';
+
+/**
+ * The absolute path of `--secrets-out GIVEN`. A trailing slash names a directory: path.resolve
+ * would drop it, and `--secrets-out out/` would write a file named `out`.
+ */
+export function secretsPath(cwd: string, given: string): string {
+  if (/[/\\]$/.test(given)) throw new UserError(`--secrets-out ${given} ends with a slash, so it names a directory: give a file path, e.g. ${given}secrets.json`);
+  return resolve(cwd, given);
+}
 
 /** LockOptions.onWait for a command: one line on stderr, so that a wait for another run's lock is not a silent hang. */
 export function lockWaitNotice(io: { stderr: { write(s: string): unknown } }, timeoutMs = 30_000): (holder: string, lockPath: string) => void {
@@ -62,10 +71,19 @@ export class SecretsFile {
   /** Bytes written to the journal and the JSON file by this process (the O(n) claim of issue 18). */
   bytesWritten = 0;
 
+  /** The file's path; check() makes it the symlink's target, so that every spelling of one file shares one lock. */
+  private where: string;
+
   constructor(
-    readonly path: string,
+    path: string,
     private readonly lockOptions: LockOptions = {},
-  ) {}
+  ) {
+    this.where = path;
+  }
+
+  get path(): string {
+    return this.where;
+  }
 
   /**
    * Before any API call: the directory must be writable and the file a JSON object; a journal
@@ -78,8 +96,20 @@ export class SecretsFile {
     } catch {
       throw new UserError(`cannot write the secrets file ${this.path}: its directory does not exist or is not writable`);
     }
+    // Through a symlink, the lock (`link.lock`) would not be the one of a run given the target's
+    // name, and the rename would replace the link by a file: two runs at once, or one run after
+    // the other, would each write a file of their own. The target is the file.
+    if ((await lstat(this.path).catch(() => undefined))?.isSymbolicLink()) {
+      this.where = await realpath(this.path).catch(() => {
+        throw new UserError(`the secrets file ${this.path} is a symbolic link to a file that does not exist (or a loop): give --secrets-out the target's path`);
+      });
+    }
     // A device or a pipe would be read as empty and then replaced by the rename (as root, /dev/null itself).
     const st = await stat(this.path).catch(() => undefined);
+    // A hard link has another name with another lock, and the rename would split the two names into two files.
+    if (st?.isFile() && st.nlink > 1) {
+      throw new UserError(`the secrets file ${this.path} has ${st.nlink} hard links: each save replaces the file, which would leave the other names with old secrets; give --secrets-out a file with one name`);
+    }
     if (st && !st.isFile() && !st.isDirectory()) {
       throw new UserError(`the secrets file ${this.path} is not a regular file (a device, a pipe or a socket): give --secrets-out a file path`);
     }

@@ -6,7 +6,7 @@
  * Callers hold the file lock (file-lock.ts) around every function here.
  */
 import { constants } from 'node:fs';
-import { open, unlink } from 'node:fs/promises';
+import { type FileHandle, open, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -51,13 +51,16 @@ export async function appendJournal(file: string, lines: string): Promise<number
     return undefined;
   });
   // O_NOFOLLOW: a symlink planted at the journal's name would receive the secrets.
-  fh ??= await open(path, constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW).catch((err: NodeJS.ErrnoException) => {
+  fh ??= await open(path, constants.O_RDWR | constants.O_APPEND | constants.O_NOFOLLOW).catch((err: NodeJS.ErrnoException) => {
     throw err.code === 'ELOOP' ? new UserError(`the secrets journal ${path} is a symbolic link: refusing to write secrets through it; remove it`) : err;
   });
   try {
     // A journal someone else created may be looser; it holds secrets.
     if (!created) await fh.chmod(0o600);
-    const data = Buffer.from(lines, 'utf8');
+    // A run killed in the middle of its append leaves a last line without its newline; glued to
+    // it, this batch's first line would not parse and its acknowledged secret would be lost.
+    const torn = !created && (await endsTorn(fh));
+    const data = Buffer.from(torn ? `\n${lines}` : lines, 'utf8');
     await fh.write(data);
     await fh.datasync();
     if (created) await syncDir(dirname(path));
@@ -65,6 +68,15 @@ export async function appendJournal(file: string, lines: string): Promise<number
   } finally {
     await fh.close();
   }
+}
+
+/** Whether the file's last byte is not a newline (an append cut short). */
+async function endsTorn(fh: FileHandle): Promise<boolean> {
+  const { size } = await fh.stat();
+  if (size === 0) return false;
+  const last = Buffer.alloc(1);
+  await fh.read(last, 0, 1, size - 1);
+  return last[0] !== 0x0a;
 }
 
 /**
@@ -91,13 +103,19 @@ export async function readJournal(file: string): Promise<SecretEntries | undefin
   const complete = text.slice(0, text.lastIndexOf('\n') + 1);
   for (const line of complete.split('\n')) {
     if (line === '') continue;
+    let e: { address?: unknown; id?: unknown; secret?: unknown } | null;
     try {
-      const e = JSON.parse(line) as { address?: unknown; id?: unknown; secret?: unknown };
-      if (typeof e.address !== 'string' || typeof e.secret !== 'string') continue;
-      out[e.address] = typeof e.id === 'string' ? { id: e.id, secret: e.secret } : { secret: e.secret };
+      e = JSON.parse(line) as typeof e;
     } catch {
-      // A torn line; the ones after it are intact (each append is a whole batch of whole lines).
+      // A torn line (an append cut short); the ones after it are intact (appendJournal starts a fresh line).
+      continue;
     }
+    // A whole line of another shape (another sunco version, another tool): folding would drop
+    // it and then remove the journal, losing what it holds.
+    if (!e || typeof e !== 'object' || typeof e.address !== 'string' || typeof e.secret !== 'string' || (e.id !== undefined && typeof e.id !== 'string')) {
+      throw new UserError(`the secrets journal ${journalPath(file)} holds a line this sunco does not read (written by another version?); nothing was changed: merge it by hand or with that version, then remove it`);
+    }
+    out[e.address] = typeof e.id === 'string' ? { id: e.id, secret: e.secret } : { secret: e.secret };
   }
   return out;
 }

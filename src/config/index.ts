@@ -105,7 +105,6 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     issues.push(...later.filter((l) => !issues.some((i) => i.file === l.file && i.line === l.line && i.column === l.column && i.code === l.code)));
     if (issues.length === 0 && merged) {
       const { sources: positions, sensitive } = collectSources(parsed, sensitiveVars);
-      for (const key of sensitive) secretMask().addField(key.slice(key.indexOf('#') + 1));
       secretMask().addNames(publicNames(merged.config));
       return {
         config: merged.config,
@@ -128,7 +127,11 @@ function unsetIn(parsed: ParsedFile[]): string[] {
 /** Issues of reading a file (never of its content): they show no line of it. */
 const READ_CODES = new Set(['file_missing', 'file_unreadable', 'file_too_large', 'bad_encoding', 'var_file_missing']);
 
-/** Flag-level issues (no position) first, then by file, line and column. */
+/**
+ * Flag-level issues (no position) first, then by file, line and column. Files by code unit, as
+ * read-files.ts reads them: localeCompare made the order depend on the user's LANG.
+ */
 function sortIssues(issues: ConfigIssue[]): ConfigIssue[] {
-  return [...issues].sort((a, b) => (a.line === 0 ? 0 : 1) - (b.line === 0 ? 0 : 1) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  const byFile = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return [...issues].sort((a, b) => (a.line === 0 ? 0 : 1) - (b.line === 0 ? 0 : 1) || byFile(a.file, b.file) || a.line - b.line || a.column - b.column);
 }

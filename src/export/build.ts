@@ -6,7 +6,10 @@
  * Walks the registry like the planner does: each kind's entries sit under its `configKey`
  * in the parent entry, named from their display names (names.ts), in id order.
  */
+import { appBindingOf } from '../resources/bindings.js';
 import { refContextFor } from '../resources/ref-context.js';
+import { SELF, type SensitiveRecord, parseSensitiveRecord, recordKey } from '../resources/sensitive-record.js';
+import { MASK } from '../secret-mask.js';
 import { addressOf } from '../resources/addresses.js';
 import { KINDS, ROOT_KIND } from '../resources/registry.js';
 import type { LiveNode, Raw, RefContext, ResourceKind } from '../resources/types.js';
@@ -22,6 +25,8 @@ interface Named {
   node: LiveNode;
   name: string;
   address: string;
+  /** Its fields the app's record names as sensitive (API paths). */
+  sensitive: string[];
   /** Its id is written: --pin-ids, or its natural key is shared with a sibling. */
   pin?: string;
   children: Named[];
@@ -35,37 +40,51 @@ function hostOf(target: unknown): string {
   }
 }
 
-/** The name an object asks for: its API name where the kind is keyed by one, else its display name (or webhook host). */
-function wantedName(k: ResourceKind, raw: Raw): string {
+/**
+ * The name an object asks for: its API name where the kind is keyed by one, else its display
+ * name (or webhook host). A field the record names as sensitive never names an entry (the
+ * name is an address, printed everywhere): an app then takes the name it was applied as.
+ */
+function wantedName(k: ResourceKind, node: LiveNode, sensitive: readonly string[]): string {
+  const raw = node.raw;
+  const shown = (field: string): boolean => !sensitive.includes(field);
   const named = k.fieldSpecs(raw).find((s) => s.role === 'name');
   if (named && typeof raw[named.name] === 'string') return raw[named.name] as string;
-  if (typeof raw.displayName === 'string' && raw.displayName.trim() !== '') return slug(raw.displayName, k.segment);
-  if (typeof raw.target === 'string') return slug(hostOf(raw.target), k.segment);
-  return slug(raw.type, k.segment);
+  if (typeof raw.displayName === 'string' && raw.displayName.trim() !== '' && shown('displayName')) return slug(raw.displayName, k.segment);
+  if (typeof raw.target === 'string' && shown('target')) return slug(hostOf(raw.target), k.segment);
+  if (k === ROOT_KIND && appBindingOf(node) !== undefined) return slug(appBindingOf(node), 'app');
+  return slug(raw.type, k.segment || 'app');
+}
+
+/** The fields of this object that the app's record names as sensitive (resources/sensitive-record.ts). */
+function sensitiveOf(node: LiveNode, record: SensitiveRecord | undefined): string[] {
+  if (!record) return parseSensitiveRecord(node.raw.metadata).get(SELF) ?? [];
+  return record.get(recordKey(node.id)) ?? [];
 }
 
 /** Names siblings of one kind (in id order) and says which must be pinned by id. */
-function nameSiblings(k: ResourceKind, nodes: LiveNode[], parentAddress: string | undefined, options: ExportOptions): Named[] {
+function nameSiblings(k: ResourceKind, nodes: LiveNode[], parentAddress: string | undefined, options: ExportOptions, record?: SensitiveRecord): Named[] {
   const ordered = byId(nodes);
-  const names = k.singleton ? ordered.map(() => '') : uniqueNames(ordered.map((n) => wantedName(k, n.raw)));
+  const names = k.singleton ? ordered.map(() => '') : uniqueNames(ordered.map((n) => wantedName(k, n, sensitiveOf(n, record))));
   const keys = ordered.map((n) => canonicalJson(k.naturalKey(n.raw)));
   return ordered.map((node, i) => {
     const shared = !k.singleton && keys.filter((key) => key === keys[i]).length > 1;
-    const named: Named = { node, name: names[i]!, address: addressOf(k, parentAddress, names[i]!), children: [] };
-    if (shared) named.pin = `Pinned by id: ${keys.filter((key) => key === keys[i]).length} live ${k.noun}s share its identity (${describeKey(k.naturalKey(node.raw))}).`;
+    const sensitive = sensitiveOf(node, record);
+    const named: Named = { node, name: names[i]!, address: addressOf(k, parentAddress, names[i]!), sensitive, children: [] };
+    if (shared) named.pin = `Pinned by id: ${keys.filter((key) => key === keys[i]).length} live ${k.noun}s share its identity (${describeKey(k.naturalKey(node.raw), sensitive)}).`;
     // An app-scoped key cannot list apps: its app is found by id only (RESOURCES.md "Who holds which key").
     else if (options.appScoped && k === ROOT_KIND) named.pin = 'Pinned by id: an app-scoped key finds its app by id only.';
     else if (options.pinIds) named.pin = '';
     for (const childName of k.children) {
       const kids = node.children[childName];
-      if (kids) named.children.push(...nameSiblings(KINDS[childName], kids, named.address, options));
+      if (kids) named.children.push(...nameSiblings(KINDS[childName], kids, named.address, options, record ?? parseSensitiveRecord(node.raw.metadata)));
     }
     return named;
   });
 }
 
-function describeKey(key: Record<string, unknown>): string {
-  return Object.entries(key).map(([f, v]) => `${f} ${v === undefined ? '(none)' : JSON.stringify(v)}`).join(', ');
+function describeKey(key: Record<string, unknown>, sensitive: readonly string[]): string {
+  return Object.entries(key).map(([f, v]) => `${f} ${v === undefined ? '(none)' : sensitive.includes(f) ? MASK : JSON.stringify(v)}`).join(', ');
 }
 
 function* walkNamed(items: Named[]): Generator<Named> {
@@ -90,7 +109,7 @@ export function exportState(apps: LiveNode[], options: ExportOptions = {}): Expo
     const build = (n: Named, path: string[], nameParts: string[]): Raw => {
       const k = KINDS[n.node.kind];
       const fields = entryFields(k, n.node, n.address, {
-        refs, nameAt: (addr) => byAddress.get(addr)?.name, variables, result, nameParts,
+        refs, nameAt: (addr) => byAddress.get(addr)?.name, variables, result, nameParts, sensitive: n.sensitive,
       });
       const entry: Raw = n.pin !== undefined ? { id: n.node.id, ...fields } : fields;
       if (n.pin) comments.push({ path, text: n.pin });

@@ -9,7 +9,7 @@
 import { roleOf } from '../resources/common.js';
 import type { FieldSpec } from '../resources/fields.js';
 import type { LiveNode, Raw, RefContext, ResourceKind } from '../resources/types.js';
-import { sensitiveMetadataKeys } from '../resources/reserved-keys.js';
+import { pathSegments, replaceAtPaths } from '../resources/sensitive-record.js';
 import { deepEqual, isPlainObject, isRef } from '../resources/values.js';
 import type { ExportResult } from './types.js';
 import { type VariableNames, reference } from './variables.js';
@@ -22,6 +22,8 @@ export interface EntryContext {
   result: ExportResult;
   /** Logical names from the app down to this entry, for variable names (support, telegram). */
   nameParts: string[];
+  /** The object's fields the app's record names as sensitive (API paths: resources/sensitive-record.ts). */
+  sensitive?: readonly string[];
 }
 
 function isReadOnly(spec: FieldSpec): boolean {
@@ -37,9 +39,9 @@ export function entryFields(k: ResourceKind, node: LiveNode, address: string, ct
     ctx.result.variables.push({ name, address, field, reason, ...(reason !== 'write-only' ? { savedIn: { key: `${address}#${field}` } } : {}) });
     return reference(name);
   };
-  // Metadata values sunco applied from sensitive variables (recorded by name in the live
-  // metadata: reserved-keys.ts) are variables too, their values saved like credentials.
-  const sensitiveKeys = new Set(sensitiveMetadataKeys(node.raw.metadata));
+  // Values sunco applied from sensitive variables (the app's record names their fields:
+  // resources/sensitive-record.ts) are variables too, their values saved like credentials.
+  const sensitive = ctx.sensitive ?? [];
   for (const spec of k.fieldSpecs(node.raw)) {
     const role = roleOf(spec);
     // The switchboard integration's `name` is its map key.
@@ -72,12 +74,14 @@ export function entryFields(k: ResourceKind, node: LiveNode, address: string, ct
     }
     if (spec.default !== undefined && deepEqual(value, spec.default)) continue;
     if (isPlainObject(value) && Object.keys(value).length === 0) continue;
-    if (spec.name === 'metadata' && isPlainObject(value) && sensitiveKeys.size > 0) {
-      out[field] = Object.fromEntries(Object.entries(value).map(([key, v]) => {
-        if (!sensitiveKeys.has(key) || typeof v !== 'string' || v === '') return [key, v];
-        ctx.result.secrets[`${address}#${field}.${key}`] = { id: node.id, secret: String(v) };
-        return [key, variable(`${field}.${key}`, 'sensitive')];
-      }));
+    const recorded = sensitive.filter((p) => pathSegments(p)[0] === spec.name);
+    if (recorded.length > 0) {
+      const replaced = replaceAtPaths({ [spec.name]: value }, recorded, (path, v) => {
+        const configPath = [field, ...pathSegments(path).slice(1)].join('.');
+        ctx.result.secrets[`${address}#${configPath}`] = { id: node.id, secret: String(v) };
+        return variable(configPath, 'sensitive');
+      });
+      out[field] = replaced[spec.name];
       continue;
     }
     out[field] = value;

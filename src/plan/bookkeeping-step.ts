@@ -19,12 +19,14 @@ import { FINGERPRINT_KEY } from '../resources/fingerprint-key.js';
 import type { Bindings } from '../resources/bindings.js';
 import { METADATA_LIMIT_BYTES, metadataBytes } from '../resources/metadata.js';
 import { APP_BINDING_KEY, BINDINGS_KEY, reservedKeysOf, SENSITIVE_KEYS_KEY, withoutReservedKeys } from '../resources/reserved-keys.js';
+import { formatSensitiveRecord, parseSensitiveRecord } from '../resources/sensitive-record.js';
 import type { Raw } from '../resources/types.js';
 import { isPlainObject } from '../resources/values.js';
 import { desiredBindings, encodedLength, knownValue } from './bindings-plan.js';
 import { type FingerprintStepInput, fingerprintWriters, fingerprintsValue } from './fingerprint-steps.js';
-import { stepId } from './items.js';
+import { stepId, walkItems } from './items.js';
 import { keyedBody } from './metadata-body.js';
+import { desiredRecord, knownRecord, recordAdds, recordUpperBound } from './sensitive-record-plan.js';
 import type { PlanNote, Step } from './types.js';
 
 export interface BookkeepingInput extends FingerprintStepInput {
@@ -51,13 +53,26 @@ export function bookkeepingStep(input: BookkeepingInput, errors: string[], notes
   delete reserved[BINDINGS_KEY];
   if (fpValue !== undefined) reserved[FINGERPRINT_KEY] = fpValue;
   else delete reserved[FINGERPRINT_KEY];
-  // Which declared metadata keys are sensitive (names only), for export; left out when it does not fit.
-  if (isPlainObject(declared)) {
-    const keys = input.sensitivity.metadataKeys(app.address).filter((k) => Object.hasOwn(userMeta, k));
-    const listed = JSON.stringify(keys);
-    if (keys.length > 0 && metadataBytes({ ...userMeta, ...reserved, [SENSITIVE_KEYS_KEY]: listed }) <= METADATA_LIMIT_BYTES) reserved[SENSITIVE_KEYS_KEY] = listed;
-    else delete reserved[SENSITIVE_KEYS_KEY];
-  }
+  // Which plain fields hold values of sensitive variables (paths by id, never values), for the
+  // commands that read no config; a record that does not fit is dropped, and the plan says so.
+  const liveRecord = parseSensitiveRecord(liveMeta);
+  const record = desiredRecord(app, input.sensitivity, liveRecord, kept);
+  const liveRecordValue = formatSensitiveRecord(liveRecord);
+  const knownRec = knownRecord(record);
+  const bound = recordUpperBound(record);
+  let recordChanged = record.pending || knownRec !== liveRecordValue;
+  if (bound !== undefined && metadataBytes({ ...userMeta, ...reserved, [SENSITIVE_KEYS_KEY]: bound }) > METADATA_LIMIT_BYTES) {
+    recordChanged = liveRecordValue !== undefined;
+    delete reserved[SENSITIVE_KEYS_KEY];
+    record.pending = false;
+    notes.push({
+      code: 'sensitive-record-fallback', address: app.address,
+      message: `${app.address}: the record of which fields hold sensitive values (${SENSITIVE_KEYS_KEY}, ${bound.length} bytes) does not fit in the app's ${METADATA_LIMIT_BYTES}-byte metadata beside its metadata and fingerprints, so sunco keeps none: commands that read no config (sunco export, sunco api, list and get) will show those values; shorten metadata`,
+    });
+  } else if (knownRec === undefined) delete reserved[SENSITIVE_KEYS_KEY];
+  // The live value is kept as it is when it says the same (an earlier format, another order).
+  else reserved[SENSITIVE_KEYS_KEY] = recordChanged ? knownRec : liveReserved[SENSITIVE_KEYS_KEY];
+  const recordPending = record.pending;
 
   const bindingsLength = encodedLength(bindings);
   let useBindings = bindingsLength > 0;
@@ -75,7 +90,7 @@ export function bookkeepingStep(input: BookkeepingInput, errors: string[], notes
 
   const known = useBindings ? knownValue(bindings) : undefined;
   const wanted: Raw = { ...reserved, ...(known !== undefined ? { [BINDINGS_KEY]: known } : {}) };
-  const pending = useBindings && known === undefined;
+  const pending = (useBindings && known === undefined) || recordPending;
   if (!pending && sameKeys(wanted, liveReserved)) return undefined;
   // Bindings of adopted objects (made outside sunco, or before bindings) are recorded with
   // the app's next real change, not by a write of their own: a plan over an unchanged
@@ -84,11 +99,15 @@ export function bookkeepingStep(input: BookkeepingInput, errors: string[], notes
   const fpChanged = fp !== undefined && fp !== before;
   // Under --target, only what the kept steps make necessary (new ids, new fingerprints) is written.
   const opportunistic = input.appHasSteps && !input.targeted;
-  if (!pending && !opportunistic && !fpChanged && !wrongBinding(input, bindings.entries, liveReserved)) return undefined;
+  // A changed record is written alone: it follows the config (the next config-less command must
+  // hide a newly sensitive field). Under --target, only when it hides more than before.
+  const recordWrite = recordChanged && (!input.targeted || recordAdds(record, liveRecord));
+  if (!pending && !opportunistic && !fpChanged && !recordWrite && !wrongBinding(input, bindings.entries, liveReserved)) return undefined;
 
   const bodyUser = isPlainObject(declared) ? keyedBody(input.sensitivity, app.address, 'metadata', userMeta) : userMeta;
   const bodyReserved: Raw = { ...wanted };
-  if (pending) bodyReserved[BINDINGS_KEY] = { $bindings: bindings.entries };
+  if (useBindings && known === undefined) bodyReserved[BINDINGS_KEY] = { $bindings: bindings.entries };
+  if (recordPending) bodyReserved[SENSITIVE_KEYS_KEY] = { $sensitive: record.entries };
   const step: Step = {
     id: `${app.address}:bookkeeping`,
     address: app.address,
@@ -97,12 +116,20 @@ export function bookkeepingStep(input: BookkeepingInput, errors: string[], notes
     method: 'PATCH',
     path: app.itemPath,
     body: { metadata: { ...bodyUser, ...bodyReserved } },
-    dependsOn: [...new Set([...fingerprintWriters(input), ...(pending ? bindings.creates : [])])],
+    dependsOn: [...new Set([...fingerprintWriters(input), ...(useBindings && known === undefined ? bindings.creates : []), ...(recordPending ? recordCreates(app, record.entries, kept) : [])])],
     app: app.app,
   };
   if (kept.has(stepId(app, 'update'))) step.dependsOn.push(stepId(app, 'update'));
   if (kept.has(stepId(app, 'create'))) step.dependsOn.push(stepId(app, 'create'));
   return step;
+}
+
+/** The create steps whose ids the record's pending entries wait for. */
+function recordCreates(app: BookkeepingInput['app'], entries: [unknown, string[]][], kept: Set<string>): string[] {
+  const refs = new Set(entries.flatMap(([k]) => (typeof k === 'string' ? [] : [(k as { $ref: string }).$ref])));
+  const out: string[] = [];
+  for (const i of walkItems(app.children)) if (refs.has(i.address) && kept.has(stepId(i.inlinedInto ?? i, 'create'))) out.push(stepId(i.inlinedInto ?? i, 'create'));
+  return out;
 }
 
 function wrongBinding(input: BookkeepingInput, entries: [string, unknown][], liveReserved: Raw): boolean {

@@ -16,10 +16,16 @@ export class Sensitivity {
    * call cost +1.25 s on a 1,000-app diff (issue 18).
    */
   private readonly enclosing = new Set<string>();
+  /** The sensitive field paths of each address, sorted (one scan, not one per address). */
+  private readonly byAddress = new Map<string, string[]>();
 
   constructor(private readonly loaded: LoadedConfig) {
     for (const key of loaded.sensitive) {
       const hash = key.indexOf('#');
+      const address = key.slice(0, hash);
+      const list = this.byAddress.get(address) ?? [];
+      list.push(key.slice(hash + 1));
+      this.byAddress.set(address, list);
       for (let dot = key.indexOf('.', hash); dot !== -1; dot = key.indexOf('.', dot + 1)) this.enclosing.add(key.slice(0, dot));
     }
   }
@@ -40,8 +46,12 @@ export class Sensitivity {
 
   /** The keys of the entry's metadata whose values came from variables declared sensitive, sorted. */
   metadataKeys(address: string): string[] {
-    const prefix = fieldKey(address, 'metadata.');
-    return [...this.loaded.sensitive].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)).sort();
+    return this.fieldPaths(address).filter((p) => p.startsWith('metadata.')).map((p) => p.slice('metadata.'.length));
+  }
+
+  /** The entry's field paths (config names, dotted) whose values came from variables declared sensitive, sorted. */
+  fieldPaths(address: string): string[] {
+    return [...(this.byAddress.get(address) ?? [])].sort();
   }
 
   /** The value to put in a step body: `$secret` placeholders where a value is sensitive. */

@@ -101,12 +101,13 @@ export interface Step {
  * Something the plan says that is not a change of a resource:
  * - `bookkeeping`: sunco records bindings or fingerprints in these apps' metadata (one note per plan);
  * - `bindings-fallback`: an app's bindings do not fit in its 4 KB metadata, so it matches by natural keys;
+ * - `sensitive-record-fallback`: the record of its fields fed by sensitive variables does not fit, so config-less commands would show them;
  * - `rename`: a create next to an unmanaged object it may be a rename of ("did you rename …?");
  * - `app-binding`: how an app was matched by (or could not use) its own binding;
  * - `secrets-file`: managed keys or webhooks whose secret the --secrets-out file lacks or holds under another id.
  */
 export interface PlanNote {
-  code: 'bookkeeping' | 'bindings-fallback' | 'rename' | 'app-binding' | 'secrets-file';
+  code: 'bookkeeping' | 'bindings-fallback' | 'sensitive-record-fallback' | 'rename' | 'app-binding' | 'secrets-file';
   /** The resource the note is about (for bookkeeping: the first app). */
   address: string;
   message: string;

@@ -14,33 +14,19 @@
  * give equal strings. About 25 bytes per resource: 100 resources take 2.5 KB.
  */
 import { createHash } from 'node:crypto';
+import { decodeId, encodeId } from './id-encoding.js';
 import { APP_BINDING_KEY } from './reserved-keys.js';
 import type { Raw } from './types.js';
 import { isPlainObject } from './values.js';
 
-export type Bindings = Map<string, string>;
+export { encodeId };
 
-const HEX_ID = /^[0-9a-f]{24}$/;
+export type Bindings = Map<string, string>;
 
 /** Which address: 8 characters of SHA-256 of the address below its app. */
 export function bindingKey(address: string): string {
   const below = address.split('.').slice(2).join('.');
   return createHash('sha256').update(below).digest('base64url').slice(0, 8);
-}
-
-export function encodeId(id: string): string {
-  return HEX_ID.test(id) ? Buffer.from(id, 'hex').toString('base64url') : `~${encodeURIComponent(id)}`;
-}
-
-function decodeId(s: string): string | undefined {
-  if (s.startsWith('~')) {
-    try {
-      return decodeURIComponent(s.slice(1));
-    } catch {
-      return undefined;
-    }
-  }
-  return /^[A-Za-z0-9_-]{16}$/.test(s) ? Buffer.from(s, 'base64url').toString('hex') : undefined;
 }
 
 /** The bytes an encoded id of unknown form may take at most (planning before a create): a raw 24-character id. */

@@ -16,23 +16,11 @@ export const BINDINGS_KEY = `${RESERVED_METADATA_PREFIX}bindings`;
 export const APP_BINDING_KEY = `${RESERVED_METADATA_PREFIX}app`;
 
 /**
- * The metadata keys whose values the config takes from variables declared `sensitive: true`,
- * as a JSON array of key names (never values): `sunco export`, which reads no config, then
- * writes those values as ${VARIABLES} and saves them with --secrets-out, not into the YAML.
+ * Which plain fields of the app's objects the config feeds from variables declared
+ * `sensitive: true` (field paths by object id, never values): sensitive-record.ts. Commands
+ * that read no config (export, `sunco api`, list/get, --debug) hide those fields by it.
  */
 export const SENSITIVE_KEYS_KEY = `${RESERVED_METADATA_PREFIX}sensitive`;
-
-/** The metadata keys the live metadata records as sensitive (SENSITIVE_KEYS_KEY); [] when none or unreadable. */
-export function sensitiveMetadataKeys(metadata: unknown): string[] {
-  const listed = metadata && typeof metadata === 'object' ? (metadata as Raw)[SENSITIVE_KEYS_KEY] : undefined;
-  if (typeof listed !== 'string') return [];
-  try {
-    const keys = JSON.parse(listed) as unknown;
-    return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [];
-  } catch {
-    return [];
-  }
-}
 
 export function isReservedMetadataKey(key: string): boolean {
   return key.startsWith(RESERVED_METADATA_PREFIX);

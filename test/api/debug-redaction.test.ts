@@ -2,6 +2,7 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { bodySnippet } from '../../src/api/error-mapping.js';
 import { redactValue } from '../../src/api/redact.js';
+import { recordKey } from '../../src/resources/sensitive-record.js';
 import { resetSecretMask } from '../../src/secret-mask.js';
 import { BASE, KEY, rejection, testClient, useNock } from './helpers.js';
 
@@ -92,16 +93,48 @@ describe('--debug output', () => {
     });
   });
 
-  it('redactValue redacts the app metadata keys that sunco:sensitive names', () => {
-    const metadata = { team: 'tok-1', 'a.b': 'tok-2', region: 'eu', 'sunco:sensitive': '["a.b","team"]' };
-    expect(redactValue({ app: { metadata, team: 'kept' } })).toEqual({ app: { metadata: { team: '(redacted)', 'a.b': '(redacted)', region: 'eu', 'sunco:sensitive': '["a.b","team"]' }, team: 'kept' } });
+  it('redactValue hides credential names only: a plain field is never hidden for its name', () => {
+    expect(redactValue({ webhook: { target: 'https://a.example', metadata: { team: 'x' } } })).toEqual({ webhook: { target: 'https://a.example', metadata: { team: 'x' } } });
+  });
+});
+
+describe('--debug: fields fed by sensitive variables', () => {
+  const HOOK = 'https://hooks.example/sensitive-target-8f2c1d';
+  const PLAIN = 'https://plain.example/visible-target';
+  const OLD = 'https://hooks.example/rotated-away-value-77ab';
+  const W1 = 'aaaaaaaaaaaaaaaaaaaaaaa1';
+  const W2 = 'aaaaaaaaaaaaaaaaaaaaaaa2';
+
+  it('masks the sensitive webhook target by value and leaves an unrelated target visible', async () => {
+    resetSecretMask().add(HOOK);
+    nock(BASE)
+      .get('/v2/apps/a/integrations/i1/webhooks')
+      .reply(200, { webhooks: [{ id: W1, target: HOOK, triggers: ['conversation:message'] }, { id: W2, target: PLAIN, triggers: ['conversation:message'] }] });
+    const { client, debug } = testClient();
+    await client.get('/v2/apps/a/integrations/i1/webhooks');
+    const log = debug.join('\n');
+    expect(log).not.toContain('sensitive-target-8f2c1d');
+    expect(log).toContain(`"target":"${PLAIN}"`);
+    expect(log).toContain('"target":"(sensitive)"');
+    resetSecretMask();
   });
 
-  it('redactValue also redacts the fields a predicate names, by key and parent key', () => {
-    const secret = (key: string, parent: string | undefined) => parent === 'metadata' && key === 'a.b';
-    expect(redactValue({ apps: [{ metadata: { 'a.b': 'old-value', region: 'eu' }, 'a.b': 'kept' }] }, undefined, secret)).toEqual({
-      apps: [{ metadata: { 'a.b': '(redacted)', region: 'eu' }, 'a.b': 'kept' }],
-    });
+  it('masks by the app record the live value a rotation replaces (unknown by value), after reading the app', async () => {
+    resetSecretMask().add(HOOK);
+    const record = JSON.stringify({ '': ['displayName', 'metadata.team'], [recordKey(W1)]: ['target'] });
+    nock(BASE)
+      .get('/v2/apps/a')
+      .reply(200, { app: { id: 'a', displayName: 'Old Brand Name', metadata: { team: 'old-team-value', region: 'eu', 'sunco:sensitive': record } } })
+      .get('/v2/apps/a/integrations/i1/webhooks')
+      .reply(200, { webhooks: [{ id: W1, target: OLD }, { id: W2, target: PLAIN }] });
+    const { client, debug } = testClient();
+    await client.get('/v2/apps/a');
+    await client.get('/v2/apps/a/integrations/i1/webhooks');
+    const log = debug.join('\n');
+    for (const old of ['Old Brand Name', 'old-team-value', 'rotated-away-value']) expect(log).not.toContain(old);
+    expect(log).toContain('"region":"eu"');
+    expect(log).toContain(PLAIN);
+    resetSecretMask();
   });
 });
 

@@ -24,12 +24,6 @@ let h: Harness;
 interface Secret {
   what: string;
   value: string;
-  /**
-   * The commands that read no config, and so cannot know this value came from a sensitive
-   * variable. They know the sensitive metadata keys (sunco records their names in the app's
-   * metadata), not a webhook target's.
-   */
-  unknownTo?: string[];
 }
 /** What was seeded so far (every round), and the generated secrets once known. */
 const secrets: Secret[] = [];
@@ -46,21 +40,17 @@ const channels = new Set<string>();
 /** Files that are the user's own (config, var files) or the secrets file: not searched. */
 const OWN = /^(sunco\.yaml|broken.*\.yaml|vars.*\.(yaml|env)|secrets.*\.json.*|export-secrets\.json.*)$/;
 
-/** The commands that read no config. */
-const CONFIGLESS = ['api', 'export', 'apps', 'integrations', 'keys', 'webhooks'];
-
 function seed(setup: LeakSetup): void {
-  for (const s of setup.seeds) {
-    const unknownTo = /hook-token|biz-name/.test(s.what) ? CONFIGLESS : [];
-    addSecret({ what: `round ${setup.round} ${s.what} (${s.from})`, value: s.value, unknownTo }, s.random);
-  }
+  // The webhook target's token and the business name are sensitive values in plain fields: the
+  // commands that read no config (export, api, list) hide them by the app's record too.
+  for (const s of setup.seeds) addSecret({ what: `round ${setup.round} ${s.what} (${s.from})`, value: s.value }, s.random);
 }
 
 /** The secrets found in the text: whole, in a form a renderer prints, or 12 characters of a random part. */
-function hits(channel: string, text: string, opts: { command?: string } = {}): string[] {
+function hits(channel: string, text: string): string[] {
   channels.add(channel);
   const found = new Map<Secret, string>();
-  const counts = (s: Secret) => !(opts.command && s.unknownTo?.includes(opts.command)) && !found.has(s);
+  const counts = (s: Secret) => !found.has(s);
   for (const s of secrets) for (const f of forms(s.value)) if (counts(s) && text.includes(f)) found.set(s, `${channel}: ${s.what}${f === s.value ? '' : ' (a form of it)'}`);
   for (let i = 0; i + FRAGMENT <= text.length; i++) {
     const s = fragmentOf.get(text.slice(i, i + FRAGMENT));
@@ -94,7 +84,6 @@ function writtenFiles(): Map<string, string> {
 let runs = 0;
 /** Runs a command line and returns its leaks (stdout, stderr, every file written so far). */
 async function run(args: string[], setup: LeakSetup, extra: { code?: number; tty?: boolean } = {}): Promise<{ stdout: string; stderr: string; leaks: string[] }> {
-  const command = args[0];
   // The commands that read the config get its variables; the environment is every command's.
   const vars = ['plan', 'apply', 'validate'].includes(args[0]!) ? ['--var-file', 'vars.yaml', '--var-file', 'vars.env', ...setup.vars] : [];
   // On a terminal: colours, which must not cut a value in two (an escape code between its
@@ -103,8 +92,8 @@ async function run(args: string[], setup: LeakSetup, extra: { code?: number; tty
   const r = await runCli([...args, ...vars], { cwd: h.dir, env: { ...h.env, ...setup.env }, ...tty });
   const label = `${args.slice(0, 3).join(' ')} (run ${++runs})`;
   expect(r.code, `${label}\n${r.stdout}\n${r.stderr}`).toBe(extra.code ?? 0);
-  const leaks = [...hits(`${label} stdout`, r.stdout, { command }), ...hits(`${label} stderr`, r.stderr, { command })];
-  for (const [name, text] of writtenFiles()) leaks.push(...hits(`file ${name}`, text, { command }));
+  const leaks = [...hits(`${label} stdout`, r.stdout), ...hits(`${label} stderr`, r.stderr)];
+  for (const [name, text] of writtenFiles()) leaks.push(...hits(`file ${name}`, text));
   return { stdout: r.stdout, stderr: r.stderr, leaks };
 }
 
@@ -180,8 +169,8 @@ describe('plan, apply, rotate, export, api: zero hits', () => {
     h.proxy.loseNext((m, p) => m === 'POST' && /\/integrations$/.test(p));
     const applied = await run(['apply', 'plan.json', '--secrets-out', 'secrets.json', '--debug'], first);
     expect(applied.stderr).toMatch(/\[debug\] ✗ POST/);
-    // --debug shows the value of an undeclared variable, and redacts the sensitive metadata.
-    expect(applied.stderr).toMatch(/→ POST \S+\/v2\/apps body=\{"displayName":"Acme Care","metadata":\{"team":"\(redacted\)","a\.b":"\(redacted\)","region":"eu-1"\}/);
+    // --debug shows the value of an undeclared variable, and masks the sensitive metadata by value.
+    expect(applied.stderr).toMatch(/→ POST \S+\/v2\/apps body=\{"displayName":"Acme Care","metadata":\{"team":"\(sensitive\)","a\.b":"\(sensitive\)","region":"eu-1"\}/);
     expect(h.proxy.lost).toHaveLength(1);
     expect(await seedGenerated()).toBeGreaterThanOrEqual(6);
     const apps = await h.api.listAll<{ id: string; displayName: string; metadata?: Record<string, unknown> }>('/v2/apps', 'apps');
@@ -235,7 +224,7 @@ describe('plan, apply, rotate, export, api: zero hits', () => {
       leaks.push(...(await run(['api', 'GET', `/v2/apps/${app.id}/integrations`, '--debug'], rotated)).leaks);
       // The app itself: its metadata holds the sensitive values, which it names in sunco:sensitive.
       const got = await run(['api', 'GET', `/v2/apps/${app.id}`, '--debug'], rotated);
-      expect(got.stdout).toMatch(/"a\.b": "\(hidden\)"/);
+      expect(got.stdout).toMatch(/"a\.b": "\(sensitive\)"/);
       leaks.push(...got.leaks, ...(await run(['apps', 'get', app.id, '--json'], rotated)).leaks);
       for (const noun of ['integrations', 'keys', 'webhooks']) {
         for (const json of [[], ['--json']]) leaks.push(...(await run([noun, 'list', '--app', app.id, ...json], rotated)).leaks);

@@ -173,6 +173,15 @@ describe('sensitive, fingerprint and sources', () => {
     const issues = await issuesOf({ 'conf/main.yaml': y('version: 1', 'apps:', '  a: { displayName: A, protect: 1 }') }, { path: 'conf/main.yaml' });
     expect(issues[0]).toMatchObject({ file: 'conf/main.yaml', line: 3, column: 33, code: 'wrong_type' });
   });
+
+  // localeCompare put a.yaml before B.yaml, and ä.yaml before z.yaml under LANG=en_US but
+  // after it under sv_SE: the order of the messages hung on the user's locale.
+  it('issues of several files come in the order the files are read, whatever the locale', async () => {
+    const bad = (app: string) => y('version: 1', 'apps:', `  ${app}: { displayName: X, protect: 1 }`);
+    const files = { 'conf/z.yaml': bad('z'), 'conf/ä.yaml': bad('ae'), 'conf/a.yaml': bad('a'), 'conf/B.yaml': bad('b') };
+    const issues = await issuesOf(files, { path: 'conf' });
+    expect(issues.map((i) => i.file)).toEqual(['conf/B.yaml', 'conf/a.yaml', 'conf/z.yaml', 'conf/ä.yaml']);
+  });
 });
 
 describe('issue collection', () => {

@@ -3,6 +3,7 @@
  * secrets and notes out. No HTTP: the live trees are built by hand.
  */
 import { describe, expect, it } from 'vitest';
+import { recordKey } from '../../src/resources/sensitive-record.js';
 import { exportState } from '../../src/export/build.js';
 import type { KindName, LiveNode, Raw } from '../../src/resources/types.js';
 
@@ -108,15 +109,44 @@ describe('exportState', () => {
   it('metadata values sunco applied from sensitive variables (named in sunco:sensitive) become variables, their values secrets only', () => {
     const metadata = { team: 'tok-123456', 'a.b': 'dotted-secret', region: 'eu', n: 5, 'sunco:sensitive': '["a.b","team","n","gone"]' };
     const r = exportState([node('app', { displayName: 'Care', metadata })]);
-    expect(r.apps[0]!.entry.metadata).toEqual({ team: '${CARE_METADATA_TEAM}', 'a.b': '${CARE_METADATA_A_B}', region: 'eu', n: 5 });
-    expect(r.variables.map((v) => [v.name, v.field, v.reason])).toEqual([
-      ['CARE_METADATA_TEAM', 'metadata.team', 'sensitive'],
+    // A number from a sensitive variable is one too (a whole `${X}` reads back as a number).
+    expect(r.apps[0]!.entry.metadata).toEqual({ team: '${CARE_METADATA_TEAM}', 'a.b': '${CARE_METADATA_A_B}', region: 'eu', n: '${CARE_METADATA_N}' });
+    expect(r.variables.map((v) => [v.name, v.field, v.reason]).sort()).toEqual([
       ['CARE_METADATA_A_B', 'metadata.a.b', 'sensitive'],
+      ['CARE_METADATA_N', 'metadata.n', 'sensitive'],
+      ['CARE_METADATA_TEAM', 'metadata.team', 'sensitive'],
     ]);
-    expect(Object.fromEntries(Object.entries(r.secrets).map(([k, v]) => [k, v.secret]))).toEqual({ 'app.care#metadata.team': 'tok-123456', 'app.care#metadata.a.b': 'dotted-secret' });
+    expect(Object.fromEntries(Object.entries(r.secrets).map(([k, v]) => [k, v.secret]))).toEqual({ 'app.care#metadata.team': 'tok-123456', 'app.care#metadata.a.b': 'dotted-secret', 'app.care#metadata.n': '5' });
     expect(JSON.stringify(r.apps)).not.toMatch(/tok-123456|dotted-secret/);
     // An unreadable record is no record.
     expect(exportState([node('app', { displayName: 'Care', metadata: { team: 't', 'sunco:sensitive': '{' } })]).apps[0]!.entry.metadata).toEqual({ team: 't' });
+  });
+
+  it('plain fields the record names (by id) become variables, and never name an entry nor a pin comment', () => {
+    const W = 'aaaaaaaaaaaaaaaaaaaaaaa1';
+    const record = JSON.stringify({ '': ['displayName'], [recordKey(W)]: ['target'], [recordKey('bbbbbbbbbbbbbbbbbbbbbbb1')]: ['displayName', 'originWhitelist.1'] });
+    const hook = (id: string) => node('webhook', { id, target: 'https://hidden-host.example/x', triggers: ['conversation:message'], version: 'v2', includeFullUser: false, includeFullSource: false, secret: 'whsec-1234' });
+    const app = node('app', { displayName: 'Secret Brand Care', metadata: { 'sunco:app': 'care', 'sunco:sensitive': record } }, {
+      integration: [
+        node('integration', { id: 'i0', type: 'custom', displayName: 'Bot', status: 'active' }, { webhook: [hook(W), hook('aaaaaaaaaaaaaaaaaaaaaaa2')] }),
+        node('integration', { id: 'bbbbbbbbbbbbbbbbbbbbbbb1', type: 'web', displayName: 'Hidden Web', originWhitelist: ['https://a.example', 'https://hidden-origin.example'], status: 'active' }),
+      ],
+    });
+    const r = exportState([app]);
+    // The app is named as it was applied (sunco:app), not from its sensitive displayName.
+    expect(r.apps[0]!.name).toBe('care');
+    const entry = r.apps[0]!.entry as { displayName: string; integrations: Record<string, { displayName?: string; originWhitelist?: string[]; webhooks?: Record<string, { target: string }> }> };
+    expect(entry.displayName).toBe('${CARE_DISPLAY_NAME}');
+    expect(Object.keys(entry.integrations).sort()).toEqual(['bot', 'web']);
+    expect(entry.integrations.web).toMatchObject({ displayName: '${CARE_WEB_DISPLAY_NAME}', originWhitelist: ['https://a.example', '${CARE_WEB_ORIGIN_WHITELIST_1}'] });
+    // Two webhooks share their target: one is sensitive, so the pin comment names neither value.
+    const hooks = entry.integrations.bot!.webhooks!;
+    expect(Object.values(hooks).map((h) => h.target).sort()).toEqual(['${CARE_BOT_WEBHOOK_TARGET}', 'https://hidden-host.example/x']);
+    expect(Object.keys(hooks).sort()).toEqual(['hidden-host-example', 'webhook']);
+    expect(r.secrets['app.care#displayName']).toEqual({ id: app.id, secret: 'Secret Brand Care' });
+    expect(r.secrets['app.care.integration.web#originWhitelist.1']!.secret).toBe('https://hidden-origin.example');
+    expect(JSON.stringify(r.apps)).not.toMatch(/Secret Brand|Hidden Web|hidden-origin/);
+    expect(r.variables.filter((v) => v.reason === 'sensitive').map((v) => v.address).sort()).toEqual(['app.care', 'app.care.integration.bot.webhook.webhook', 'app.care.integration.web', 'app.care.integration.web']);
   });
 
   it('protects what Zendesk manages: zd: switchboard integrations always, SDK integrations with app-scoped keys', () => {

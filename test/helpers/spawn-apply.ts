@@ -17,9 +17,10 @@ export interface SpawnResult {
   stderr: string;
 }
 
-export function spawnApply(hh: Harness, args: string[], onLine: (line: string, child: Child) => void, onSpawn?: (child: Child) => void): Promise<SpawnResult> {
+/** `bin`: which binary of src/cli/bin (`sunco` for `sunco api …`, `sunco secrets pull …`). */
+export function spawnApply(hh: Harness, args: string[], onLine: (line: string, child: Child) => void, onSpawn?: (child: Child) => void, bin: 'sunco-apply' | 'sunco' = 'sunco-apply'): Promise<SpawnResult> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', join(root, 'test/helpers/ts-register.mjs'), join(root, 'src/cli/bin/sunco-apply.ts'), ...args], {
+    const child = spawn(process.execPath, ['--import', join(root, 'test/helpers/ts-register.mjs'), join(root, `src/cli/bin/${bin}.ts`), ...args], {
       cwd: hh.dir,
       env: { ...hh.env, SUNCO_API_URL: hh.emu.url, NO_COLOR: '1', PATH: process.env.PATH },
       stdio: ['ignore', 'pipe', 'pipe'],

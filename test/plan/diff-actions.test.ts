@@ -116,22 +116,26 @@ describe('diff: update', () => {
     const p = plan(cfg, live);
     expect(change(p, 'app.s')!.fields).toEqual([{ field: 'metadata.owner', sensitive: true }]);
     // The names of the sensitive metadata keys (never values) are recorded, for export.
-    expect(step(p, 'app.s:update')!.body).toEqual({ metadata: { [APP_BINDING_KEY]: 's', [SENSITIVE_KEYS_KEY]: '["owner"]', owner: { $secret: 'app.s#metadata.owner' } } });
+    expect(step(p, 'app.s:update')!.body).toEqual({ metadata: { [APP_BINDING_KEY]: 's', [SENSITIVE_KEYS_KEY]: '{"":["metadata.owner"]}', owner: { $secret: 'app.s#metadata.owner' } } });
     expect(JSON.stringify(p)).not.toContain('new-secret-owner');
   });
 
-  it('records sensitive metadata key names with a real change only: an unchanged app plans nothing', () => {
+  it('records the sensitive fields by themselves (a flag turned on is one bookkeeping write), then plans nothing; the first format still reads', () => {
     const cfg = loaded({ apps: { s: { displayName: 'S', metadata: { owner: 'same', 'a.b': 'x' } } } }, ['app.s#metadata.owner', 'app.s#metadata.a.b']);
-    const unchanged = plan(cfg, state(app({ id: 'a1', displayName: 'S', metadata: { owner: 'same', 'a.b': 'x', [APP_BINDING_KEY]: 's' } })));
-    expect(unchanged.steps).toEqual([]);
-    const recorded = plan(cfg, state(app({ id: 'a1', displayName: 'T', metadata: { owner: 'same', 'a.b': 'x', [APP_BINDING_KEY]: 's' } })));
-    expect(step(recorded, 'app.s:update')!.body).toMatchObject({ metadata: { [SENSITIVE_KEYS_KEY]: '["a.b","owner"]' } });
-    // Once recorded, nothing is written for it; a declared key no longer sensitive drops it.
-    const kept = plan(cfg, state(app({ id: 'a1', displayName: 'T', metadata: { owner: 'same', 'a.b': 'x', [APP_BINDING_KEY]: 's', [SENSITIVE_KEYS_KEY]: '["a.b","owner"]' } })));
+    const toggled = plan(cfg, state(app({ id: 'a1', displayName: 'S', metadata: { owner: 'same', 'a.b': 'x', [APP_BINDING_KEY]: 's' } })));
+    expect(toggled.changes).toEqual([]);
+    expect(toggled.steps.map((s) => [s.id, s.operation])).toEqual([['app.s:bookkeeping', 'bookkeeping']]);
+    expect(step(toggled, 'app.s:bookkeeping')!.body).toMatchObject({ metadata: { [SENSITIVE_KEYS_KEY]: '{"":["metadata.a.b","metadata.owner"]}' } });
+    // Once recorded, nothing is written for it, in this format or the first one (key names only).
+    const recorded = '{"":["metadata.a.b","metadata.owner"]}';
+    expect(plan(cfg, state(app({ id: 'a1', displayName: 'S', metadata: { owner: 'same', 'a.b': 'x', [APP_BINDING_KEY]: 's', [SENSITIVE_KEYS_KEY]: recorded } }))).steps).toEqual([]);
+    expect(plan(cfg, state(app({ id: 'a1', displayName: 'S', metadata: { owner: 'same', 'a.b': 'x', [APP_BINDING_KEY]: 's', [SENSITIVE_KEYS_KEY]: '["owner","a.b"]' } }))).steps).toEqual([]);
+    const kept = plan(cfg, state(app({ id: 'a1', displayName: 'T', metadata: { owner: 'same', 'a.b': 'x', [APP_BINDING_KEY]: 's', [SENSITIVE_KEYS_KEY]: recorded } })));
     expect(step(kept, 'app.s:update')!.body).toEqual({ displayName: 'S' });
+    // A declared key no longer sensitive drops it, by a write of its own.
     const plain = loaded({ apps: { s: { displayName: 'S', metadata: { owner: 'same' } } } });
-    const dropped = plan(plain, state(app({ id: 'a1', displayName: 'T', metadata: { owner: 'same', [APP_BINDING_KEY]: 's', [SENSITIVE_KEYS_KEY]: '["owner"]' } })));
-    expect(step(dropped, 'app.s:update')!.body).toEqual({ displayName: 'S', metadata: { owner: 'same', [APP_BINDING_KEY]: 's' } });
+    const dropped = plan(plain, state(app({ id: 'a1', displayName: 'S', metadata: { owner: 'same', [APP_BINDING_KEY]: 's', [SENSITIVE_KEYS_KEY]: '["owner"]' } })));
+    expect(dropped.steps.map((s) => [s.id, s.body])).toEqual([['app.s:bookkeeping', { metadata: { owner: 'same', [APP_BINDING_KEY]: 's' } }]]);
   });
 });
 

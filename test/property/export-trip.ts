@@ -72,7 +72,7 @@ export async function exportRoundTrip(ctx: ExportCtx, applied: LoadedConfig, eve
   for (const v of templateVars(template)) {
     let value: unknown;
     if (v.savedKey) value = saved[v.savedKey]?.secret ?? fail(`export: the template says ${v.name} is saved under "${v.savedKey}", and the secrets file lacks it`);
-    else value = writeOnlyValue(exported, everApplied, v);
+    else value = writeOnlyValue(exported, everApplied, v, saved);
     if (value === undefined) {
       // "A write-only field that the integration does not use … can be deleted from the YAML instead."
       const [, appName, , integName] = v.address.split('.');
@@ -101,12 +101,14 @@ export async function exportRoundTrip(ctx: ExportCtx, applied: LoadedConfig, eve
 export const integrationKey = (type: unknown, displayName: unknown): string => `${String(type)}\u0000${String(displayName ?? '')}`;
 
 /** The applied value of an exported write-only field: the integration found by type and displayName. */
-function writeOnlyValue(exported: { apps: Record<string, Entry> }, everApplied: ReadonlyMap<string, Entry>, v: TemplateVar): unknown {
+function writeOnlyValue(exported: { apps: Record<string, Entry> }, everApplied: ReadonlyMap<string, Entry>, v: TemplateVar, saved: Record<string, { secret: string }>): unknown {
   const [, appName, kind, integName] = v.address.split('.');
   if (kind !== 'integration') fail(`export: write-only ${v.name} belongs to ${v.address}, not an integration`);
   const app = exported.apps[appName!] ?? fail(`export: ${v.address} is not in the YAML`);
   const integ = ((app.integrations ?? {}) as Record<string, Entry>)[integName!] ?? fail(`export: ${v.address} is not in the YAML`);
-  return everApplied.get(integrationKey(integ.type, integ.displayName))?.[v.field];
+  // A displayName applied from a sensitive variable is exported as one, its value saved under ADDRESS#displayName.
+  const displayName = saved[`${v.address}#displayName`]?.secret ?? integ.displayName;
+  return everApplied.get(integrationKey(integ.type, displayName))?.[v.field];
 }
 
 function sorted(o: Record<string, unknown>): Record<string, unknown> {

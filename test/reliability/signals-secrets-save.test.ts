@@ -18,6 +18,7 @@ import { SecretsFile } from '../../src/apply/secrets-file.js';
 import { run } from '../../src/cli/run.js';
 import { type Harness, harness, writes } from '../helpers/harness.js';
 import { fakeIO } from '../helpers/io.js';
+import { spawnApply } from '../helpers/spawn-apply.js';
 
 const config = (keys: string[]) => `version: 1
 apps:
@@ -114,7 +115,7 @@ describe('sunco-apply: a signal after the last step', () => {
     expect(doc.status).toBe('interrupted');
     expect(doc.interrupted).toMatchObject({ signal: 'SIGTERM', aborted: true, notStarted: [] });
     expect(r.stderr).toContain('SIGTERM again: exiting now; the secrets saved so far stay in the secrets file\'s journal');
-    expect(r.stderr).toMatch(/Warning: 2 secret\(s\) are saved in \S+secrets\.json\.journal but could not be merged/);
+    expect(r.stderr).toMatch(/Warning: 2 secret\(s\) are saved in .+secrets\.json\.journal but could not be merged/);
     // Nothing of this run's own is left but the journal (the lock is the other run's).
     expect(await leftBehind(hh)).toEqual(['secrets.json.journal', 'secrets.json.lock']);
     await releaseLock(hh);
@@ -218,5 +219,36 @@ describe('sunco secrets pull: a signal during the merge', () => {
     const first = JSON.parse(await readFile(join(hh.dir, 'first.json'), 'utf8')) as Record<string, unknown>;
     expect(await hh.secrets()).toEqual(first);
     expect((await readdir(hh.dir)).filter((n) => n.startsWith('secrets.json'))).toEqual(['secrets.json']);
+  });
+});
+
+describe('sunco api POST …/keys --secrets-out in a real process: two signals while the answer is saved', () => {
+  it('the second signal does not cut the save short: the key\'s secret is in the file, exit 130', async () => {
+    let hold = false;
+    h = await harness({
+      onRequest: (e) => {
+        // "Another run" takes the lock as the POST arrives: the save of its answer waits for it.
+        if (hold && e.method === 'POST') holdLockNow(h!);
+      },
+    });
+    const hh = h;
+    const appId = (await hh.api.post<{ app: { id: string } }>('/v2/apps', { displayName: 'Raw' })).app.id;
+    hold = true;
+    let seen = '';
+    const r = await spawnApply(hh, ['api', 'POST', `/v2/apps/${appId}/keys`, '--data', '{"displayName":"k"}', '--secrets-out', 'secrets.json'], () => undefined, (child) => {
+      child.stderr!.on('data', (d: Buffer) => {
+        const before = seen;
+        seen += d.toString();
+        if (!before.includes('Waiting for the lock') && seen.includes('Waiting for the lock')) child.kill('SIGINT');
+        else if (!before.includes('SIGINT: saving') && seen.includes("SIGINT: saving the answer's secret")) child.kill('SIGINT');
+        // The second notice: the save still waits; the other run lets go.
+        else if (seen.split("saving the answer's secret").length > 2 && before.split("saving the answer's secret").length <= 2) void releaseLock(hh);
+      });
+    }, 'sunco');
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(130);
+    const saved = await hh.secrets();
+    expect(Object.keys(saved)).toEqual([`POST /v2/apps/${appId}/keys#key.secret`]);
+    expect(await leftBehind(hh)).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ import { connect } from '../connect.js';
 import { ReadCounter } from '../live-progress.js';
 import { executeAndReport } from '../execute-and-report.js';
 import { requireSecretsOut } from '../../apply/preflight.js';
-import { SecretsFile, lockWaitNotice } from '../../apply/secrets-file.js';
+import { SecretsFile, lockWaitNotice, secretsPath } from '../../apply/secrets-file.js';
 import { LockWaitStopped } from '../../apply/file-lock.js';
 import type { ApplyReport } from '../../apply/types.js';
 import { recoverSecrets } from '../recover-secrets.js';
@@ -55,7 +55,7 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
   }
   // Aborted to give up a wait for another run's lock on the secrets file (see stopLockWaits).
   const stopWaiting = new AbortController();
-  const secrets = argv.secretsOut ? new SecretsFile(resolve(io.cwd, argv.secretsOut), { onWait: lockWaitNotice(io), signal: stopWaiting.signal }) : undefined;
+  const secrets = argv.secretsOut ? new SecretsFile(secretsPath(io.cwd, argv.secretsOut), { onWait: lockWaitNotice(io), signal: stopWaiting.signal }) : undefined;
   // With --json, stdout holds only the result document; the plan and progress go to stderr.
   const out: Out = argv.json ? io.stderr : io.stdout;
   // From here on a signal no longer kills the process: the secrets file may be locked or written.

@@ -6,9 +6,8 @@
  * so a secret lost by a killed apply or deleted from the file is never gone for good.
  * Only addresses, ids and counts are printed; every secret is registered with the mask first.
  */
-import { resolve } from 'node:path';
 import { liveSecrets } from '../../apply/recover-secrets.js';
-import { lockWaitNotice, SecretsFile } from '../../apply/secrets-file.js';
+import { lockWaitNotice, SecretsFile, secretsPath } from '../../apply/secrets-file.js';
 import type { SecretEntries } from '../../apply/secrets-journal.js';
 import { loadConfig } from '../../config/index.js';
 import { configOptionsFrom } from '../../config/options.js';
@@ -82,7 +81,7 @@ export async function runSecretsPull(argv: SecretsPullArgs): Promise<void> {
   // Before any request: a bad path, an invalid file or a lock that stays held fails at once.
   const timeoutMs = lockTimeoutMs(argv.lockTimeout);
   const signals = new PullSignals(io, shown);
-  const file = new SecretsFile(resolve(io.cwd, argv.secretsOut), { timeoutMs, onWait: lockWaitNotice(io, timeoutMs), signal: signals.stopWaiting });
+  const file = new SecretsFile(secretsPath(io.cwd, argv.secretsOut), { timeoutMs, onWait: lockWaitNotice(io, timeoutMs), signal: signals.stopWaiting });
   try {
     await file.check();
     signals.checkpoint();

@@ -9,6 +9,7 @@ import { UserError } from '../../../errors.js';
 import { unmasked } from '../../../secret-mask.js';
 import type { HttpMethod, QueryValue } from '../../../api/types.js';
 import type { SecretsFile } from '../../../apply/secrets-file.js';
+import type { SensitiveRecord } from '../../../resources/sensitive-record.js';
 import type { OpsContext } from './context.js';
 import type { AnyCommand } from './define.js';
 import { verb, yesOption } from './define.js';
@@ -40,6 +41,14 @@ function dataAsQuery(data: unknown): Record<string, QueryValue> {
   const ok = data && typeof data === 'object' && !Array.isArray(data) && Object.values(data).every((v) => scalar(v) || (Array.isArray(v) && v.every((x) => typeof x === 'string')));
   if (!ok) throw new UserError('--data with GET must be a flat JSON object: its fields become query parameters, e.g. --data \'{"filter[userExternalId]":"u-42"}\'.');
   return data as Record<string, QueryValue>;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 export const apiCommand: AnyCommand = verb({
@@ -106,9 +115,8 @@ export const apiCommand: AnyCommand = verb({
       // `--secrets-out "$UNSET"`: the call would go out with its secret saved nowhere.
       if (argv.secretsOut === '') throw new UserError('--secrets-out needs a file name, e.g. --secrets-out secrets.json; nothing was sent.');
       if (argv.secretsOut) {
-        const { SecretsFile, lockWaitNotice } = await import('../../../apply/secrets-file.js');
-        const { resolve } = await import('node:path');
-        file = new SecretsFile(resolve(ctx.io.cwd, argv.secretsOut), { onWait: lockWaitNotice(ctx.io), signal: stopWaiting.signal });
+        const { SecretsFile, lockWaitNotice, secretsPath } = await import('../../../apply/secrets-file.js');
+        file = new SecretsFile(secretsPath(ctx.io.cwd, argv.secretsOut), { onWait: lockWaitNotice(ctx.io), signal: stopWaiting.signal });
         await file.check();
       }
     } catch (err) {
@@ -124,8 +132,13 @@ export const apiCommand: AnyCommand = verb({
       return;
     }
     phase = 'call';
+    // Below an app, the app's record says which fields came from sensitive variables (read
+    // first, so that --debug knows them too); an answer holding apps carries their records itself.
+    const below = /^\/v2\/apps\/([^/]+)\/./.exec(url.pathname);
+    let records: SensitiveRecord[] = [];
     let answer: unknown;
     try {
+      if (below) records = await ctx.sensitiveRecords(safeDecode(below[1]!));
       if (argv.paginate) {
         const { paginateAll } = await import('./api-paginate.js');
         answer = await paginateAll(ctx, url.pathname, query);
@@ -138,7 +151,7 @@ export const apiCommand: AnyCommand = verb({
     }
     const { printJson } = await import('../../output.js');
     const { maskSecretsDeep } = await import('./secrets.js');
-    const masked = maskSecretsDeep(answer);
+    const masked = maskSecretsDeep(answer, records);
     phase = 'save';
     try {
       if (masked.count > 0 && file) {
@@ -154,6 +167,7 @@ export const apiCommand: AnyCommand = verb({
     }
     printJson(ctx.io, masked.value);
     if (interrupt.stopping) ctx.io.exitCode = 130;
+    if (masked.sensitive > 0) ctx.notice(`${masked.sensitive} field(s) that sunco applied from sensitive variables shown as (sensitive).`);
     if (masked.count > 0) {
       ctx.notice(
         argv.secretsOut

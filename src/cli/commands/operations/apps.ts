@@ -21,7 +21,7 @@ export const appsCommand = noun('apps', 'List and show apps (read-only)', [
     builder: (y) => pageOptions(y),
     run: async (ctx, argv) => {
       const apps = await ctx.accountKeyOnly('Listing apps', () => ctx.list<App>('/v2/apps', 'apps', argv));
-      // Metadata values applied from sensitive variables read "(hidden)" (secrets.ts).
+      // Fields applied from sensitive variables (each app's own record) read "(sensitive)" (secrets.ts).
       ctx.printList(maskSecretsDeep(apps).value as App[], columns, 'apps');
     },
   }),

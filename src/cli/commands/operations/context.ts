@@ -12,6 +12,7 @@ import { clientFromArgv } from '../../connection.js';
 import { type CliIO, getIO } from '../../io.js';
 import { type Column, notice, printItem, printJson, printList, wantsJson } from '../../output.js';
 import type { CommonArgs } from './define.js';
+import { type SensitiveRecord, parseSensitiveRecord } from '../../../resources/sensitive-record.js';
 
 export interface ListOptions {
   all?: boolean;
@@ -21,6 +22,7 @@ export interface ListOptions {
 
 export class OpsContext {
   private appIdPromise: Promise<string> | undefined;
+  private readonly records = new Map<string, Promise<SensitiveRecord[]>>();
   private pendingHint: string | undefined;
 
   constructor(
@@ -38,6 +40,31 @@ export class OpsContext {
   /** `/v2/apps/{appId}` followed by path segments, each URL-encoded (externalIds may hold any character). */
   async appPath(...segments: string[]): Promise<string> {
     return [`/v2/apps/${encodeURIComponent(await this.appId())}`, ...segments.map(encodeURIComponent)].join('/');
+  }
+
+  /**
+   * The record of the fields sunco applied from sensitive variables, kept in the metadata of
+   * the app (resources/sensitive-record.ts): what a list or get of the app's objects must
+   * show as "(sensitive)". An app that cannot be read is said, not silently skipped.
+   */
+  sensitiveRecords(appId?: string): Promise<SensitiveRecord[]> {
+    const read = async (id: string): Promise<SensitiveRecord[]> => {
+      try {
+        const res = await this.client.get<{ app?: { metadata?: unknown } }>(`/v2/apps/${encodeURIComponent(id)}`);
+        return [parseSensitiveRecord(res.app?.metadata)];
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        this.notice(`could not read app ${id} (${err.message}): values sunco applied from sensitive variables may be shown`);
+        return [];
+      }
+    };
+    const key = appId ?? '';
+    let found = this.records.get(key);
+    if (!found) {
+      found = appId !== undefined ? read(appId) : this.appId().then(read);
+      this.records.set(key, found);
+    }
+    return found;
   }
 
   /** One page (with a hint on stderr when more exist) or, with --all, every page. */

@@ -3,7 +3,8 @@
  * not know in advance (`sunco api`). Secrets are never printed: `sunco api --secrets-out FILE`
  * saves them to the file the user names, like sunco-apply does.
  */
-import { sensitiveMetadataKeys } from '../../../resources/reserved-keys.js';
+import { type SensitiveRecord, maskRecorded, mergeRecords } from '../../../resources/sensitive-record.js';
+import { MASK } from '../../../secret-mask.js';
 import { HIDDEN } from '../../output.js';
 
 /**
@@ -50,27 +51,32 @@ export interface FoundSecret {
 }
 
 /**
- * A deep copy of `value` with every secret field at any depth reading "(hidden)" (and the app
- * metadata keys that `sunco:sensitive` names: src/resources/reserved-keys.ts), and the
- * secrets found (for --secrets-out); `count` says how many were hidden.
+ * A deep copy of `value` with every secret field at any depth reading "(hidden)", and the
+ * secrets found (for --secrets-out); `count` says how many were hidden. The fields that the
+ * apps' records name as fed by sensitive variables (resources/sensitive-record.ts: the
+ * records of the apps in the answer, and `records`, those of the app the answer belongs to)
+ * read "(sensitive)"; `sensitive` says how many. Those are the config's own values, so they
+ * are not saved.
  */
-export function maskSecretsDeep(value: unknown): { value: unknown; count: number; found: FoundSecret[] } {
+export function maskSecretsDeep(value: unknown, records: SensitiveRecord[] = []): { value: unknown; count: number; found: FoundSecret[]; sensitive: number } {
   const found: FoundSecret[] = [];
   const walk = (v: unknown, path: string[]): unknown => {
     if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, String(i)]));
     if (!v || typeof v !== 'object') return v;
     const out: Record<string, unknown> = {};
     const id = (v as { id?: unknown }).id;
-    // App metadata values sunco applied from sensitive variables: their keys are listed in the metadata itself.
-    const listed = path.at(-1) === 'metadata' ? new Set(sensitiveMetadataKeys(v)) : undefined;
     for (const [k, field] of Object.entries(v)) {
-      if ((SECRET_SET.has(k) || listed?.has(k)) && field !== null && field !== undefined && field !== '') {
+      if (SECRET_SET.has(k) && field !== null && field !== undefined && field !== '') {
         out[k] = HIDDEN;
         found.push({ path: [...path, k].join('.'), ...(typeof id === 'string' ? { id } : {}), secret: typeof field === 'string' ? field : JSON.stringify(field) });
       } else out[k] = walk(field, [...path, k]);
     }
     return out;
   };
-  const masked = walk(value, []);
-  return { value: masked, count: found.length, found };
+  let sensitive = 0;
+  const masked = maskRecorded(walk(value, []), mergeRecords(records), () => {
+    sensitive++;
+    return MASK;
+  });
+  return { value: masked, count: found.length, found, sensitive };
 }

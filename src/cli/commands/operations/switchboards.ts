@@ -3,6 +3,7 @@
  */
 import type { Column } from '../../output.js';
 import { noun, verb } from './define.js';
+import { maskSecretsDeep } from './secrets.js';
 
 type Row = Record<string, unknown> & { id: string };
 
@@ -18,6 +19,8 @@ export const switchboardsCommand = noun('switchboards', "List an app's switchboa
     command: 'list',
     describe: 'List the switchboard with its switchboard integrations',
     run: async (ctx) => {
+      // Names sunco applied from sensitive variables (the app's record, read first for --debug) read "(sensitive)".
+      const records = await ctx.sensitiveRecords();
       const base = await ctx.appPath('switchboards');
       const res = await ctx.client.get<{ switchboards: Row[] }>(base);
       const rows = await Promise.all(
@@ -26,7 +29,7 @@ export const switchboardsCommand = noun('switchboards', "List an app's switchboa
           return { ...s, switchboardIntegrations: list.switchboardIntegrations };
         }),
       );
-      ctx.printList(rows, columns, 'switchboards');
+      ctx.printList(maskSecretsDeep(rows, records).value as Row[], columns, 'switchboards');
     },
   }),
 ]);

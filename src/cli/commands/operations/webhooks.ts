@@ -10,9 +10,10 @@
  */
 import type { ArgumentsCamelCase } from 'yargs';
 import { getIO } from '../../io.js';
-import { type Column, maskFields, wantsJson } from '../../output.js';
+import { type Column, wantsJson } from '../../output.js';
 import { type AnyCommand, type CommonArgs, noun, verb } from './define.js';
 import type { Delivery } from './webhook-deliveries.js';
+import { maskSecretsDeep } from './secrets.js';
 
 type Webhook = Record<string, unknown> & { id: string };
 
@@ -74,6 +75,8 @@ export const webhooksCommand = noun('webhooks', 'Webhooks of custom integrations
     describe: "List the webhooks of one custom integration, or of all the app's custom integrations",
     builder: (y) => y.option('integration', { type: 'string', describe: 'Custom integration id (default: every custom integration)' }),
     run: async (ctx, argv) => {
+      // Targets sunco applied from sensitive variables (the app's record, read first for --debug) read "(sensitive)".
+      const records = await ctx.sensitiveRecords();
       const integrations = argv.integration
         ? [argv.integration]
         : (await ctx.client.listAll<{ id: string }>(await ctx.appPath('integrations'), 'integrations', { query: { 'filter[types]': 'custom' } })).map((i) => i.id);
@@ -81,7 +84,7 @@ export const webhooksCommand = noun('webhooks', 'Webhooks of custom integrations
         integrations.map(async (integrationId) => {
           const res = await ctx.client.get<{ webhooks: Webhook[] }>(await ctx.appPath('integrations', integrationId, 'webhooks'));
           // integrationId is ours (the answer has none): which integration a row belongs to.
-          return res.webhooks.map((w) => ({ ...maskFields(w, ['secret']), integrationId }));
+          return res.webhooks.map((w) => ({ ...(maskSecretsDeep(w, records).value as Webhook), integrationId }));
         }),
       );
       ctx.printList(lists.flat(), columns, 'webhooks');
