@@ -6,6 +6,8 @@
  */
 import type { ApiClient } from '../api/types.js';
 import type { LoadedConfig } from '../config/types.js';
+import { recordedValues } from '../resources/sensitive-record.js';
+import { secretMask } from '../secret-mask.js';
 import { readLiveState } from '../state/read.js';
 import type { LiveState } from '../state/types.js';
 import { diff } from '../plan/diff.js';
@@ -27,6 +29,9 @@ export interface MakePlanOptions {
 
 export async function makePlan(options: MakePlanOptions): Promise<{ plan: Plan; live: LiveState }> {
   const live = await readLiveState({ loaded: options.loaded, client: options.client, parallelism: options.parallelism ?? 8, keyId: options.keyId });
+  // What the apps' records name as applied from sensitive variables, as it is live (the value
+  // before a rotation, an undeclared object's): masked by value in everything the plan prints.
+  for (const v of recordedValues(live.apps)) secretMask().add(v);
   const plan = diff(options.loaded, live, { prune: options.prune ?? false, targets: options.targets ?? [], ...(options.salt ? { salt: options.salt } : {}) });
   return { plan, live };
 }

@@ -19,7 +19,7 @@
  */
 import { encodeId } from './id-encoding.js';
 import { SENSITIVE_KEYS_KEY } from './reserved-keys.js';
-import type { Raw } from './types.js';
+import type { LiveNode, Raw } from './types.js';
 
 /** values.ts's isPlainObject, without its JSON library: --debug loads this module with the API client. */
 function isPlainObject(v: unknown): v is Raw {
@@ -133,5 +133,31 @@ export function maskRecorded(value: unknown, known: SensitiveRecord, replacement
 export function mergeRecords(records: Iterable<SensitiveRecord>): SensitiveRecord {
   const out: SensitiveRecord = new Map();
   for (const r of records) for (const [k, p] of r) if (k !== SELF) out.set(k, p);
+  return out;
+}
+
+/**
+ * The live values at the fields the apps' records name: a run that loads a config knows the
+ * values it applies, not those it replaces (a rotated variable) nor those of objects it no
+ * longer declares, which plans still name (an unmanaged object's label). Registered with the
+ * run's mask, they are hidden by value like the rest.
+ */
+export function recordedValues(apps: readonly LiveNode[]): string[] {
+  const out: string[] = [];
+  const take = (node: LiveNode, paths: readonly string[] | undefined): void => {
+    if (paths && paths.length > 0) replaceAtPaths(node.raw, paths, (_p, v) => out.push(String(v)));
+  };
+  for (const app of apps) {
+    const record = parseSensitiveRecord(app.raw.metadata);
+    if (record.size === 0) continue;
+    take(app, record.get(SELF));
+    const walk = (n: LiveNode): void => {
+      for (const kids of Object.values(n.children)) for (const k of kids ?? []) {
+        take(k, record.get(recordKey(k.id)));
+        walk(k);
+      }
+    };
+    walk(app);
+  }
   return out;
 }

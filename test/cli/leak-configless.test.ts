@@ -31,8 +31,8 @@ const VALUES = {
 };
 const PLAIN_TARGET = 'https://plain.example/visible';
 
-function config(opts: { hookSensitive?: boolean; hookName?: string; withSms?: boolean } = {}): string {
-  const { hookSensitive = true, hookName = 'hook', withSms = true } = opts;
+function config(opts: { hookSensitive?: boolean; hookName?: string; withSms?: boolean; withKey?: boolean } = {}): string {
+  const { hookSensitive = true, hookName = 'hook', withSms = true, withKey = true } = opts;
   return `
 version: 1
 variables:
@@ -46,8 +46,7 @@ apps:
   support:
     displayName: "\${BRAND}"
     metadata: { team: "\${TEAM}", region: eu }
-    keys:
-      ci: { displayName: "\${KEY_NAME}" }
+${withKey ? '    keys:\n      ci: { displayName: "${KEY_NAME}" }' : ''}
     integrations:
       web: { type: web, displayName: "\${WEB_NAME}" }
       bot:
@@ -165,6 +164,19 @@ describe('config-less commands hide plain fields fed by sensitive variables', ()
     expect(r.stderr).toContain(`"target":"${PLAIN_TARGET}"`);
     expect(r.stderr).toMatch(/"target":"\(sensitive\)"/);
     expect(leaks({ debug: r.stdout + r.stderr }, [VALUES.HOOK_URL, rotated.HOOK_URL, VALUES.BRAND, VALUES.PN_SID])).toEqual([]);
+  });
+
+  it('a plan masks, by the record, the live values it no longer applies: an undeclared key\'s name, a rotated target', async () => {
+    await apply(config());
+    await h.write('sunco.yaml', config({ withKey: false }));
+    const rotated = { ...VALUES, HOOK_URL: 'https://hooks.example/rotated-Fq81Tb' };
+    for (const args of [['plan'], ['plan', '--json'], ['plan', '--format', 'markdown']]) {
+      // The config no longer names KEY_NAME's value, nor the target before the rotation.
+      const r = await h.cli(args, { env: { ...rotated, KEY_NAME: 'unused-value' } });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/app\.support\.key\.|unmanaged/);
+      expect(leaks({ [args.join(' ')]: r.stdout + r.stderr }, [VALUES.KEY_NAME, VALUES.HOOK_URL, rotated.HOOK_URL])).toEqual([]);
+    }
   });
 
   it('follows the config: a flag turned off and on, a rename, a delete; each apply is followed by an empty plan', async () => {

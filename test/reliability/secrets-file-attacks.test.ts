@@ -53,31 +53,31 @@ describe('sunco api --secrets-out checks the file before the call', () => {
   const call = (out: string) => h.cli(['api', 'POST', `/v2/apps/${appId}/keys`, '--data', '{"displayName":"k"}', '--secrets-out', out]);
 
   it.each<[string, () => Promise<string>, RegExp]>([
-    ['its directory does not exist', async () => 'nowhere/secrets.json', /^Error: cannot write the secrets file \S+nowhere\/secrets\.json: its directory does not exist or is not writable$/],
+    ['its directory does not exist', async () => 'nowhere/secrets.json', /^Error: cannot write the secrets file .+nowhere\/secrets\.json: its directory does not exist or is not writable$/],
     ['it is a directory', async () => {
       await mkdir(join(h.dir, 'adir'));
       return 'adir';
-    }, /^Error: the secrets file \S+adir is a directory: give --secrets-out a file path/],
+    }, /^Error: the secrets file .+adir is a directory: give --secrets-out a file path/],
     ['it is not JSON', async () => {
       await h.write('bad.json', 'not json');
       return 'bad.json';
-    }, /^Error: the secrets file \S+bad\.json is not a JSON object keyed by address/],
+    }, /^Error: the secrets file .+bad\.json is not a JSON object keyed by address/],
     ['it is a JSON array', async () => {
       await h.write('arr.json', '[]');
       return 'arr.json';
-    }, /^Error: the secrets file \S+arr\.json is not a JSON object keyed by address/],
+    }, /^Error: the secrets file .+arr\.json is not a JSON object keyed by address/],
     ['a directory sits where its lock goes (it spun forever)', async () => {
       await mkdir(join(h.dir, 's.json.lock'));
       return 's.json';
-    }, /^Error: cannot lock the secrets file \S+s\.json: \S+s\.json\.lock is a directory, not a lock sunco made; remove it if no sunco is running$/],
+    }, /^Error: cannot lock the secrets file .+s\.json: .+s\.json\.lock is a directory, not a lock sunco made; remove it if no sunco is running$/],
     ['a dangling symlink sits where its lock goes', async () => {
       await symlink(join(h.dir, 'gone'), join(h.dir, 't.json.lock'));
       return 't.json';
-    }, /^Error: cannot lock the secrets file \S+t\.json: \S+t\.json\.lock is a symbolic link/],
+    }, /^Error: cannot lock the secrets file .+t\.json: .+t\.json\.lock is a symbolic link/],
     ['a directory sits where its journal goes (an Internal error)', async () => {
       await mkdir(join(h.dir, 'u.json.journal'));
       return 'u.json';
-    }, /^Error: cannot read the secrets journal \S+u\.json\.journal: it is a directory; move it away/],
+    }, /^Error: cannot read the secrets journal .+u\.json\.journal: it is a directory; move it away/],
   ])('%s: one line, and no key is created', async (_what, make, line) => {
     const out = await make();
     const mark = h.emu.requestLog.length;
@@ -89,7 +89,7 @@ describe('sunco api --secrets-out checks the file before the call', () => {
     const fifo = join(h.dir, 'fifo.json');
     execFileSync('mkfifo', [fifo]);
     const mark = h.emu.requestLog.length;
-    oneLine(await call('fifo.json'), /^Error: the secrets file \S+fifo\.json is not a regular file \(a device, a pipe or a socket\): give --secrets-out a file path$/);
+    oneLine(await call('fifo.json'), /^Error: the secrets file .+fifo\.json is not a regular file \(a device, a pipe or a socket\): give --secrets-out a file path$/);
     expect(posts(mark)).toEqual([]);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
@@ -104,7 +104,7 @@ describe('sunco api --secrets-out checks the file before the call', () => {
     const trap = await h.write('trap.txt', '');
     await symlink(trap, join(h.dir, 'v.json.journal'));
     const mark = h.emu.requestLog.length;
-    oneLine(await call('v.json'), /^Error: cannot read the secrets journal \S+v\.json\.journal: it is a symbolic link; move it away/);
+    oneLine(await call('v.json'), /^Error: cannot read the secrets journal .+v\.json\.journal: it is a symbolic link; move it away/);
     expect(posts(mark)).toEqual([]);
     expect(await readFile(trap, 'utf8')).toBe('');
   });
@@ -151,7 +151,7 @@ describe('a lock held by a live process', () => {
     };
     const code = await run(['api', 'POST', `/v2/apps/${appId}/keys`, '--data', '{"displayName":"k"}', '--secrets-out', 'w.json'], 'sunco', io);
     expect(code).toBe(0);
-    expect(io.err()).toMatch(new RegExp(`^Waiting for the lock \\S+w\\.json\\.lock, held by process ${process.pid} on \\S+ \\(at most 30 s\\)\\.\\.\\.$`, 'm'));
+    expect(io.err()).toMatch(new RegExp(`^Waiting for the lock .+w\\.json\\.lock, held by process ${process.pid} on \\S+ \\(at most 30 s\\)\\.\\.\\.$`, 'm'));
     // The wait was in the check, before the call.
     expect(postsBeforeRelease).toBe(0);
     expect(Object.keys(await h.secrets('w.json'))).toHaveLength(1);

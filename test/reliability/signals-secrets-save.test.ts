@@ -115,7 +115,7 @@ describe('sunco-apply: a signal after the last step', () => {
     expect(doc.status).toBe('interrupted');
     expect(doc.interrupted).toMatchObject({ signal: 'SIGTERM', aborted: true, notStarted: [] });
     expect(r.stderr).toContain('SIGTERM again: exiting now; the secrets saved so far stay in the secrets file\'s journal');
-    expect(r.stderr).toMatch(/Warning: 2 secret\(s\) are saved in \S+secrets\.json\.journal but could not be merged/);
+    expect(r.stderr).toMatch(/Warning: 2 secret\(s\) are saved in .+secrets\.json\.journal but could not be merged/);
     // Nothing of this run's own is left but the journal (the lock is the other run's).
     expect(await leftBehind(hh)).toEqual(['secrets.json.journal', 'secrets.json.lock']);
     await releaseLock(hh);
