@@ -4,12 +4,13 @@
  * stale saved plan the same way).
  */
 import { UserError } from '../errors.js';
-import { checkStale } from '../plan/plan-file.js';
+import { checkStale, planText } from '../plan/plan-file.js';
 import type { Plan } from '../plan/types.js';
+import { secretMask } from '../secret-mask.js';
 
 /** The saved plan with fresh live ids, or a UserError listing what changed. */
 export function freshPlanFor(saved: Plan, fresh: Plan, file: string): Plan {
-  const differences = checkStale(saved, fresh);
+  const differences = checkStale(saved, asWritten(fresh));
   if (differences.length > 0) {
     throw new UserError(`the plan file ${file} is stale; nothing was applied`, {
       details: [
@@ -25,4 +26,14 @@ export function freshPlanFor(saved: Plan, fresh: Plan, file: string): Plan {
   // The fresh plan, not the saved one: the saved steps equal it (checked above), and a step
   // is never run as the file wrote it.
   return fresh;
+}
+
+/**
+ * The fresh plan as `sunco-plan --out` would write it now: masked by value. The file was written
+ * masked, so a sensitive value the steps hold (an app's `displayName` from a sensitive variable
+ * is the adopt query's natural key) reads `(sensitive)` there; compared raw, every such plan
+ * file was refused as edited.
+ */
+function asWritten(plan: Plan): Plan {
+  return JSON.parse(secretMask().mask(planText(plan))) as Plan;
 }

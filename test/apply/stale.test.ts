@@ -95,3 +95,21 @@ describe('staleness covers what the config manages', () => {
     expect(writes(h.emu, mark)).toEqual([]);
   });
 });
+
+describe('a saved plan holding sensitive values (masked in the file) applies', () => {
+  it('an app displayName and a webhook target from sensitive variables: the plan file is not refused as edited', async () => {
+    await h.write('sunco.yaml', 'version: 1\nvariables:\n  NAME: { sensitive: true }\n  HOOK: { sensitive: true }\napps:\n  support:\n    displayName: "${NAME}"\n');
+    const env = { NAME: 'Hidden Brand Name', HOOK: 'https://hidden.example/hook' };
+    expect((await h.cli(['apply', '--yes'], { env })).code).toBe(0);
+    await h.write('sunco.yaml', 'version: 1\nvariables:\n  NAME: { sensitive: true }\n  HOOK: { sensitive: true }\napps:\n  support:\n    displayName: "${NAME}"\n  other:\n    displayName: "${NAME} 2"\n    integrations:\n      bot:\n        type: custom\n        displayName: Bot\n        webhooks:\n          main: { target: "${HOOK}", triggers: [conversation:message] }\n');
+    expect((await h.cli(['plan', '--out', 'p.json'], { env })).code).toBe(0);
+    const text = await readFile(join(h.dir, 'p.json'), 'utf8');
+    expect(text).not.toContain('Hidden Brand Name');
+    expect(text).toContain('(sensitive)');
+    const r = await h.cli(['apply', 'p.json', '--secrets-out', 'secrets.json'], { env });
+    expect(r.stderr).not.toContain('stale');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Apply complete: 3 created');
+    expect((await h.api.listAll<Item>('/v2/apps', 'apps')).map((a) => a.displayName).sort()).toEqual(['Hidden Brand Name', 'Hidden Brand Name 2']);
+  });
+});
