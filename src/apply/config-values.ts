@@ -1,6 +1,6 @@
 /**
  * Resolves `{"$secret": "address#field"}` placeholders against the re-loaded config: a plan
- * never holds write-only values or values from variables, so the applier reads them from
+ * never holds write-only values, credentials or values from sensitive variables, so the applier reads them from
  * the config again at apply time (DESIGN.md, "Plans").
  */
 import type { SuncoConfig } from '../config/types.js';
