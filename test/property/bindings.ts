@@ -98,7 +98,7 @@ export function bindApp(app: AppModel, choices: readonly Choice[], tokens: reado
     const sensitive = c.declare === 2 && (isSecretSlot(s) || freeText(s));
     const choice = sensitive || c.declare !== 2 ? c : { ...c, declare: 1 as const };
     const b = makeBinding(s, choice, `V_${app.key.toUpperCase()}_${j}`);
-    const value = sensitive && !isSecretSlot(s) ? sensitiveValue(s, b, `sec${j}${app.key}-${tokens[j]}`) : s.value;
+    const value = sensitive && !isSecretSlot(s) ? sensitiveValue(s, b, `sec${j}${app.key}-${tokens[j]!.replace(/^tok-/, '')}`) : s.value;
     // A metadata number or boolean from a variable is its text (a variable is a string).
     setSlot(model, s, s.field.startsWith('metadata.') ? String(value) : value, b);
   });

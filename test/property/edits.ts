@@ -147,7 +147,7 @@ export function applyEdit(input: Model, edit: Edit, seq: number): Applied | unde
   }
 }
 
-/** 1 to 3 edits at once (more steps to interrupt), applied with an interrupt after `pick % 6` steps. */
+/** 1 to 3 edits at once (more steps to interrupt), applied with an interrupt after `pick % 6` answers (interrupted.ts keeps it within the plan). */
 function interrupted(input: Model, edit: Edit, seq: number): Applied | undefined {
   const kinds = ['add', 'rotate', 'rename', 'remove', 'updatable', 'add'] as const;
   let model = input;

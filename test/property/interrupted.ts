@@ -73,10 +73,12 @@ export async function applyInterrupted(ctx: InterruptCtx, loaded: LoadedConfig, 
   const file = ctx.secrets;
   // After a kill nothing more reaches the file: the process is gone.
   const secrets = { path: file.path, save: (e: Parameters<SecretsFile['save']>[0]) => (killed ? Promise.resolve() : file.save(e)) };
-  if (spec.after === 0) signal();
+  // Within the plan's steps, so that something is always cut short (0: before the first call).
+  const after = spec.after % Math.max(1, p.steps.length);
+  if (after === 0) signal();
   let answers = 0;
   const answered = () => {
-    if (++answers === spec.after) signal();
+    if (++answers === after) signal();
   };
   const report: ApplyReport = await executePlan({
     plan: p, client: tracked(ctx.api, calls, answered), config: loaded.config, secrets, interrupt,
@@ -85,8 +87,8 @@ export async function applyInterrupted(ctx: InterruptCtx, loaded: LoadedConfig, 
   // The server finishes what it was sent, whether or not anyone waits for the answer.
   while (calls.size > 0) await Promise.all([...calls]);
   await file.idle();
-  if (atSignal !== undefined && p.steps.length > spec.after) {
-    const info = report.interrupted ?? fail(`the apply interrupted after ${spec.after} of ${p.steps.length} steps has no interrupted report`);
+  if (atSignal !== undefined) {
+    const info = report.interrupted ?? fail(`the apply interrupted after ${after} answers (${p.steps.length} steps) has no interrupted report`);
     const inFlight = new Set(info.inFlight.map((s) => s.stepId));
     for (const e of events.slice(atSignal)) if (!inFlight.has(e.result.stepId) && e.type !== 'skipped') fail(`${e.result.stepId} ran after the signal, and was not in flight when it came`);
   }

@@ -214,13 +214,14 @@ function sortObj(o: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * Values no output may show now: every generated secret of the run, and every sensitive value
- * each field of the config held (the value before a rotation too), but those a variable now
- * shows. A field the config no longer has is left out: its object, if still live, is unmanaged,
- * and nothing in the config says its values were secret (a plan names it by its live label).
+ * each field that is sensitive now held (the value before a rotation too), but those a
+ * variable now shows. A field declared not sensitive since, or that the config no longer has,
+ * is left out, as Terraform takes sensitivity from the current config: nothing then says its
+ * values are secret (an object removed from the config is unmanaged, named by its live label).
  */
 function forbiddenNow(ctx: Ctx): string[] {
   const shown = new Set(shownSlots(ctx.model).map((s) => varValue(s.binding!, s.value)));
-  const fields = slots(ctx.model).map((s) => `${s.address}#${s.field}`);
+  const fields = slots(ctx.model).filter((s) => isSecretSlot(s) || s.binding?.declared?.sensitive).map((s) => `${s.address}#${s.field}`);
   return [...fields.flatMap((f) => [...(ctx.everSensitive.get(f) ?? [])]), ...ctx.generated].filter((v) => !shown.has(v));
 }
 
