@@ -9,24 +9,17 @@
  * the file lock (file-lock.ts), so concurrent applies sharing one file keep each other's entries.
  */
 import { constants } from 'node:fs';
-import { access, chmod, lstat, open, readdir, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { access, chmod, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { jsonErrorWhere } from '../json-error.js';
 import { secretMask } from '../secret-mask.js';
 import { acquireLock, type LockOptions } from './file-lock.js';
+import { canonicalSecretsPath } from './secrets-file-path.js';
 import { appendJournal, journalLines, journalPath, readJournal, removeJournal, type SavedSecret, type SecretEntries, syncDir } from './secrets-journal.js';
 
 export type { SavedSecret } from './secrets-journal.js';
-
-/**
- * The absolute path of `--secrets-out GIVEN`. A trailing slash names a directory: path.resolve
- * would drop it, and `--secrets-out out/` would write a file named `out`.
- */
-export function secretsPath(cwd: string, given: string): string {
-  if (/[/\\]$/.test(given)) throw new UserError(`--secrets-out ${given} ends with a slash, so it names a directory: give a file path, e.g. ${given}secrets.json`);
-  return resolve(cwd, given);
-}
+export { secretsPath } from './secrets-file-path.js';
 
 /** LockOptions.onWait for a command: one line on stderr, so that a wait for another run's lock is not a silent hang. */
 export function lockWaitNotice(io: { stderr: { write(s: string): unknown } }, timeoutMs = 30_000): (holder: string, lockPath: string) => void {
@@ -96,20 +89,9 @@ export class SecretsFile {
     } catch {
       throw new UserError(`cannot write the secrets file ${this.path}: its directory does not exist or is not writable`);
     }
-    // Through a symlink, the lock (`link.lock`) would not be the one of a run given the target's
-    // name, and the rename would replace the link by a file: two runs at once, or one run after
-    // the other, would each write a file of their own. The target is the file.
-    if ((await lstat(this.path).catch(() => undefined))?.isSymbolicLink()) {
-      this.where = await realpath(this.path).catch(() => {
-        throw new UserError(`the secrets file ${this.path} is a symbolic link to a file that does not exist (or a loop): give --secrets-out the target's path`);
-      });
-    }
+    this.where = await canonicalSecretsPath(this.path);
     // A device or a pipe would be read as empty and then replaced by the rename (as root, /dev/null itself).
     const st = await stat(this.path).catch(() => undefined);
-    // A hard link has another name with another lock, and the rename would split the two names into two files.
-    if (st?.isFile() && st.nlink > 1) {
-      throw new UserError(`the secrets file ${this.path} has ${st.nlink} hard links: each save replaces the file, which would leave the other names with old secrets; give --secrets-out a file with one name`);
-    }
     if (st && !st.isFile() && !st.isDirectory()) {
       throw new UserError(`the secrets file ${this.path} is not a regular file (a device, a pipe or a socket): give --secrets-out a file path`);
     }

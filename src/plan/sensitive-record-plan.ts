@@ -27,8 +27,11 @@ export interface DesiredRecord {
 /** The item's recordable sensitive paths: plain fields of its kind only. */
 export function recordablePaths(item: Item, s: Sensitivity): string[] {
   if (!item.node) return [];
+  const paths = s.fieldPaths(item.address);
+  // Most entries have none: no field table lookup for them (plans of 10,000 resources).
+  if (paths.length === 0) return paths;
   const specs = item.kind.fieldSpecs(item.node.entry as Raw);
-  return s.fieldPaths(item.address).filter((path) => {
+  return paths.filter((path) => {
     const spec = specs.find((f) => f.name === pathSegments(path)[0]);
     if (!spec || spec.writeOnly || spec.credential) return false;
     return spec.role === undefined || spec.role === 'field' || spec.role === 'name';
