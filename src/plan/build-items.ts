@@ -17,6 +17,7 @@ import { compareFields, createFields, type FieldEnv } from './diff-fields.js';
 import { parseFingerprints } from './fingerprints.js';
 import type { Item } from './items.js';
 import { matchSiblings } from './match.js';
+import { findReplacement } from './resume-replace.js';
 import { appBindings } from './app-binding.js';
 import { renameNotes } from './rename-notes.js';
 import type { PlanNote } from './types.js';
@@ -108,7 +109,15 @@ export function buildItems(loaded: LoadedConfig, live: LiveState, desired: Desir
       item.createWriteOnly = writeOnlySent;
       item.change = { address: d.address, kind: k.name, action: 'create', fields: diffs };
     } else {
-      const cmp = compareFields(k, d, liveNode, ctxFor(appLive), env);
+      let cmp = compareFields(k, d, liveNode, ctxFor(appLive), env);
+      const replacement = cmp.diffs.some((f) => f.forcesReplacement) && !protect && parent?.node
+        ? findReplacement(k, d, unclaimedOf(parent.node, k), (l) => compareFields(k, d, l, ctxFor(appLive), env))
+        : undefined;
+      if (replacement) {
+        cmp = replacement.compare;
+        takeReplacement(d, k, parent!.node!, liveNode, replacement.live);
+        item.live = replacement.live;
+      }
       item.compare = cmp;
       for (const problem of k.irreversible?.(cmp.diffs) ?? []) errors.push(`${describe(d)}: ${problem}`);
       const forcing = cmp.diffs.filter((f) => f.forcesReplacement).map((f) => f.field);
@@ -116,35 +125,56 @@ export function buildItems(loaded: LoadedConfig, live: LiveState, desired: Desir
         item.action = 'replace';
         item.createWriteOnly = createFields(k, d, env).writeOnlySent;
         const why = `${forcing.join(', ')} ${forcing.length === 1 ? 'forces' : 'force'} replacement`;
-        item.change = { address: d.address, kind: k.name, action: 'replace', fields: cmp.diffs, reason: why, liveId: liveNode.id };
+        item.change = { address: d.address, kind: k.name, action: 'replace', fields: cmp.diffs, reason: why, liveId: item.live!.id };
         if (protect) errors.push(`${describe(d)}: protect: true, but the plan would replace it (${why})`);
       } else if (cmp.diffs.length > 0) {
         item.action = 'update';
-        item.change = { address: d.address, kind: k.name, action: 'update', fields: cmp.diffs, liveId: liveNode.id };
+        item.change = { address: d.address, kind: k.name, action: 'update', fields: cmp.diffs, liveId: item.live!.id };
       }
     }
     const childState: ParentState = item.action === 'none' || item.action === 'update' ? 'live' : 'new';
-    // Per child kind: the declared entries, then the live objects none of them claims.
-    const rest = childState === 'live' && liveNode ? leftovers(d, item, prune || pruneOf(loaded, d.app)) : [];
+    // Per child kind: the declared entries, then the live objects none of them claims (after the
+    // entries: one of them may have taken an unclaimed object as its replacement).
     for (const childKind of k.children.map((c) => KINDS[c])) {
       for (const child of d.children) if (KINDS[child.kind] === childKind) item.children.push(planNode(child, item, childState, appLive));
-      item.children.push(...rest.filter((r) => r.kind === childKind));
+      if (childState === 'live' && item.live) item.children.push(...leftovers(d, item, childKind, prune || pruneOf(loaded, d.app)));
     }
     return item;
   };
 
-  const leftovers = (d: DesiredNode, parent: Item, pruneHere: boolean): Item[] =>
-    (unclaimed.get(d) ?? []).flatMap(({ kind: k, nodes }) =>
-      nodes.map((l): Item => {
-        const addr = unmanagedAddress(k, d.address, l.id);
-        const action = pruneHere ? 'delete' : 'unmanaged';
-        return {
-          kind: k, address: addr, app: d.app, live: l, parent, children: [], action, deleteAfter: [],
-          listPath: listPath(k, parent.itemPath), itemPath: itemPath(k, parent.itemPath, addr),
-          change: { address: addr, kind: k.name, action, fields: [], reason: `not in the configuration: ${k.label(l.raw)}`, liveId: l.id },
-        };
-      }),
-    );
+  /** The unclaimed live siblings of kind `k` under `parent`. */
+  const unclaimedOf = (parent: DesiredNode, k: ResourceKind): LiveNode[] => (unclaimed.get(parent) ?? []).find((u) => u.kind === k)?.nodes ?? [];
+  /** Objects an interrupted replace left, with the address whose replacement is in place. */
+  const superseded = new Map<LiveNode, { address: string; by: string }>();
+  /** `d` takes `now` (an interrupted replace's replacement) instead of `old`, which is deleted. */
+  const takeReplacement = (d: DesiredNode, k: ResourceKind, parent: DesiredNode, old: LiveNode, now: LiveNode): void => {
+    const list = (unclaimed.get(parent) ?? []).find((u) => u.kind === k)!;
+    list.nodes = [...list.nodes.filter((n) => n !== now), old];
+    superseded.set(old, { address: d.address, by: now.id });
+    matches.set(d, now);
+    idToAddress.delete(old.id);
+    idToAddress.set(now.id, d.address);
+    // The entry's children belong to the replacement now: match them again, under it.
+    unclaimed.delete(d);
+    for (const childKind of k.children) {
+      matchLevel(KINDS[childKind], d, d.children.filter((c) => c.kind === childKind), now.children[childKind], (n) => bindings.get(n.app)?.get(bindingKey(n.address)));
+    }
+  };
+
+  const leftovers = (d: DesiredNode, parent: Item, k: ResourceKind, pruneHere: boolean): Item[] =>
+    unclaimedOf(d, k).map((l): Item => {
+      const addr = unmanagedAddress(k, d.address, l.id);
+      const replacedBy = superseded.get(l);
+      const action = pruneHere || replacedBy ? 'delete' : 'unmanaged';
+      const reason = replacedBy
+        ? `left by an interrupted replace of ${replacedBy.address}, whose replacement ${replacedBy.by} is in place`
+        : `not in the configuration: ${k.label(l.raw)}`;
+      return {
+        kind: k, address: addr, app: d.app, live: l, parent, children: [], action, deleteAfter: [],
+        listPath: listPath(k, parent.itemPath), itemPath: itemPath(k, parent.itemPath, addr),
+        change: { address: addr, kind: k.name, action, fields: [], reason, liveId: l.id },
+      };
+    });
 
   const items = desired.map((d) => {
     const appLive = matches.get(d);

@@ -3,9 +3,8 @@
  * --secrets-out FILE`, run in-process as a user runs it, against the account the scenario
  * applied. What the page promises, and nothing more, is checked:
  * - nothing secret is printed or written into the YAML or the template: write-only values,
- *   credentials the API reads back, metadata values applied from sensitive variables, and
- *   generated secrets (other values from sensitive variables are "exported as the API returns
- *   them", so they are not searched for here);
+ *   credentials the API reads back, values applied from sensitive variables (metadata,
+ *   displayNames, targets: sunco:sensitive records their fields), and generated secrets;
  * - the template's variables filled in (credentials and sensitive metadata from the export's
  *   secrets file, where the template says they are; write-only values from the config that was
  *   applied; a write-only field nothing set is deleted from the YAML, as the page says), the

@@ -225,11 +225,10 @@ function forbiddenNow(ctx: Ctx): string[] {
   return [...fields.flatMap((f) => [...(ctx.everSensitive.get(f) ?? [])]), ...ctx.generated].filter((v) => !shown.has(v));
 }
 
-/** What export must never write (docs/export.md "Secrets"): secret fields, sensitive metadata values, generated secrets. */
+/** What export must never write (docs/export.md "Secrets"): secret fields, values applied from sensitive variables (sunco:sensitive records their fields), generated secrets. */
 function exportForbidden(ctx: Ctx): string[] {
-  const secret = slots(ctx.model).filter((s) => isSecretSlot(s) || (s.field.startsWith('metadata.') && s.binding?.declared?.sensitive)).map((s) => (s.binding ? varValue(s.binding, s.value) : String(s.value)));
   const shown = new Set(shownSlots(ctx.model).map((s) => varValue(s.binding!, s.value)));
-  return [...secret, ...ctx.generated].filter((v) => searchable(v) && !shown.has(v));
+  return [...sensitiveValues(ctx.model).map(([, v]) => v), ...ctx.generated].filter((v) => searchable(v) && !shown.has(v));
 }
 
 /** The plan of an edit: refused when it replaces something protected (then `undefined`: the edit is dropped). */

@@ -50,7 +50,7 @@ describe('one secrets file under two names', () => {
   it('a dangling symlink is one line before any request', async () => {
     await h.write('sunco.yaml', cfg('a'));
     await symlink('nowhere.json', join(h.dir, 'link.json'));
-    oneLine(await h.cli(['apply', '--yes', '--secrets-out', 'link.json']), /^Error: the secrets file \S+link\.json is a symbolic link to a file that does not exist \(or a loop\): give --secrets-out the target's path$/);
+    oneLine(await h.cli(['apply', '--yes', '--secrets-out', 'link.json']), /^Error: the secrets file .+link\.json is a symbolic link to a file that does not exist \(or a loop\): give --secrets-out the target's path$/);
     expect(h.emu.requestLog).toEqual([]);
   });
 
@@ -58,7 +58,7 @@ describe('one secrets file under two names', () => {
     await h.write('sunco.yaml', cfg('a'));
     await h.write('secrets.json', '{}\n');
     await link(join(h.dir, 'secrets.json'), join(h.dir, 'other.json'));
-    oneLine(await h.cli(['apply', '--yes', '--secrets-out', 'other.json']), /^Error: the secrets file \S+other\.json has 2 hard links: each save replaces the file, .*give --secrets-out a file with one name$/);
+    oneLine(await h.cli(['apply', '--yes', '--secrets-out', 'other.json']), /^Error: the secrets file .+other\.json has 2 hard links: each save replaces the file, .*give --secrets-out a file with one name$/);
     expect(h.emu.requestLog).toEqual([]);
   });
 
@@ -87,7 +87,7 @@ describe('journals this run did not write', () => {
     await h.write('secrets.json', '{}\n');
     const journal = `${JSON.stringify({ v: 2, addr: 'app.a.key.k0', value: 'kept-secret' })}\n`;
     await writeFile(journalPath(join(h.dir, 'secrets.json')), journal, { mode: 0o600 });
-    oneLine(await h.cli(['apply', '--yes', '--secrets-out', 'secrets.json']), /^Error: the secrets journal \S+secrets\.json\.journal holds a line this sunco does not read \(written by another version\?\); nothing was changed/);
+    oneLine(await h.cli(['apply', '--yes', '--secrets-out', 'secrets.json']), /^Error: the secrets journal .+secrets\.json\.journal holds a line this sunco does not read \(written by another version\?\); nothing was changed/);
     expect(h.emu.requestLog).toEqual([]);
     expect(await readFile(journalPath(join(h.dir, 'secrets.json')), 'utf8')).toBe(journal);
     expect(await readFile(join(h.dir, 'secrets.json'), 'utf8')).toBe('{}\n');

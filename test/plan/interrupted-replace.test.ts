@@ -1,0 +1,74 @@
+/**
+ * A replace that must create first (an integration a switchboard integration routes to: the
+ * API refuses to delete it while referenced) interrupted between its create and its delete.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RequestLogEntry } from '../../src/emulator/request-log.js';
+import { type Harness, harness } from '../helpers/harness.js';
+
+const config = (businessId: string) => `version: 1
+apps:
+  support:
+    displayName: Support
+    integrations:
+      apple: { type: apple, businessId: ${businessId}, apiSecret: s3cr3t-apple, mspId: msp-1 }
+    switchboard:
+      enabled: true
+      default: bot
+      integrations:
+        bot: { integration: apple }
+`;
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+describe('an interrupted create-first replace', () => {
+  it('the next apply finishes it: no second replacement, the old object deleted, no duplicate', async () => {
+    let armed = false;
+    const onRequest = (e: RequestLogEntry) => {
+      if (armed && e.method === 'POST' && e.path.endsWith('/integrations')) process.emit('SIGINT', 'SIGINT');
+    };
+    h = await harness({ latencyMs: 5, onRequest });
+    const file = await h.write('sunco.yaml', config('biz-1'));
+    expect((await h.cli(['apply', '-f', file, '--yes'])).code).toBe(0);
+    await h.write('sunco.yaml', config('biz-2'));
+    armed = true;
+    const r = await h.cli(['apply', '-f', file, '--yes']);
+    armed = false;
+    expect(r.code).toBe(130);
+    const [app] = await h.api.listAll<{ id: string }>('/v2/apps', 'apps');
+    const mid = await h.api.listAll<{ id: string; businessId: string }>(`/v2/apps/${app!.id}/integrations`, 'integrations');
+    expect(mid.map((i) => i.businessId).sort()).toEqual(['biz-1', 'biz-2']);
+    const byBiz = Object.fromEntries(mid.map((i) => [i.businessId, i.id]));
+    // The next plan finishes the replace: the first replacement is taken, the old object deleted.
+    const plan = await h.cli(['plan', '-f', file]);
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain(`# app.support.integration[${byBiz['biz-1']}] will be deleted (left by an interrupted replace of app.support.integration.apple, whose replacement ${byBiz['biz-2']} is in place)`);
+    expect(plan.stdout).toMatch(/~ app\.support\.switchboard\.integration\.bot .*\n\s+~ integration: \(id \w+\) → apple/);
+    expect(plan.stdout).toContain('Plan: 0 to create, 1 to update, 0 to replace, 1 to delete.');
+    const from = h.emu.requestLog.length;
+    const again = await h.cli(['apply', '-f', file, '--yes']);
+    expect(again.code).toBe(0);
+    expect(h.emu.requestLog.slice(from).filter((e) => e.method === 'POST')).toEqual([]);
+    const after = await h.api.listAll<{ id: string; businessId: string }>(`/v2/apps/${app!.id}/integrations`, 'integrations');
+    expect(after).toEqual([expect.objectContaining({ id: byBiz['biz-2'], businessId: 'biz-2' })]);
+    const [sbi] = await h.api.listAll<{ integrationId: string }>(`/v2/apps/${app!.id}/switchboards/${(await h.api.listAll<{ id: string }>(`/v2/apps/${app!.id}/switchboards`, 'switchboards'))[0]!.id}/switchboardIntegrations`, 'switchboardIntegrations');
+    expect(sbi!.integrationId).toBe(byBiz['biz-2']);
+    expect((await h.cli(['plan', '-f', file, '--detailed-exitcode'])).code).toBe(0);
+  });
+
+  it('a sibling that would itself need replacing is not taken: the replace goes ahead and the sibling stays unmanaged', async () => {
+    h = await harness();
+    const file = await h.write('sunco.yaml', config('biz-1'));
+    expect((await h.cli(['apply', '-f', file, '--yes'])).code).toBe(0);
+    const [app] = await h.api.listAll<{ id: string }>('/v2/apps', 'apps');
+    // Made by hand, with the natural key of the entry but another businessId than the config's next one.
+    await h.api.post(`/v2/apps/${app!.id}/integrations`, { type: 'apple', businessId: 'biz-other', apiSecret: 'x', mspId: 'msp-1' });
+    await h.write('sunco.yaml', config('biz-2'));
+    const plan = await h.cli(['plan', '-f', file]);
+    expect(plan.stdout).toContain('Plan: 0 to create, 1 to update, 1 to replace, 0 to delete. 1 unmanaged.');
+  });
+});
