@@ -50,7 +50,7 @@ if (propertyAt >= 0) {
     console.log(`  protect refusals   ${tally.refusedProtected}`);
     console.log(`  quiet edits        ${tally.quiet} (same values supplied otherwise: nothing planned but bookkeeping)`);
     console.log(`  values via vars    ${tally.variables} (summed over every load)`);
-    console.log(`  interrupted        ${tally.interrupted} (${tally.killed} as kill -9); ${tally.orphans} object(s) an interrupted replace left unmanaged beside the replacement (known bug)`);
+    console.log(`  interrupted        ${tally.interrupted} (${tally.killed} as kill -9); ${tally.orphans} object(s) an interrupted replace left unmanaged beside the replacement (must be 0)`);
     console.log(`  outputs searched   ${tally.outputsSearched} (plan text/JSON/markdown/--out, apply progress/report/--json); non-sensitive values seen ${tally.valuesShown}`);
     console.log(`  exports            ${tally.exports} round trips (${tally.exportVariables} variables filled in)`);
     console.log('  all invariants held: re-plan empty, no duplicates, metadata kept, renames updated, quiet edits quiet, secrets saved, protect respected, no leak, export round trip, interrupts converge');

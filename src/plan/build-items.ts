@@ -111,7 +111,9 @@ export function buildItems(loaded: LoadedConfig, live: LiveState, desired: Desir
     } else {
       let cmp = compareFields(k, d, liveNode, ctxFor(appLive), env);
       const replacement = cmp.diffs.some((f) => f.forcesReplacement) && !protect && parent?.node
-        ? findReplacement(k, d, unclaimedOf(parent.node, k), (l) => compareFields(k, d, l, ctxFor(appLive), env))
+        // Its write-only values cannot be read, and the recorded fingerprints are the old object's:
+        // they are recorded, not compared, as for any object sunco adopts (diff-fields.ts).
+        ? findReplacement(k, d, unclaimedOf(parent.node, k), (l) => compareFields(k, d, l, ctxFor(appLive), { ...env, fingerprints: undefined }))
         : undefined;
       if (replacement) {
         cmp = replacement.compare;

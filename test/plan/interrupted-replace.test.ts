@@ -19,6 +19,21 @@ apps:
         bot: { integration: apple }
 `;
 
+// A write-only create-only field (telegram token, spec telegramCreate) forces the replace: the
+// replacement's value cannot be read back, and the recorded fingerprint is the old object's.
+const telegram = (token: string) => `version: 1
+apps:
+  support:
+    displayName: Support
+    integrations:
+      tg: { type: telegram, token: ${token} }
+    switchboard:
+      enabled: true
+      default: bot
+      integrations:
+        bot: { integration: tg }
+`;
+
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.close();
@@ -70,5 +85,28 @@ describe('an interrupted create-first replace', () => {
     await h.write('sunco.yaml', config('biz-2'));
     const plan = await h.cli(['plan', '-f', file]);
     expect(plan.stdout).toContain('Plan: 0 to create, 1 to update, 1 to replace, 0 to delete. 1 unmanaged.');
+  });
+
+  it('also when a rotated write-only value forced it: the replacement is taken, its value recorded, and the plan after is empty', async () => {
+    let armed = false;
+    h = await harness({ latencyMs: 5, onRequest: (e) => {
+      if (armed && e.method === 'POST' && e.path.endsWith('/integrations')) process.emit('SIGINT', 'SIGINT');
+    } });
+    const file = await h.write('sunco.yaml', telegram('tok-old-1'));
+    expect((await h.cli(['apply', '-f', file, '--yes'])).code).toBe(0);
+    await h.write('sunco.yaml', telegram('tok-new-2'));
+    armed = true;
+    expect((await h.cli(['apply', '-f', file, '--yes'])).code).toBe(130);
+    armed = false;
+    const [app] = await h.api.listAll<{ id: string }>('/v2/apps', 'apps');
+    const mid = await h.api.listAll<{ id: string }>(`/v2/apps/${app!.id}/integrations`, 'integrations');
+    expect(mid).toHaveLength(2);
+    const plan = await h.cli(['plan', '-f', file]);
+    expect(plan.stdout).toContain('Plan: 0 to create, 1 to update, 0 to replace, 1 to delete.');
+    expect(plan.stdout).not.toContain('tok-');
+    expect((await h.cli(['apply', '-f', file, '--yes'])).code).toBe(0);
+    const after = await h.api.listAll<{ id: string }>(`/v2/apps/${app!.id}/integrations`, 'integrations');
+    expect(after.map((i) => i.id)).toEqual([mid[1]!.id]);
+    expect((await h.cli(['plan', '-f', file, '--detailed-exitcode'])).code).toBe(0);
   });
 });

@@ -120,10 +120,10 @@ function liveIds(live: LiveState): Set<string> {
 /**
  * What an interrupted replace (create, then delete) stopped between its create and its delete
  * leaves behind: the replacement or the old object, unmanaged in the next plan, beside the
- * managed one with the same natural key; the next plan neither adopts nor deletes it. Found
- * by this property (a duplicate after an interrupt, one signal or kill -9); reported, not
- * fixed here: the ids the interrupted run created, or whose replace it began, that the next
- * plan lists as unmanaged.
+ * managed one with the same natural key. Found by this property (a duplicate after an
+ * interrupt, one signal or kill -9) and fixed in plan/resume-replace.ts: the ids the
+ * interrupted run created, or whose replace it began, that the next plan lists as unmanaged
+ * (none, now).
  */
 export function orphansOf(interrupted: Plan, before: LiveState, next: Plan, after: LiveState): string[] {
   const had = liveIds(before);

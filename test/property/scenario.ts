@@ -56,8 +56,6 @@ interface Ctx {
   model: Model; generated: Set<string>; watch: Watch;
   /** Every sensitive value each field held in the run, by `address#field` (a rotated value stays secret). */
   everSensitive: Map<string, Set<string>>;
-  /** Live ids an interrupted replace left behind (notOrphan). */
-  orphans: Set<string>;
   /** Every integration applied in the run, by type and displayName (export-trip.ts). */
   everApplied: Map<string, Record<string, unknown>>;
 }
@@ -119,13 +117,6 @@ async function applyAndCheck(ctx: Ctx, loaded: LoadedConfig, p: Plan, tally: Tal
 
 type Item = { id: string; [k: string]: unknown };
 
-/**
- * Objects an interrupted replace created and never swapped in (interrupted.ts `orphansOf`):
- * the next plan lists them as unmanaged and replaces again, so they stay beside the
- * replacement with the same natural key. A known bug (reported; see the tally), left out of
- * the duplicate and secrets checks so that every other invariant still runs.
- */
-const notOrphan = (ctx: Ctx) => (x: Item): boolean => !ctx.orphans.has(x.id);
 
 async function checkLive(ctx: Ctx, loaded: LoadedConfig): Promise<void> {
   const apps = await ctx.api.listAll<Item>('/v2/apps', 'apps');
@@ -153,9 +144,9 @@ async function checkLive(ctx: Ctx, loaded: LoadedConfig): Promise<void> {
     }
     if (Object.values(meta).some((v) => typeof v === 'object')) fail(`app.${name} metadata holds a non-scalar: ${JSON.stringify(meta)}`);
     const base = `/v2/apps/${app.id}`;
-    const integrations = (await ctx.api.listAll<Item>(`${base}/integrations`, 'integrations')).filter(notOrphan(ctx));
+    const integrations = (await ctx.api.listAll<Item>(`${base}/integrations`, 'integrations'));
     dup(`integration in app.${name}`, integrations.map((i) => `${String(i.type)} ${String(i.displayName)}`));
-    const keys = (await ctx.api.get<{ keys: Item[] }>(`${base}/keys`)).keys.filter(notOrphan(ctx));
+    const keys = (await ctx.api.get<{ keys: Item[] }>(`${base}/keys`)).keys;
     dup(`app key in app.${name}`, keys.map((k) => String(k.displayName)));
     for (const [kname, k] of Object.entries(entry.keys ?? {})) {
       const live = keys.find((x) => x.displayName === k.displayName) ?? fail(`app.${name}.key.${kname} is not live`);
@@ -166,7 +157,7 @@ async function checkLive(ctx: Ctx, loaded: LoadedConfig): Promise<void> {
       const live = integrations.find((x) => x.type === i.type && x.displayName === i.displayName) ?? fail(`${addr} is not live`);
       if (i.type === 'messagebird' && !held(addr, live.id, live.webhookSecret)) fail(`the secrets file lacks the webhookSecret of ${addr}`);
       if (i.type !== 'custom') continue;
-      const hooks = (await ctx.api.get<{ webhooks: Item[] }>(`${base}/integrations/${live.id}/webhooks`)).webhooks.filter(notOrphan(ctx));
+      const hooks = (await ctx.api.get<{ webhooks: Item[] }>(`${base}/integrations/${live.id}/webhooks`)).webhooks;
       dup(`webhook of ${addr}`, hooks.map((w) => String(w.target)));
       for (const [wname, w] of Object.entries((i as { webhooks?: Record<string, { target: string }> }).webhooks ?? {})) {
         const lw = hooks.find((x) => x.target === w.target) ?? fail(`${addr}.webhook.${wname} is not live`);
@@ -268,7 +259,7 @@ export async function runScenario(model: Model, edits: Edit[], tally: Tally): Pr
   const dir = await mkdtemp(join(tmpdir(), 'sunco-prop-'));
   const ctx: Ctx = {
     emu, dir, api: createClient({ baseUrl: emu.url, auth: 'basic', credentials: emu.accountKey }), secrets: new SecretsFile(join(dir, 'secrets.json')),
-    model, everSensitive: new Map(), generated: new Set(), everApplied: new Map(), orphans: new Set(), watch: { forbidden: () => forbiddenNow(ctx), tally: { channels: 0, shown: 0 } },
+    model, everSensitive: new Map(), generated: new Set(), everApplied: new Map(), watch: { forbidden: () => forbiddenNow(ctx), tally: { channels: 0, shown: 0 } },
   };
   const history: string[] = ['initial apply'];
   try {
@@ -302,9 +293,11 @@ export async function runScenario(model: Model, edits: Edit[], tally: Tally): Pr
         history.push('apply again');
         const again = await load(ctx, applied.model, tally);
         const after = await plan(ctx, again);
+        // The next plan must finish an interrupted replace (plan/resume-replace.ts), never leave its
+        // replacement or the old object unmanaged beside the managed one.
         const orphans = orphansOf(p, liveOf.get(p)!, after, liveOf.get(after)!);
-        for (const id of orphans) ctx.orphans.add(id);
         tally.orphans += orphans.length;
+        if (orphans.length > 0) fail(`after an interrupted replace the next plan leaves ${orphans.join(', ')} unmanaged beside the replacement`);
         await applyAndCheck(ctx, again, after, tally);
       } else await applyAndCheck(ctx, next, p, tally);
       current = applied.model;
