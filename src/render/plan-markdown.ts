@@ -120,7 +120,7 @@ export function renderPlanMarkdown(plan: Plan, opts: MarkdownOptions = {}): stri
     planMarker(env),
     env === undefined ? '## sunco plan' : `## sunco plan: ${html(env)}`,
     '',
-    `**${summaryLine(s, hasResourceSteps(plan))}**`,
+    `**${summaryLine(s, hasResourceSteps(plan), plan.steps.length > 0 && !hasResourceSteps(plan))}**`,
     '',
     '| create | update | replace | delete | unmanaged |',
     '|---:|---:|---:|---:|---:|',

@@ -44,9 +44,15 @@ function symbol(p: Palette, shown: Shown): string {
   }
 }
 
-export function summaryLine(s: PlanSummary, hasSteps: boolean): string {
+/**
+ * `hasSteps`: whether a step changes a resource. A plan of bookkeeping steps only still makes a
+ * call (hasChanges, exit 2 with --detailed-exitcode, apply asks): the line says so, or "No
+ * changes" followed by an approval question reads as a contradiction.
+ */
+export function summaryLine(s: PlanSummary, hasSteps: boolean, bookkeepingOnly = false): string {
   const unmanaged = s.unmanaged > 0 ? ` ${s.unmanaged} unmanaged.` : '';
-  if (!hasSteps) return `No changes. Live state matches the configuration.${unmanaged}`;
+  const bookkeeping = bookkeepingOnly ? " Applying it only records sunco's bookkeeping in app metadata (see Notes)." : '';
+  if (!hasSteps) return `No changes. Live state matches the configuration.${unmanaged}${bookkeeping}`;
   return `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete.${unmanaged}`;
 }
 
@@ -110,6 +116,6 @@ export function renderPlanText(plan: Plan, options: { color: boolean }): string 
     for (const n of plan.notes ?? []) out.push(`  - ${n.message}`);
     out.push('');
   }
-  out.push(p.bold(summaryLine(plan.summary, hasResourceSteps(plan))));
+  out.push(p.bold(summaryLine(plan.summary, hasResourceSteps(plan), plan.steps.length > 0 && !hasResourceSteps(plan))));
   return `${out.join('\n')}\n`;
 }

@@ -112,6 +112,14 @@ describe('text', () => {
     expect(none).toBe('No changes. Live state matches the configuration.\n');
   });
 
+  it('a plan of bookkeeping steps only says that applying it records the bookkeeping (it still makes a call)', () => {
+    const steps: Plan['steps'] = [{ id: 'app.s:bookkeeping', address: 'app.s', kind: 'app', operation: 'bookkeeping', method: 'PATCH', path: '/v2/apps/{{app.s}}', dependsOn: [], app: 's', body: { metadata: {} } }];
+    const only = plan({ changes: [], steps, summary: { create: 0, update: 0, replace: 0, delete: 0, unmanaged: 0 } });
+    const expected = "No changes. Live state matches the configuration. Applying it only records sunco's bookkeeping in app metadata (see Notes).";
+    expect(renderPlanText(only, { color: false }).trimEnd().split('\n').at(-1)).toBe(expected);
+    expect(renderPlanMarkdown(only)).toContain(`**${expected}**`);
+  });
+
   it('colours only when asked', () => {
     const coloured = renderPlanText(plan(), { color: true });
     expect(coloured).toContain('  \u001b[32m+\u001b[39m \u001b[1mapp.s.integration.web\u001b[22m');

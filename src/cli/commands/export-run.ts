@@ -170,7 +170,7 @@ function report(io: CliIO, result: ExportResult, argv: ExportArgs, files: string
   }
   const s = Object.keys(result.secrets).length;
   if (s > 0) {
-    out.push(argv.secretsOut ? `Saved ${plural(s, 'secret')} to ${argv.secretsOut} (mode 0600).` : `${plural(s, 'secret')} the API returns (key, webhook and channel secrets) left out: --secrets-out FILE saves them.`);
+    out.push(argv.secretsOut ? `Saved ${plural(s, 'secret')} to ${argv.secretsOut} (mode 0600).` : `${plural(s, 'secret')} the API returns (key, webhook and channel secrets, values applied from sensitive variables) left out: --secrets-out FILE saves them.`);
   }
   io.stderr.write(`${out.join('\n')}\n`);
 }
