@@ -121,6 +121,13 @@ export function bookkeepingStep(input: BookkeepingInput, errors: string[], notes
   };
   if (kept.has(stepId(app, 'update'))) step.dependsOn.push(stepId(app, 'update'));
   if (kept.has(stepId(app, 'create'))) step.dependsOn.push(stepId(app, 'create'));
+  // After the old object of each create-first replace is deleted: a run stopped before that
+  // delete must leave the binding on the old object, which tells the next plan to finish the
+  // replace (resume-replace.ts). Bound to the replacement already, the old one would be left
+  // unmanaged for ever.
+  for (const i of walkItems([app])) {
+    if (i.action === 'replace' && i.createFirst && kept.has(stepId(i, 'delete'))) step.dependsOn.push(stepId(i, 'delete'));
+  }
   return step;
 }
 

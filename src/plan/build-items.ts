@@ -109,6 +109,12 @@ export function buildItems(loaded: LoadedConfig, live: LiveState, desired: Desir
       item.createWriteOnly = writeOnlySent;
       item.change = { address: d.address, kind: k.name, action: 'create', fields: diffs };
     } else {
+      // Fingerprints describe the object the address was bound to when they were recorded. Bound
+      // to another one (gone: this one matched by its natural key, e.g. a replacement whose
+      // replace stopped before the bookkeeping), they say nothing of this object's values: its
+      // write-only values are recorded, not compared, as for any adopted object.
+      const boundId = k === ROOT_KIND ? undefined : bindings.get(d.app)?.get(bindingKey(d.address));
+      if (boundId !== undefined && boundId !== liveNode.id) env.fingerprints = undefined;
       let cmp = compareFields(k, d, liveNode, ctxFor(appLive), env);
       const replacement = cmp.diffs.some((f) => f.forcesReplacement) && !protect && parent?.node
         // Its write-only values cannot be read, and the recorded fingerprints are the old object's:
