@@ -52,7 +52,9 @@ function createSteps(item: Item, s: Sensitivity): Step[] {
   }
   step.creates = creates;
   const match: Raw = {};
-  for (const [key, v] of Object.entries(k.naturalKey(desired))) if (v !== undefined) match[key] = v;
+  // A value from a variable is a $secret placeholder here too, as in the bodies: the plan file
+  // must not hold it (masking by value skips values under 4 characters), and apply resolves it.
+  for (const [key, v] of Object.entries(k.naturalKey(desired))) if (v !== undefined) match[key] = s.bodyValue(item.address, key, v, false);
   step.adopt = { listPath: item.listPath, itemsKey: k.itemsKey, match };
   if (item.createFirst && item.live) step.adopt.excludeIds = [item.live.id];
   if (item.action === 'replace' && !item.createFirst) step.dependsOn.push(stepId(item, 'delete'));
