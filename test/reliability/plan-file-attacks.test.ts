@@ -69,7 +69,15 @@ describe('an empty file flag (an unset variable in a CI script)', () => {
 
   it('sunco-apply --secrets-out "" is refused before any request', async () => {
     await h.write('sunco.yaml', config);
-    oneLine(await h.cli(['apply', '--yes', '--secrets-out', '']), 'Error: --secrets-out needs a file name, e.g. --secrets-out secrets.json.');
+    oneLine(await h.cli(['apply', '--yes', '--secrets-out', '']), 'Error: --secrets-out needs a file name, e.g. --secrets-out secrets.json (secrets are never written to stdout).');
+    expect(h.emu.requestLog).toEqual([]);
+  });
+
+  it('sunco-apply --secrets-out - names --secrets-out (yargs reads "-" as a PLANFILE), and sunco-plan --out=- is not a file named "-"', async () => {
+    await h.write('sunco.yaml', config);
+    oneLine(await h.cli(['apply', '--yes', '--secrets-out', '-']), 'Error: --secrets-out needs a file name, e.g. --secrets-out secrets.json (secrets are never written to stdout).');
+    oneLine(await h.cli(['plan', '--out=-']), 'Error: --out - is not stdout: give the path to save the plan to, e.g. --out plan.json (--format json prints the plan on stdout).');
+    expect(await readdir(h.dir)).toEqual(['sunco.yaml']);
     expect(h.emu.requestLog).toEqual([]);
   });
 

@@ -42,9 +42,11 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
   // A saved plan is checked before any request: it may need --secrets-out, and it fixes the scope.
   // `sunco-apply ""` or `sunco-apply -` (yargs gives '' for both) names no plan file: refused,
   // not read as "no plan file" (that would apply the config unreviewed, with --yes unasked).
+  // An unset variable in `--secrets-out "$FILE"` must not mean "no secrets file": the secrets created
+  // would have nowhere to go. First: `--secrets-out -` reaches here as an empty --secrets-out and a
+  // PLANFILE of "-", and is about the secrets file.
+  if (argv.secretsOut === '') throw new UserError('--secrets-out needs a file name, e.g. --secrets-out secrets.json (secrets are never written to stdout).');
   if (argv.planfile === '') throw new UserError('Missing PLANFILE: give the path of a plan file written by sunco-plan --out (a plan cannot come from stdin).');
-  // An unset variable in `--secrets-out "$FILE"` must not mean "no secrets file": the secrets created would have nowhere to go.
-  if (argv.secretsOut === '') throw new UserError('--secrets-out needs a file name, e.g. --secrets-out secrets.json.');
   const planPath = argv.planfile !== undefined ? resolve(io.cwd, argv.planfile) : undefined;
   const saved = planPath ? await loadPlan(planPath, argv.planfile, { regularOnly: true }) : undefined;
   if (saved) {

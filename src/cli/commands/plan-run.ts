@@ -55,6 +55,8 @@ export async function runPlanCommand(argv: PlanCommandArgs): Promise<void> {
   const flags = planFlagsFrom(argv);
   // `--out ""` (a variable that was not set) saved nothing and said nothing.
   if (argv.out === '') throw new UserError('--out needs a file name: give the path to save the plan to, e.g. --out plan.json.');
+  // `--out=-` is not stdout (sunco-apply refuses `-` as a plan file): a file named "-" is a typo.
+  if (argv.out === '-') throw new UserError('--out - is not stdout: give the path to save the plan to, e.g. --out plan.json (--format json prints the plan on stdout).');
   const loaded = await loadConfig(configOptionsFrom(argv, io));
   // Before any API read: a typo'd --out naming an input fails at once and the input stays as it was.
   if (argv.out) {
