@@ -27,6 +27,7 @@ import { freshPlanFor } from '../../apply/stale.js';
 import { checkTarget, planTarget } from '../plan-target.js';
 import { ApplySignals, StoppedBeforeSteps, reportStoppedBeforeSteps } from '../apply-signals.js';
 import { unmasked } from '../../secret-mask.js';
+import { lockTimeoutMs } from '../lock-timeout.js';
 
 export interface ApplyArgs extends ConfigArgs, ConnectionArgs, PlanArgs {
   planfile?: string;
@@ -34,6 +35,7 @@ export interface ApplyArgs extends ConfigArgs, ConnectionArgs, PlanArgs {
   secretsOut?: string;
   json?: boolean;
   emulator?: boolean;
+  lockTimeout?: number;
 }
 
 export async function runApply(argv: ApplyArgs): Promise<void> {
@@ -57,7 +59,8 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
   }
   // Aborted to give up a wait for another run's lock on the secrets file (see stopLockWaits).
   const stopWaiting = new AbortController();
-  const secrets = argv.secretsOut ? new SecretsFile(secretsPath(io.cwd, argv.secretsOut), { onWait: lockWaitNotice(io), signal: stopWaiting.signal }) : undefined;
+  const timeoutMs = lockTimeoutMs(argv.lockTimeout);
+  const secrets = argv.secretsOut ? new SecretsFile(secretsPath(io.cwd, argv.secretsOut), { timeoutMs, onWait: lockWaitNotice(io, timeoutMs), signal: stopWaiting.signal }) : undefined;
   // With --json, stdout holds only the result document; the plan and progress go to stderr.
   const out: Out = argv.json ? io.stderr : io.stdout;
   // From here on a signal no longer kills the process: the secrets file may be locked or written.

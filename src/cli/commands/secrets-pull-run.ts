@@ -27,6 +27,7 @@ import { LockWaitStopped } from '../../apply/file-lock.js';
 import { journalPath } from '../../apply/secrets-journal.js';
 import { unmasked } from '../../secret-mask.js';
 import { PullSignals } from '../pull-signals.js';
+import { lockTimeoutMs } from '../lock-timeout.js';
 
 export type PullStatus = 'new' | 'updated' | 'unchanged';
 
@@ -35,16 +36,6 @@ export interface PulledSecret {
   id: string;
   /** new: the file had no entry; updated: its entry had another id or value; unchanged: it held this one. */
   status: PullStatus;
-}
-
-const DEFAULT_LOCK_TIMEOUT_S = 30;
-
-function lockTimeoutMs(seconds: number | undefined): number {
-  const s = seconds ?? DEFAULT_LOCK_TIMEOUT_S;
-  if (!Number.isFinite(s) || s < 0 || s > 3600) {
-    throw new UserError(`Invalid --lock-timeout: ${Number.isNaN(s) ? 'it is not a number' : `${String(s)} is out of range`}; give seconds from 0 to 3600.`);
-  }
-  return s * 1000;
 }
 
 /** The secrets the targets select; a target that selects none is an error naming it. */

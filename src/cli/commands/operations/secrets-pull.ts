@@ -9,6 +9,7 @@ import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { type ConfigArgs, withConfigOptions } from '../../../config/options.js';
 import { type ConnectionArgs, connectionOptions } from '../../connection-options.js';
 import { type AnyCommand, noun } from './define.js';
+import { LOCK_TIMEOUT_OPTION } from '../../lock-timeout.js';
 
 export interface SecretsPullArgs extends ConfigArgs, ConnectionArgs {
   target?: string[];
@@ -26,7 +27,7 @@ const pullCommand: AnyCommand = {
       .option('secrets-out', { type: 'string', demandOption: true, requiresArg: true, describe: 'The secrets file to write (JSON keyed by address, mode 0600; merged under its lock)' })
       .option('target', { type: 'string', array: true, nargs: 1, describe: 'Only this address and what is under it (an app pulls its keys and webhooks); repeatable' })
       .option('parallelism', { type: 'number', describe: 'Requests in flight at most while reading (default 8)' })
-      .option('lock-timeout', { type: 'number', describe: 'Seconds to wait for another sunco holding the secrets file (default 30)' })
+      .option('lock-timeout', LOCK_TIMEOUT_OPTION)
       .option('json', { type: 'boolean', describe: 'Print the result as JSON: addresses, ids and what changed, never a secret' }) as unknown as Argv<SecretsPullArgs>,
   handler: async (argv: ArgumentsCamelCase) => {
     const { runSecretsPull } = await import('../secrets-pull-run.js');
