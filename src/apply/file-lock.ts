@@ -14,6 +14,9 @@ import { unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { UserError } from '../errors.js';
 
+/** How long a run waits for another holder when not told (`--lock-timeout`, src/cli/lock-timeout.ts). */
+export const DEFAULT_LOCK_TIMEOUT_MS = 30_000;
+
 export interface LockOptions {
   /** Give up waiting after this long (default 30 s). */
   timeoutMs?: number;
@@ -94,7 +97,7 @@ async function breakLock(lockPath: string, seen: string): Promise<void> {
 export async function acquireLock(path: string, opts: LockOptions = {}): Promise<() => Promise<void>> {
   const lockPath = `${path}.lock`;
   const sleep = opts.sleep ?? defaultSleep;
-  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+  const deadline = Date.now() + (opts.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS);
   const content = `${process.pid} ${hostname()} ${randomBytes(8).toString('hex')}\n`;
   for (let attempt = 0; ; attempt++) {
     try {

@@ -14,7 +14,7 @@ import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { jsonErrorWhere } from '../json-error.js';
 import { secretMask } from '../secret-mask.js';
-import { acquireLock, type LockOptions } from './file-lock.js';
+import { acquireLock, DEFAULT_LOCK_TIMEOUT_MS, type LockOptions } from './file-lock.js';
 import { canonicalSecretsPath } from './secrets-file-path.js';
 import { appendJournal, journalLines, journalPath, readJournal, removeJournal, type SavedSecret, type SecretEntries, syncDir } from './secrets-journal.js';
 
@@ -22,7 +22,7 @@ export type { SavedSecret } from './secrets-journal.js';
 export { secretsPath } from './secrets-file-path.js';
 
 /** LockOptions.onWait for a command: one line on stderr, so that a wait for another run's lock is not a silent hang. */
-export function lockWaitNotice(io: { stderr: { write(s: string): unknown } }, timeoutMs = 30_000): (holder: string, lockPath: string) => void {
+export function lockWaitNotice(io: { stderr: { write(s: string): unknown } }, timeoutMs = DEFAULT_LOCK_TIMEOUT_MS): (holder: string, lockPath: string) => void {
   return (holder, lockPath) => void io.stderr.write(`Waiting for the lock ${lockPath}, held by process ${holder} (at most ${timeoutMs / 1000} s)...\n`);
 }
 

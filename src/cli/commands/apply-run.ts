@@ -18,7 +18,7 @@ import { connect } from '../connect.js';
 import { ReadCounter } from '../live-progress.js';
 import { executeAndReport } from '../execute-and-report.js';
 import { requireSecretsOut } from '../../apply/preflight.js';
-import { SecretsFile, lockWaitNotice, secretsPath } from '../../apply/secrets-file.js';
+import { SecretsFile, secretsPath } from '../../apply/secrets-file.js';
 import { LockWaitStopped } from '../../apply/file-lock.js';
 import type { ApplyReport } from '../../apply/types.js';
 import { recoverSecrets } from '../recover-secrets.js';
@@ -27,7 +27,7 @@ import { freshPlanFor } from '../../apply/stale.js';
 import { checkTarget, planTarget } from '../plan-target.js';
 import { ApplySignals, StoppedBeforeSteps, reportStoppedBeforeSteps } from '../apply-signals.js';
 import { unmasked } from '../../secret-mask.js';
-import { lockTimeoutMs } from '../lock-timeout.js';
+import { secretsLockOptions } from '../lock-timeout.js';
 
 export interface ApplyArgs extends ConfigArgs, ConnectionArgs, PlanArgs {
   planfile?: string;
@@ -59,8 +59,9 @@ export async function runApply(argv: ApplyArgs): Promise<void> {
   }
   // Aborted to give up a wait for another run's lock on the secrets file (see stopLockWaits).
   const stopWaiting = new AbortController();
-  const timeoutMs = lockTimeoutMs(argv.lockTimeout);
-  const secrets = argv.secretsOut ? new SecretsFile(secretsPath(io.cwd, argv.secretsOut), { timeoutMs, onWait: lockWaitNotice(io, timeoutMs), signal: stopWaiting.signal }) : undefined;
+  // Checked with or without --secrets-out: a bad value is an error before any request either way.
+  const lockOptions = secretsLockOptions(io, argv.lockTimeout, stopWaiting.signal);
+  const secrets = argv.secretsOut ? new SecretsFile(secretsPath(io.cwd, argv.secretsOut), lockOptions) : undefined;
   // With --json, stdout holds only the result document; the plan and progress go to stderr.
   const out: Out = argv.json ? io.stderr : io.stdout;
   // From here on a signal no longer kills the process: the secrets file may be locked or written.

@@ -3,7 +3,7 @@ import { withConfigOptions } from '../../config/options.js';
 import type { ApplyArgs } from './apply-run.js';
 import { connectionOptions } from '../connection-options.js';
 import { withPlanOptions } from '../plan-options.js';
-import { LOCK_TIMEOUT_OPTION } from '../lock-timeout.js';
+import { LOCK_TIMEOUT_OPTION } from '../lock-timeout-option.js';
 
 /**
  * `sunco apply` / `sunco-apply`: make the calls a plan lists. Without PLANFILE it plans and

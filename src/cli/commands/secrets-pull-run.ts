@@ -7,7 +7,7 @@
  * Only addresses, ids and counts are printed; every secret is registered with the mask first.
  */
 import { liveSecrets } from '../../apply/recover-secrets.js';
-import { lockWaitNotice, SecretsFile, secretsPath } from '../../apply/secrets-file.js';
+import { SecretsFile, secretsPath } from '../../apply/secrets-file.js';
 import type { SecretEntries } from '../../apply/secrets-journal.js';
 import { loadConfig } from '../../config/index.js';
 import { configOptionsFrom } from '../../config/options.js';
@@ -27,7 +27,7 @@ import { LockWaitStopped } from '../../apply/file-lock.js';
 import { journalPath } from '../../apply/secrets-journal.js';
 import { unmasked } from '../../secret-mask.js';
 import { PullSignals } from '../pull-signals.js';
-import { lockTimeoutMs } from '../lock-timeout.js';
+import { secretsLockOptions } from '../lock-timeout.js';
 
 export type PullStatus = 'new' | 'updated' | 'unchanged';
 
@@ -70,9 +70,8 @@ export async function runSecretsPull(argv: SecretsPullArgs): Promise<void> {
   const { targets, parallelism } = planFlagsFrom({ target: argv.target, parallelism: argv.parallelism });
   const shown = argv.secretsOut;
   // Before any request: a bad path, an invalid file or a lock that stays held fails at once.
-  const timeoutMs = lockTimeoutMs(argv.lockTimeout);
   const signals = new PullSignals(io, shown);
-  const file = new SecretsFile(secretsPath(io.cwd, argv.secretsOut), { timeoutMs, onWait: lockWaitNotice(io, timeoutMs), signal: signals.stopWaiting });
+  const file = new SecretsFile(secretsPath(io.cwd, argv.secretsOut), secretsLockOptions(io, argv.lockTimeout, signals.stopWaiting));
   try {
     await file.check();
     signals.checkpoint();

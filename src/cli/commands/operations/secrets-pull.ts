@@ -9,7 +9,7 @@ import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { type ConfigArgs, withConfigOptions } from '../../../config/options.js';
 import { type ConnectionArgs, connectionOptions } from '../../connection-options.js';
 import { type AnyCommand, noun } from './define.js';
-import { LOCK_TIMEOUT_OPTION } from '../../lock-timeout.js';
+import { LOCK_TIMEOUT_OPTION } from '../../lock-timeout-option.js';
 
 export interface SecretsPullArgs extends ConfigArgs, ConnectionArgs {
   target?: string[];
