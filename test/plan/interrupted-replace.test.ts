@@ -54,39 +54,49 @@ afterEach(async () => {
   h = undefined;
 });
 
+/**
+ * Applies `before`, then `after` with a SIGINT when `stop` picks a request of that second apply
+ * (it must exit 130). Returns the config file and the app's id.
+ */
+async function interruptedApply(before: string, after: string, stop: (e: RequestLogEntry) => boolean): Promise<{ hh: Harness; file: string; appId: string }> {
+  let armed = false;
+  const hh = await harness({ latencyMs: 5, onRequest: (e) => {
+    if (armed && stop(e)) process.emit('SIGINT', 'SIGINT');
+  } });
+  h = hh;
+  const file = await hh.write('sunco.yaml', before);
+  expect((await hh.cli(['apply', '-f', file, '--yes'])).code).toBe(0);
+  await hh.write('sunco.yaml', after);
+  armed = true;
+  const r = await hh.cli(['apply', '-f', file, '--yes']);
+  armed = false;
+  expect(r.code).toBe(130);
+  const [app] = await hh.api.listAll<{ id: string }>('/v2/apps', 'apps');
+  return { hh, file, appId: app!.id };
+}
+const integrationCreate = (e: RequestLogEntry): boolean => e.method === 'POST' && e.path.endsWith('/integrations');
+
 describe('an interrupted create-first replace', () => {
   it('the next apply finishes it: no second replacement, the old object deleted, no duplicate', async () => {
-    let armed = false;
-    const onRequest = (e: RequestLogEntry) => {
-      if (armed && e.method === 'POST' && e.path.endsWith('/integrations')) process.emit('SIGINT', 'SIGINT');
-    };
-    h = await harness({ latencyMs: 5, onRequest });
-    const file = await h.write('sunco.yaml', config('biz-1'));
-    expect((await h.cli(['apply', '-f', file, '--yes'])).code).toBe(0);
-    await h.write('sunco.yaml', config('biz-2'));
-    armed = true;
-    const r = await h.cli(['apply', '-f', file, '--yes']);
-    armed = false;
-    expect(r.code).toBe(130);
-    const [app] = await h.api.listAll<{ id: string }>('/v2/apps', 'apps');
-    const mid = await h.api.listAll<{ id: string; businessId: string }>(`/v2/apps/${app!.id}/integrations`, 'integrations');
+    const { hh, file, appId } = await interruptedApply(config('biz-1'), config('biz-2'), integrationCreate);
+    const mid = await hh.api.listAll<{ id: string; businessId: string }>(`/v2/apps/${appId}/integrations`, 'integrations');
     expect(mid.map((i) => i.businessId).sort()).toEqual(['biz-1', 'biz-2']);
     const byBiz = Object.fromEntries(mid.map((i) => [i.businessId, i.id]));
     // The next plan finishes the replace: the first replacement is taken, the old object deleted.
-    const plan = await h.cli(['plan', '-f', file]);
+    const plan = await hh.cli(['plan', '-f', file]);
     expect(plan.code).toBe(0);
     expect(plan.stdout).toContain(`# app.support.integration[${byBiz['biz-1']}] will be deleted (left by an interrupted replace of app.support.integration.apple, whose replacement ${byBiz['biz-2']} is in place)`);
     expect(plan.stdout).toMatch(/~ app\.support\.switchboard\.integration\.bot .*\n\s+~ integration: \(id \w+\) → apple/);
     expect(plan.stdout).toContain('Plan: 0 to create, 1 to update, 0 to replace, 1 to delete.');
-    const from = h.emu.requestLog.length;
-    const again = await h.cli(['apply', '-f', file, '--yes']);
+    const from = hh.emu.requestLog.length;
+    const again = await hh.cli(['apply', '-f', file, '--yes']);
     expect(again.code).toBe(0);
-    expect(h.emu.requestLog.slice(from).filter((e) => e.method === 'POST')).toEqual([]);
-    const after = await h.api.listAll<{ id: string; businessId: string }>(`/v2/apps/${app!.id}/integrations`, 'integrations');
+    expect(hh.emu.requestLog.slice(from).filter((e) => e.method === 'POST')).toEqual([]);
+    const after = await hh.api.listAll<{ id: string; businessId: string }>(`/v2/apps/${appId}/integrations`, 'integrations');
     expect(after).toEqual([expect.objectContaining({ id: byBiz['biz-2'], businessId: 'biz-2' })]);
-    const [sbi] = await h.api.listAll<{ integrationId: string }>(`/v2/apps/${app!.id}/switchboards/${(await h.api.listAll<{ id: string }>(`/v2/apps/${app!.id}/switchboards`, 'switchboards'))[0]!.id}/switchboardIntegrations`, 'switchboardIntegrations');
+    const [sbi] = await hh.api.listAll<{ integrationId: string }>(`/v2/apps/${appId}/switchboards/${(await hh.api.listAll<{ id: string }>(`/v2/apps/${appId}/switchboards`, 'switchboards'))[0]!.id}/switchboardIntegrations`, 'switchboardIntegrations');
     expect(sbi!.integrationId).toBe(byBiz['biz-2']);
-    expect((await h.cli(['plan', '-f', file, '--detailed-exitcode'])).code).toBe(0);
+    expect((await hh.cli(['plan', '-f', file, '--detailed-exitcode'])).code).toBe(0);
   });
 
   it('a sibling that would itself need replacing is not taken: the replace goes ahead and the sibling stays unmanaged', async () => {
@@ -102,53 +112,33 @@ describe('an interrupted create-first replace', () => {
   });
 
   it('also when a rotated write-only value forced it: the replacement is taken, its value recorded, and the plan after is empty', async () => {
-    let armed = false;
-    h = await harness({ latencyMs: 5, onRequest: (e) => {
-      if (armed && e.method === 'POST' && e.path.endsWith('/integrations')) process.emit('SIGINT', 'SIGINT');
-    } });
-    const file = await h.write('sunco.yaml', telegram('tok-old-1'));
-    expect((await h.cli(['apply', '-f', file, '--yes'])).code).toBe(0);
-    await h.write('sunco.yaml', telegram('tok-new-2'));
-    armed = true;
-    expect((await h.cli(['apply', '-f', file, '--yes'])).code).toBe(130);
-    armed = false;
-    const [app] = await h.api.listAll<{ id: string }>('/v2/apps', 'apps');
-    const mid = await h.api.listAll<{ id: string }>(`/v2/apps/${app!.id}/integrations`, 'integrations');
+    const { hh, file, appId } = await interruptedApply(telegram('tok-old-1'), telegram('tok-new-2'), integrationCreate);
+    const mid = await hh.api.listAll<{ id: string }>(`/v2/apps/${appId}/integrations`, 'integrations');
     expect(mid).toHaveLength(2);
-    const plan = await h.cli(['plan', '-f', file]);
+    const plan = await hh.cli(['plan', '-f', file]);
     expect(plan.stdout).toContain('Plan: 0 to create, 1 to update, 0 to replace, 1 to delete.');
     expect(plan.stdout).not.toContain('tok-');
-    expect((await h.cli(['apply', '-f', file, '--yes'])).code).toBe(0);
-    const after = await h.api.listAll<{ id: string }>(`/v2/apps/${app!.id}/integrations`, 'integrations');
+    expect((await hh.cli(['apply', '-f', file, '--yes'])).code).toBe(0);
+    const after = await hh.api.listAll<{ id: string }>(`/v2/apps/${appId}/integrations`, 'integrations');
     expect(after.map((i) => i.id)).toEqual([mid[1]!.id]);
-    expect((await h.cli(['plan', '-f', file, '--detailed-exitcode'])).code).toBe(0);
+    expect((await hh.cli(['plan', '-f', file, '--detailed-exitcode'])).code).toBe(0);
   });
 
   // Found by the property tests: stopped after the bookkeeping had bound the address to the
   // replacement (the old object then stayed unmanaged), or after the old object's delete (the
   // old object's fingerprints then forced a replace of the replacement).
   it.each([1, 2, 3, 4, 5])('stopped after write %i of the replace, the next apply converges with one integration, bound and routed to', async (after) => {
-    let armed = false;
     let writes = 0;
-    h = await harness({ latencyMs: 5, onRequest: (e) => {
-      if (armed && e.method !== 'GET' && ++writes === after) process.emit('SIGINT', 'SIGINT');
-    } });
-    const file = await h.write('sunco.yaml', twitter('ck-1'));
-    expect((await h.cli(['apply', '-f', file, '--yes'])).code).toBe(0);
-    await h.write('sunco.yaml', twitter('ck-2'));
-    armed = true;
-    expect((await h.cli(['apply', '-f', file, '--yes'])).code).toBe(130);
-    armed = false;
-    const next = await h.cli(['plan', '-f', file]);
+    const { hh, file, appId } = await interruptedApply(twitter('ck-1'), twitter('ck-2'), (e) => e.method !== 'GET' && ++writes === after);
+    const next = await hh.cli(['plan', '-f', file]);
     expect(next.stdout).not.toContain('to replace, 0 to delete. 1 unmanaged');
     expect(next.stdout).toMatch(/Plan: 0 to create, \d to update, 0 to replace, [01] to delete\.|No changes/);
-    expect((await h.cli(['apply', '-f', file, '--yes'])).code).toBe(0);
-    expect((await h.cli(['plan', '-f', file, '--detailed-exitcode'])).code).toBe(0);
-    const [app] = await h.api.listAll<{ id: string }>('/v2/apps', 'apps');
-    const live = await h.api.listAll<{ id: string }>(`/v2/apps/${app!.id}/integrations`, 'integrations');
+    expect((await hh.cli(['apply', '-f', file, '--yes'])).code).toBe(0);
+    expect((await hh.cli(['plan', '-f', file, '--detailed-exitcode'])).code).toBe(0);
+    const live = await hh.api.listAll<{ id: string }>(`/v2/apps/${appId}/integrations`, 'integrations');
     expect(live).toHaveLength(1);
-    const [sb] = await h.api.listAll<{ id: string }>(`/v2/apps/${app!.id}/switchboards`, 'switchboards');
-    const [sbi] = await h.api.listAll<{ id: string; integrationId: string }>(`/v2/apps/${app!.id}/switchboards/${sb!.id}/switchboardIntegrations`, 'switchboardIntegrations');
+    const [sb] = await hh.api.listAll<{ id: string }>(`/v2/apps/${appId}/switchboards`, 'switchboards');
+    const [sbi] = await hh.api.listAll<{ id: string; integrationId: string }>(`/v2/apps/${appId}/switchboards/${sb!.id}/switchboardIntegrations`, 'switchboardIntegrations');
     expect(sbi!.integrationId).toBe(live[0]!.id);
   });
 });
