@@ -63,20 +63,27 @@ async function runWatching(hh: Harness, args: string[], onWait: () => void): Pro
   return { code, stdout: io.out(), stderr: io.err() };
 }
 
+/**
+ * A harness where "another run" takes the secrets file's lock as the bookkeeping PATCH (the last
+ * step) arrives, so the fold of the journal that follows waits for it.
+ */
+async function lockTakenAtBookkeeping(): Promise<Harness> {
+  let planted = false;
+  h = await harness({
+    onRequest: (e) => {
+      if (!planted && e.method === 'PATCH') {
+        planted = true;
+        holdLockNow(h!);
+      }
+    },
+  });
+  return h;
+}
+
 describe('sunco-apply: a signal after the last step', () => {
   it('SIGINT during the final save: the fold finishes, the report says interrupted, exit 130, every secret in the file', async () => {
-    // The bookkeeping PATCH is the last step: the lock is taken by "another run" as it arrives,
-    // so the fold of the journal that follows waits, and the signal comes during that wait.
-    let planted = false;
-    h = await harness({
-      onRequest: (e) => {
-        if (!planted && e.method === 'PATCH') {
-          planted = true;
-          holdLockNow(h!);
-        }
-      },
-    });
-    const hh = h;
+    // The signal comes while the fold waits for the lock.
+    const hh = await lockTakenAtBookkeeping();
     await hh.write('sunco.yaml', config(['k0', 'k1']));
     const r = await runWatching(hh, ['apply', '--yes', '--secrets-out', 'secrets.json', '--parallelism', '1'], () => {
       process.emit('SIGINT', 'SIGINT');
@@ -93,16 +100,7 @@ describe('sunco-apply: a signal after the last step', () => {
   });
 
   it('SIGTERM twice while the fold waits for a held lock: it stops waiting, the secrets stay in the journal, the next apply folds them', async () => {
-    let planted = false;
-    h = await harness({
-      onRequest: (e) => {
-        if (!planted && e.method === 'PATCH') {
-          planted = true;
-          holdLockNow(h!);
-        }
-      },
-    });
-    const hh = h;
+    const hh = await lockTakenAtBookkeeping();
     await hh.write('sunco.yaml', config(['k0', 'k1']));
     let sent = 0;
     const r = await runWatching(hh, ['apply', '--yes', '--json', '--secrets-out', 'secrets.json', '--parallelism', '1'], () => {
